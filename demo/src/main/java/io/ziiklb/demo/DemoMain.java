@@ -1,0 +1,55 @@
+package io.ziiklb.demo;
+
+import io.ziiklb.http.PeerHttp;
+import io.ziiklb.http.Sleeper;
+import io.ziiklb.learningbank.LbCredentials;
+import io.ziiklb.learningbank.LearningbankClient;
+import io.ziiklb.ziik.ZiikClient;
+import io.ziiklb.ziik.ZiikClientPolicy;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.web.client.RestClient;
+
+/** {@code ./ziiklb demo}. */
+public final class DemoMain {
+    // the simulators' default accounts (see ZiikSimulator.Config and LearningbankSimulator.Config)
+    private static final String ZIIK_ADMIN = "integration@ziik.test";
+    private static final String ZIIK_PASSWORD = "ziik-secret";
+    private static final LbCredentials LB_KEY_DEFAULTS = new LbCredentials("", "lb-api", "lb-secret", "lb-token");
+
+    private DemoMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        DemoOptions options = DemoOptions.parse(args);
+        System.out.printf("Starting the Ziik simulator with a generated organisation of %,d users (seed %d)...%n",
+                options.users(), options.seed());
+        try (SimulatorProcess ziikSim = SimulatorProcess.start(options.simulatorsJar(), "ziik", options.ziikPort(),
+                     List.of("--users", Integer.toString(options.users()), "--seed", Long.toString(options.seed())));
+             SimulatorProcess lbSim = SimulatorProcess.start(options.simulatorsJar(), "learningbank",
+                     options.learningbankPort(), List.of("--job-profiles", "Employee*,Chef,Waiter,Bartender,Store Manager"))) {
+            System.out.println("  Ziik:         " + ziikSim.origin() + "/api");
+            System.out.println("  Learningbank: " + lbSim.origin() + "/api/v1");
+            System.out.println();
+
+            PeerHttp http = PeerHttp.create(RestClient.builder(), Duration.ofSeconds(5), Duration.ofSeconds(30));
+            ZiikClient ziik = new ZiikClient(http, ziikSim.origin() + "/api", ZIIK_ADMIN, ZIIK_PASSWORD,
+                    Clock.systemUTC(), Sleeper.SYSTEM, ZiikClientPolicy.defaults());
+            LearningbankClient lb = new LearningbankClient(http, new LbCredentials(lbSim.origin() + "/api/v1",
+                    LB_KEY_DEFAULTS.username(), LB_KEY_DEFAULTS.password(), LB_KEY_DEFAULTS.token()), Clock.systemUTC());
+
+            OrganisationReport report = new OrganisationReport(System.out);
+            report.ziik(ziik);
+            System.out.println();
+            report.learningbank(lb);
+            System.out.println();
+
+            if (options.exitWhenDone()) {
+                return;
+            }
+            System.out.println("The simulators keep running; press Ctrl-C to stop.");
+            Thread.currentThread().join();
+        }
+    }
+}
