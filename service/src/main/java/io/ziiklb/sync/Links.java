@@ -1,0 +1,26 @@
+package io.ziiklb.sync;
+
+import java.util.Map;
+
+/**
+ * The integration's links from Ziik ids to Learningbank ids, as they stand when planning.
+ *
+ * @param units units to department ids (the top unit to the top department)
+ * @param roles roles to permission types
+ * @param users users to user ids
+ */
+public record Links(Map<Long, String> units, Map<Long, RoleLink> roles, Map<Long, String> users) {
+    public Links {
+        units = Map.copyOf(units);
+        roles = Map.copyOf(roles);
+        users = Map.copyOf(users);
+    }
+
+    public static Links none() {
+        return new Links(Map.of(), Map.of(), Map.of());
+    }
+
+    /** A role's permission type; {@code adopted} when it existed before and must never be deleted (rule R2). */
+    public record RoleLink(String permissionTypeId, boolean adopted) {
+    }
+}
