@@ -1,0 +1,42 @@
+package io.ziiklb.sync;
+
+import java.time.Duration;
+import java.util.random.RandomGenerator;
+
+/**
+ * How a plan runs.
+ *
+ * @param concurrency          Learningbank calls in flight at once for one integration
+ * @param maxAttempts          tries of one step on transient failures (5xx, timeouts) before it fails
+ * @param firstBackoff         wait after the first transient failure; doubles each time, with jitter
+ * @param maxBackoff           the longest such wait
+ * @param giveUpAfterFailures  transient failures in a row, across steps, after which Learningbank is
+ *                             taken to be down and the rest of the plan is skipped
+ */
+public record ExecutionPolicy(int concurrency, int maxAttempts, Duration firstBackoff, Duration maxBackoff,
+                              int giveUpAfterFailures) {
+
+    public ExecutionPolicy {
+        if (concurrency < 1 || maxAttempts < 1 || giveUpAfterFailures < 1) {
+            throw new IllegalArgumentException("concurrency, attempts and the failure limit must be at least 1");
+        }
+    }
+
+    public static ExecutionPolicy defaults() {
+        return new ExecutionPolicy(8, 6, Duration.ofMillis(200), Duration.ofSeconds(10), 50);
+    }
+
+    public ExecutionPolicy withConcurrency(int n) {
+        return new ExecutionPolicy(n, maxAttempts, firstBackoff, maxBackoff, giveUpAfterFailures);
+    }
+
+    public ExecutionPolicy withBackoff(Duration first, Duration max) {
+        return new ExecutionPolicy(concurrency, maxAttempts, first, max, giveUpAfterFailures);
+    }
+
+    /** The wait before attempt {@code attempt + 1}: exponential, capped, with "equal jitter". */
+    Duration backoff(int attempt, RandomGenerator random) {
+        long base = Math.min(maxBackoff.toMillis(), firstBackoff.toMillis() << Math.min(attempt - 1, 20));
+        return Duration.ofMillis(base / 2 + (base <= 1 ? 0 : random.nextLong(base / 2 + 1)));
+    }
+}

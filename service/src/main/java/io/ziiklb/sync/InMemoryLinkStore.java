@@ -1,0 +1,61 @@
+package io.ziiklb.sync;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Links held in memory: for previews, tests and benchmarks. */
+public final class InMemoryLinkStore implements LinkStore {
+    private final Map<Long, String> units = new ConcurrentHashMap<>();
+    private final Map<Long, Links.RoleLink> roles = new ConcurrentHashMap<>();
+    private final Map<Long, String> users = new ConcurrentHashMap<>();
+
+    public InMemoryLinkStore() {
+    }
+
+    public InMemoryLinkStore(Links initial) {
+        units.putAll(initial.units());
+        roles.putAll(initial.roles());
+        users.putAll(initial.users());
+    }
+
+    public Optional<String> department(long unitId) {
+        return Optional.ofNullable(units.get(unitId));
+    }
+
+    public void linkDepartment(long unitId, String departmentId) {
+        units.put(unitId, departmentId);
+    }
+
+    public void unlinkDepartment(long unitId) {
+        units.remove(unitId);
+    }
+
+    public Optional<Links.RoleLink> permissionType(long roleId) {
+        return Optional.ofNullable(roles.get(roleId));
+    }
+
+    public void linkPermissionType(long roleId, String permissionTypeId, boolean adopted) {
+        roles.put(roleId, new Links.RoleLink(permissionTypeId, adopted));
+    }
+
+    public void unlinkPermissionType(long roleId) {
+        roles.remove(roleId);
+    }
+
+    public Optional<String> user(long ziikUserId) {
+        return Optional.ofNullable(users.get(ziikUserId));
+    }
+
+    public void linkUser(long ziikUserId, String userId) {
+        users.put(ziikUserId, userId);
+    }
+
+    public void unlinkUser(long ziikUserId) {
+        users.remove(ziikUserId);
+    }
+
+    public Links snapshot() {
+        return new Links(units, roles, users);
+    }
+}

@@ -1,0 +1,165 @@
+package io.ziiklb.sync;
+
+import io.ziiklb.http.Sleeper;
+import io.ziiklb.learningbank.LearningbankException;
+import io.ziiklb.learningbank.LearningbankRateLimitedException;
+import io.ziiklb.learningbank.LearningbankUnavailableException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.random.RandomGenerator;
+
+/**
+ * Runs a plan: every step once all the steps it waits for have finished, at most
+ * {@code concurrency} at a time. Transient failures are retried with backoff; a 429 pauses every
+ * worker for as long as Learningbank asks. A step that fails for good is recorded and the rest go
+ * on (rule O3). Rejected credentials, or Learningbank failing again and again, skip the rest.
+ * Held steps are not run. One instance runs one plan at a time.
+ */
+public final class PlanExecutor {
+    private static final int MAX_RATE_LIMITED = 100;
+    private final StepRunner runner;
+    private final ExecutionPolicy policy;
+    private final Clock clock;
+    private final Sleeper sleeper;
+    private final RandomGenerator random;
+    private final AtomicReference<Instant> pausedUntil = new AtomicReference<>(Instant.MIN);
+    private final AtomicInteger failuresInARow = new AtomicInteger();
+    private final AtomicReference<String> abortReason = new AtomicReference<>();
+
+    public PlanExecutor(io.ziiklb.learningbank.LearningbankClient learningbank, LinkStore links, UnitTree tree,
+                        String topDepartmentId, ExecutionPolicy policy, Clock clock, Sleeper sleeper,
+                        RandomGenerator random) {
+        this.runner = new StepRunner(learningbank, links, tree, topDepartmentId);
+        this.policy = policy;
+        this.clock = clock;
+        this.sleeper = sleeper;
+        this.random = random;
+    }
+
+    /** Runs the plan; {@code listener} hears of each step as it ends (from worker threads). */
+    public ExecutionReport run(Plan plan, StepListener listener) throws InterruptedException {
+        int n = plan.steps().size();
+        int[] waitingFor = new int[n];
+        List<List<Integer>> dependents = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            dependents.add(new ArrayList<>());
+        }
+        for (Plan.Step step : plan.steps()) {
+            for (int before : step.after()) {
+                waitingFor[step.index()]++;
+                dependents.get(before).add(step.index());
+            }
+        }
+        Deque<Integer> ready = new ArrayDeque<>();
+        for (int i = 0; i < n; i++) {
+            if (waitingFor[i] == 0) {
+                ready.add(i);
+            }
+        }
+        BlockingQueue<StepResult> finished = new LinkedBlockingQueue<>();
+        List<StepResult> results = new ArrayList<>(n);
+        int running = 0;
+        try (ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor()) {
+            while (results.size() < n) {
+                while (!ready.isEmpty() && running < policy.concurrency()) {
+                    Plan.Step step = plan.steps().get(ready.poll());
+                    if (step.held()) {
+                        finished.add(StepResult.of(step, StepOutcome.HELD, null));
+                    } else {
+                        workers.execute(() -> finished.add(runStep(step)));
+                    }
+                    running++;
+                }
+                if (running == 0) { // only a cycle among steps could leave some unreachable: a planner bug
+                    throw new IllegalStateException("plan has steps that can never run: a cycle among " + (n - results.size()));
+                }
+                StepResult result = finished.take();
+                running--;
+                results.add(result);
+                listener.finished(result);
+                for (int next : dependents.get(result.step().index())) {
+                    if (--waitingFor[next] == 0) {
+                        ready.add(next);
+                    }
+                }
+            }
+        }
+        return new ExecutionReport(results, abortReason.get());
+    }
+
+    private StepResult runStep(Plan.Step step) {
+        boolean mayHaveApplied = false;
+        int attempt = 0;
+        int rateLimited = 0;
+        while (true) {
+            if (abortReason.get() != null) {
+                return new StepResult(step, StepOutcome.SKIPPED, null, null);
+            }
+            try {
+                waitOutPause();
+                StepResult result = runner.run(step, mayHaveApplied);
+                failuresInARow.set(0);
+                return result;
+            } catch (LearningbankRateLimitedException e) {
+                if (++rateLimited > MAX_RATE_LIMITED) {
+                    return StepResult.failed(step, null, e.code(), "still rate limited after " + MAX_RATE_LIMITED + " waits");
+                }
+                pause(e.retryAfter());
+            } catch (LearningbankUnavailableException e) {
+                mayHaveApplied |= e.mayHaveApplied();
+                attempt++;
+                if (failuresInARow.incrementAndGet() >= policy.giveUpAfterFailures()) {
+                    abortReason.compareAndSet(null, "Learningbank keeps failing: " + e.getMessage());
+                }
+                if (attempt >= policy.maxAttempts()) {
+                    return StepResult.failed(step, null, e.code(), "gave up after " + attempt + " attempts: " + e.getMessage());
+                }
+                sleep(policy.backoff(attempt, random));
+            } catch (LearningbankException e) { // 401: no step can succeed now
+                abortReason.compareAndSet(null, "Learningbank rejected the credentials: " + e.getMessage());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return new StepResult(step, StepOutcome.SKIPPED, null, null);
+            } catch (RuntimeException e) {
+                return StepResult.failed(step, null, "internal_error", e.toString());
+            }
+        }
+    }
+
+    private void pause(Duration wait) {
+        Instant until = clock.instant().plus(wait);
+        pausedUntil.accumulateAndGet(until, (a, b) -> a.isAfter(b) ? a : b);
+    }
+
+    private void waitOutPause() throws InterruptedException {
+        Duration left = Duration.between(clock.instant(), pausedUntil.get());
+        if (!left.isNegative() && !left.isZero()) {
+            sleeper.sleep(left);
+        }
+    }
+
+    private void sleep(Duration wait) {
+        try {
+            sleeper.sleep(wait);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Hears of each step as it ends. */
+    @FunctionalInterface
+    public interface StepListener {
+        void finished(StepResult result);
+    }
+}
