@@ -16,6 +16,11 @@ public record DeletionGuard(int percent, int minimum) {
         return new DeletionGuard(20, 10);
     }
 
+    /** Never trips: for an admin's confirmation of held deletions. */
+    public static DeletionGuard off() {
+        return new DeletionGuard(100, Integer.MAX_VALUE);
+    }
+
     /** True when {@code planned} removals out of {@code linked} objects are too many to apply unasked. */
     public boolean trips(int planned, int linked) {
         return planned >= minimum && (long) planned * 100 > (long) percent * linked;

@@ -1,0 +1,86 @@
+package io.ziiklb.sync;
+
+import io.ziiklb.http.Sleeper;
+import io.ziiklb.learningbank.LearningbankClient;
+import io.ziiklb.ziik.ZiikClient;
+import java.time.Clock;
+import java.util.random.RandomGenerator;
+
+/**
+ * One full synchronisation of one integration (rule L2): read both sides, plan, apply. Preview
+ * stops after planning. Confirming held deletions is a full synchronisation with the guard off, so
+ * what is applied is recomputed from the current state, never a stale plan.
+ */
+public final class FullSync {
+    /** Phases, in order, as the status API shows them. */
+    public enum Phase { READING_ZIIK, READING_LEARNINGBANK, PLANNING, APPLYING, DONE }
+
+    /** Hears progress: the phase, and within it how many of how many items are done. */
+    @FunctionalInterface
+    public interface Progress {
+        void update(Phase phase, int done, int total);
+    }
+
+    /** The plan and what applying it did. */
+    public record Result(Plan plan, ExecutionReport report) {
+    }
+
+    private final ZiikClient ziik;
+    private final LearningbankClient learningbank;
+    private final LinkStore links;
+    private final ExecutionPolicy policy;
+    private final SnapshotReader reader;
+    private final Clock clock;
+    private final Sleeper sleeper;
+    private final RandomGenerator random;
+
+    public FullSync(ZiikClient ziik, LearningbankClient learningbank, LinkStore links, ExecutionPolicy policy,
+                    SnapshotReader reader, Clock clock, Sleeper sleeper, RandomGenerator random) {
+        this.ziik = ziik;
+        this.learningbank = learningbank;
+        this.links = links;
+        this.policy = policy;
+        this.reader = reader;
+        this.clock = clock;
+        this.sleeper = sleeper;
+        this.random = random;
+    }
+
+    /** The plan a full synchronisation would apply now. Writes nothing anywhere. */
+    public Plan preview(SyncSettings settings, Progress progress) throws InterruptedException {
+        return read(settings, progress).plan();
+    }
+
+    /** Reads, plans and applies; {@code listener} hears each step as it ends. */
+    public Result run(SyncSettings settings, Progress progress, PlanExecutor.StepListener listener)
+            throws InterruptedException {
+        Planned planned = read(settings, progress);
+        Plan plan = planned.plan();
+        int total = plan.steps().size();
+        progress.update(Phase.APPLYING, 0, total);
+        java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
+        PlanExecutor executor = new PlanExecutor(learningbank, links, planned.tree(), planned.topDepartmentId(),
+                policy, clock, sleeper, random);
+        ExecutionReport report = executor.run(plan, result -> {
+            listener.finished(result);
+            progress.update(Phase.APPLYING, done.incrementAndGet(), total);
+        });
+        progress.update(Phase.DONE, total, total);
+        return new Result(plan, report);
+    }
+
+    private record Planned(Plan plan, UnitTree tree, String topDepartmentId) {
+    }
+
+    private Planned read(SyncSettings settings, Progress progress) throws InterruptedException {
+        progress.update(Phase.READING_ZIIK, 0, 0);
+        int[] users = new int[1];
+        ZiikSnapshot ziikSnapshot = reader.readZiik(ziik, total -> users[0] = total,
+                done -> progress.update(Phase.READING_ZIIK, done, users[0]));
+        progress.update(Phase.READING_LEARNINGBANK, 0, 0);
+        LbSnapshot lbSnapshot = reader.readLearningbank(learningbank);
+        progress.update(Phase.PLANNING, 0, 0);
+        Plan plan = Planner.full(ziikSnapshot, lbSnapshot, links.snapshot(), settings);
+        return new Planned(plan, new UnitTree(ziikSnapshot.units()), lbSnapshot.top().id());
+    }
+}
