@@ -145,9 +145,10 @@ public final class SimHttpServer implements AutoCloseable {
             SimRequest request = new SimRequest(method, path, params,
                     SimRequest.parseQuery(exchange.getRequestURI().getRawQuery()),
                     SimRequest.lowerCaseHeaders(exchange.getRequestHeaders()), readBody(exchange));
-            int status = route.api() ? serveApi(exchange, route, request) : send(exchange, call(route, request));
             if (route.api()) {
-                log.record(method, route.template(), status);
+                serveApi(exchange, route, request);
+            } else {
+                send(exchange, call(route, request));
             }
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.FINE, "exchange failed", e);
@@ -162,25 +163,35 @@ public final class SimHttpServer implements AutoCloseable {
         if (limiter != null) {
             long waitSeconds = limiter.tryTake(System.nanoTime());
             if (waitSeconds > 0) {
-                return send(exchange, errors.render(new SimProblem(429, "rate_limited", "too many requests"))
+                return answer(exchange, route, request, errors.render(new SimProblem(429, "rate_limited", "too many requests"))
                         .withHeader("Retry-After", Long.toString(waitSeconds)));
             }
         }
         if (roll(f.timeoutRate())) {
             sleep(f.timeoutMillis());
-            return 0; // closing the exchange without headers drops the connection
+            return answer(exchange, route, request, null); // closing the exchange without headers drops the connection
         }
         if (roll(f.errorRate())) {
-            return send(exchange, errors.render(new SimProblem(500, "server_error", "simulated server error")));
+            return answer(exchange, route, request, errors.render(new SimProblem(500, "server_error", "simulated server error")));
         }
         SimResponse response = call(route, request);
         if (roll(f.lostResponseRate())) {
             if (roll(0.5)) {
-                return 0;
+                return answer(exchange, route, request, null);
             }
-            return send(exchange, errors.render(new SimProblem(500, "server_error", "simulated lost response")));
+            return answer(exchange, route, request, errors.render(new SimProblem(500, "server_error", "simulated lost response")));
         }
-        return send(exchange, response);
+        return answer(exchange, route, request, response);
+    }
+
+    /**
+     * Records the call in the request log, then sends {@code response} ({@code null} drops the
+     * connection). Changed (learningbank simulator work): the log used to be written after the
+     * answer was sent, so a client reading the log right after its own answer could miss its call.
+     */
+    private int answer(HttpExchange exchange, Route route, SimRequest request, SimResponse response) throws IOException {
+        log.record(request.method(), route.template(), response == null ? 0 : response.status());
+        return response == null ? 0 : send(exchange, response);
     }
 
     private SimResponse call(Route route, SimRequest request) {
