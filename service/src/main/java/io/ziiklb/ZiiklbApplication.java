@@ -1,0 +1,13 @@
+package io.ziiklb;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/** {@code ./ziiklb serve}: the service. Configuration comes from the {@code ZIIKLB_*} environment. */
+@SpringBootApplication
+public class ZiiklbApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(ZiiklbApplication.class, args);
+    }
+}
