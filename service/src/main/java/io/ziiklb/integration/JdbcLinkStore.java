@@ -1,0 +1,124 @@
+package io.ziiklb.integration;
+
+import io.ziiklb.sync.LinkStore;
+import io.ziiklb.sync.Links;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * One integration's links in the database. Each write is its own statement (durable on return,
+ * unless the caller holds a transaction). Upserts use SQL:2003 {@code MERGE}, which PostgreSQL 15+
+ * and H2 both run as written.
+ */
+public final class JdbcLinkStore implements LinkStore {
+    private final JdbcClient jdbc;
+    private final String integrationId;
+
+    public JdbcLinkStore(JdbcClient jdbc, String integrationId) {
+        this.jdbc = jdbc;
+        this.integrationId = integrationId;
+    }
+
+    @Override
+    public Optional<String> department(long unitId) {
+        return jdbc.sql("SELECT department_id FROM unit_link WHERE integration_id = ? AND ziik_id = ?")
+                .params(integrationId, unitId).query(String.class).optional();
+    }
+
+    @Override
+    public void linkDepartment(long unitId, String departmentId) {
+        upsert("unit_link", "department_id", unitId, departmentId, null);
+    }
+
+    @Override
+    public void unlinkDepartment(long unitId) {
+        delete("unit_link", unitId);
+    }
+
+    @Override
+    public Optional<Links.RoleLink> permissionType(long roleId) {
+        return jdbc.sql("SELECT permission_type_id, adopted FROM role_link WHERE integration_id = ? AND ziik_id = ?")
+                .params(integrationId, roleId)
+                .query((rs, n) -> new Links.RoleLink(rs.getString(1), rs.getBoolean(2))).optional();
+    }
+
+    @Override
+    public void linkPermissionType(long roleId, String permissionTypeId, boolean adopted) {
+        upsert("role_link", "permission_type_id", roleId, permissionTypeId, adopted);
+    }
+
+    @Override
+    public void unlinkPermissionType(long roleId) {
+        delete("role_link", roleId);
+    }
+
+    @Override
+    public Optional<String> user(long ziikUserId) {
+        return jdbc.sql("SELECT user_id FROM user_link WHERE integration_id = ? AND ziik_id = ?")
+                .params(integrationId, ziikUserId).query(String.class).optional();
+    }
+
+    @Override
+    public void linkUser(long ziikUserId, String userId) {
+        upsert("user_link", "user_id", ziikUserId, userId, null);
+    }
+
+    @Override
+    public void unlinkUser(long ziikUserId) {
+        delete("user_link", ziikUserId);
+    }
+
+    @Override
+    public Links snapshot() {
+        Map<Long, String> units = pairs("SELECT ziik_id, department_id FROM unit_link WHERE integration_id = ?");
+        Map<Long, String> users = pairs("SELECT ziik_id, user_id FROM user_link WHERE integration_id = ?");
+        Map<Long, Links.RoleLink> roles = jdbc.sql(
+                        "SELECT ziik_id, permission_type_id, adopted FROM role_link WHERE integration_id = ?")
+                .param(integrationId)
+                .query((rs, n) -> Map.entry(rs.getLong(1), new Links.RoleLink(rs.getString(2), rs.getBoolean(3))))
+                .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        return new Links(units, roles, users);
+    }
+
+    /** How many links of each kind: for the status API. */
+    public Map<String, Integer> counts() {
+        return Map.of(
+                "departments", count("unit_link"),
+                "permissionTypes", count("role_link"),
+                "users", count("user_link"));
+    }
+
+    private int count(String table) {
+        return jdbc.sql("SELECT COUNT(*) FROM " + table + " WHERE integration_id = ?")
+                .param(integrationId).query(Integer.class).single();
+    }
+
+    private Map<Long, String> pairs(String sql) {
+        return jdbc.sql(sql).param(integrationId)
+                .query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2)))
+                .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    private void upsert(String table, String idColumn, long ziikId, String learningbankId, Boolean adopted) {
+        String extraColumn = adopted == null ? "" : ", adopted";
+        String extraValue = adopted == null ? "" : ", CAST(? AS BOOLEAN)";
+        String extraSet = adopted == null ? "" : ", adopted = s.adopted";
+        var statement = jdbc.sql("MERGE INTO " + table + " t USING (VALUES (CAST(? AS VARCHAR(36)), CAST(? AS BIGINT), "
+                        + "CAST(? AS VARCHAR(200))" + extraValue + ")) AS s (integration_id, ziik_id, " + idColumn + extraColumn + ") "
+                        + "ON t.integration_id = s.integration_id AND t.ziik_id = s.ziik_id "
+                        + "WHEN MATCHED THEN UPDATE SET " + idColumn + " = s." + idColumn + extraSet + " "
+                        + "WHEN NOT MATCHED THEN INSERT (integration_id, ziik_id, " + idColumn + extraColumn + ") "
+                        + "VALUES (s.integration_id, s.ziik_id, s." + idColumn + (adopted == null ? "" : ", s.adopted") + ")")
+                .param(integrationId).param(ziikId).param(learningbankId);
+        if (adopted != null) {
+            statement = statement.param(adopted);
+        }
+        statement.update();
+    }
+
+    private void delete(String table, long ziikId) {
+        jdbc.sql("DELETE FROM " + table + " WHERE integration_id = ? AND ziik_id = ?").params(integrationId, ziikId).update();
+    }
+}

@@ -1,0 +1,64 @@
+package io.ziiklb.sync;
+
+import java.util.Optional;
+
+/**
+ * Reads links from memory and writes them to both memory and a durable store: one synchronisation
+ * resolves tens of thousands of references, and each must not be a database round trip. Made from
+ * the durable store's snapshot at the start of a run; meant for one run at a time.
+ */
+public final class WriteThroughLinkStore implements LinkStore {
+    private final LinkStore durable;
+    private final InMemoryLinkStore memory;
+
+    public WriteThroughLinkStore(LinkStore durable) {
+        this.durable = durable;
+        this.memory = new InMemoryLinkStore(durable.snapshot());
+    }
+
+    public Optional<String> department(long unitId) {
+        return memory.department(unitId);
+    }
+
+    public void linkDepartment(long unitId, String departmentId) {
+        durable.linkDepartment(unitId, departmentId);
+        memory.linkDepartment(unitId, departmentId);
+    }
+
+    public void unlinkDepartment(long unitId) {
+        durable.unlinkDepartment(unitId);
+        memory.unlinkDepartment(unitId);
+    }
+
+    public Optional<Links.RoleLink> permissionType(long roleId) {
+        return memory.permissionType(roleId);
+    }
+
+    public void linkPermissionType(long roleId, String permissionTypeId, boolean adopted) {
+        durable.linkPermissionType(roleId, permissionTypeId, adopted);
+        memory.linkPermissionType(roleId, permissionTypeId, adopted);
+    }
+
+    public void unlinkPermissionType(long roleId) {
+        durable.unlinkPermissionType(roleId);
+        memory.unlinkPermissionType(roleId);
+    }
+
+    public Optional<String> user(long ziikUserId) {
+        return memory.user(ziikUserId);
+    }
+
+    public void linkUser(long ziikUserId, String userId) {
+        durable.linkUser(ziikUserId, userId);
+        memory.linkUser(ziikUserId, userId);
+    }
+
+    public void unlinkUser(long ziikUserId) {
+        durable.unlinkUser(ziikUserId);
+        memory.unlinkUser(ziikUserId);
+    }
+
+    public Links snapshot() {
+        return memory.snapshot();
+    }
+}

@@ -1,0 +1,8 @@
+package io.ziiklb.integration;
+
+class PostgresLinkStoreIT extends LinkStoreContract {
+    @Override
+    TestDatabase.Kind kind() {
+        return TestDatabase.Kind.POSTGRES;
+    }
+}
