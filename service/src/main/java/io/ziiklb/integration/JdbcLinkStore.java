@@ -5,6 +5,7 @@ import io.ziiklb.sync.Links;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -115,7 +116,13 @@ public final class JdbcLinkStore implements LinkStore {
         if (adopted != null) {
             statement = statement.param(adopted);
         }
-        statement.update();
+        try {
+            statement.update();
+        } catch (DuplicateKeyException concurrentInsert) {
+            // MERGE is not atomic against a concurrent insert of the same key (on either database);
+            // the row exists now, so the second time takes the update path
+            statement.update();
+        }
     }
 
     private void delete(String table, long ziikId) {
