@@ -21,8 +21,12 @@ public final class FullSync {
         void update(Phase phase, int done, int total);
     }
 
-    /** The plan and what applying it did. */
-    public record Result(Plan plan, ExecutionReport report) {
+    /**
+     * The plan and what applying it did.
+     *
+     * @param objects how many Ziik objects were compared (mirrored units, roles, users)
+     */
+    public record Result(Plan plan, ExecutionReport report, int objects) {
     }
 
     private final ZiikClient ziik;
@@ -66,10 +70,10 @@ public final class FullSync {
             progress.update(Phase.APPLYING, done.incrementAndGet(), total);
         });
         progress.update(Phase.DONE, total, total);
-        return new Result(plan, report);
+        return new Result(plan, report, planned.objects());
     }
 
-    private record Planned(Plan plan, UnitTree tree, String topDepartmentId) {
+    private record Planned(Plan plan, UnitTree tree, String topDepartmentId, int objects) {
     }
 
     private Planned read(SyncSettings settings, Progress progress) throws InterruptedException {
@@ -81,6 +85,8 @@ public final class FullSync {
         LbSnapshot lbSnapshot = reader.readLearningbank(learningbank);
         progress.update(Phase.PLANNING, 0, 0);
         Plan plan = Planner.full(ziikSnapshot, lbSnapshot, links.snapshot(), settings);
-        return new Planned(plan, new UnitTree(ziikSnapshot.units()), lbSnapshot.top().id());
+        int objects = (int) ziikSnapshot.units().stream().filter(u -> u.mirrored() && !u.isTop()).count()
+                + ziikSnapshot.roles().size() + ziikSnapshot.people().size();
+        return new Planned(plan, new UnitTree(ziikSnapshot.units()), lbSnapshot.top().id(), objects);
     }
 }

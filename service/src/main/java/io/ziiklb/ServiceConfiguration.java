@@ -1,0 +1,78 @@
+package io.ziiklb;
+
+import io.ziiklb.audit.ActivityLog;
+import io.ziiklb.http.PeerHttp;
+import io.ziiklb.http.Sleeper;
+import io.ziiklb.integration.CredentialCheck;
+import io.ziiklb.integration.IntegrationService;
+import io.ziiklb.integration.IntegrationStore;
+import io.ziiklb.integration.PeerClients;
+import io.ziiklb.integration.ProblemStore;
+import io.ziiklb.integration.SecretBox;
+import io.ziiklb.integration.SyncRunStore;
+import io.ziiklb.integration.SyncService;
+import io.ziiklb.sync.ExecutionPolicy;
+import java.time.Clock;
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.client.RestClient;
+
+/** Wires the service from the {@code ZIIKLB_*} environment (see application.properties). */
+@Configuration
+class ServiceConfiguration {
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    /** Fails start-up without {@code ZIIKLB_SECRET_KEY}: stored credentials could not be opened. */
+    @Bean
+    SecretBox secretBox(@Value("${ziiklb.secret-key:}") String key) {
+        return SecretBox.fromBase64(key);
+    }
+
+    @Bean
+    PeerClients peerClients(RestClient.Builder builder, Clock clock) {
+        PeerHttp ziik = PeerHttp.create(builder.clone(), Duration.ofSeconds(5), Duration.ofSeconds(30));
+        PeerHttp learningbank = PeerHttp.create(builder.clone(), Duration.ofSeconds(5), Duration.ofSeconds(30));
+        return new PeerClients(ziik, learningbank, clock, Sleeper.SYSTEM);
+    }
+
+    @Bean
+    IntegrationStore integrationStore(JdbcClient jdbc, SecretBox box) {
+        return new IntegrationStore(jdbc, box);
+    }
+
+    @Bean
+    SyncRunStore syncRunStore(JdbcClient jdbc) {
+        return new SyncRunStore(jdbc);
+    }
+
+    @Bean
+    ActivityLog activityLog(JdbcClient jdbc, JdbcTemplate template) {
+        return new ActivityLog(jdbc, template);
+    }
+
+    @Bean
+    ProblemStore problemStore(JdbcClient jdbc, JdbcTemplate template) {
+        return new ProblemStore(jdbc, template);
+    }
+
+    @Bean
+    SyncService syncService(IntegrationStore integrations, SyncRunStore runs, ActivityLog activity, ProblemStore problems,
+                            PeerClients clients, JdbcClient jdbc, Clock clock,
+                            @Value("${ziiklb.learningbank-concurrency:8}") int concurrency) {
+        return new SyncService(integrations, runs, activity, problems, clients, jdbc,
+                ExecutionPolicy.defaults().withConcurrency(concurrency), clock);
+    }
+
+    @Bean
+    IntegrationService integrationService(IntegrationStore store, PeerClients clients, SyncService syncs, Clock clock) {
+        return new IntegrationService(store, new CredentialCheck(clients), syncs, clock);
+    }
+}

@@ -1,0 +1,39 @@
+package io.ziiklb.admin;
+
+import io.ziiklb.integration.Integration;
+import io.ziiklb.integration.IntegrationSettings;
+import io.ziiklb.integration.SyncRun;
+import io.ziiklb.sync.Problem;
+import java.util.List;
+import java.util.Map;
+
+/** An integration as the API shows it: never a password, token or secret. */
+record IntegrationView(String id, boolean enabled, String state, IntegrationSettings settings, Endpoint ziik,
+                       Endpoint learningbank, SyncView lastSync, Map<String, Object> queue,
+                       Map<String, Integer> links, List<ProblemView> problems) {
+
+    record Endpoint(String baseUrl, String username) {
+    }
+
+    record ProblemView(String kind, long ziikId, String code, String message) {
+        static ProblemView of(Problem p) {
+            return new ProblemView(p.kind().wireName(), p.ziikId(), p.code(), p.message());
+        }
+    }
+
+    static IntegrationView of(Integration i, String state, SyncRun lastSync, Map<String, Integer> links, List<Problem> problems) {
+        return new IntegrationView(i.id(), i.enabled(), state, i.settings(),
+                new Endpoint(i.ziikBaseUrl(), i.ziikUsername()), new Endpoint(i.learningbankBaseUrl(), i.learningbankUsername()),
+                lastSync == null ? null : SyncView.of(lastSync), Map.of("pending", 0, "oldestPendingSeconds", 0), links,
+                problems.stream().map(ProblemView::of).toList());
+    }
+
+    /** {@code GET .../syncs/{syncId}}. */
+    record SyncView(String syncId, String status, String phase, int done, int total, SyncRun.Counts counts, int held,
+                    String message, String startedAt, String finishedAt) {
+        static SyncView of(SyncRun r) {
+            return new SyncView(r.id(), r.status(), r.phase(), r.done(), r.total(), r.counts(), r.held(), r.message(),
+                    r.startedAt().toString(), r.finishedAt() == null ? null : r.finishedAt().toString());
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** The activity log: what each synchronisation did to each object, newest first. */
+package io.ziiklb.audit;

@@ -1,0 +1,126 @@
+package io.ziiklb.integration;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Creating, changing, enabling, disabling and removing integrations. */
+public final class IntegrationService {
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final IntegrationStore store;
+    private final CredentialCheck check;
+    private final SyncService syncs;
+    private final Clock clock;
+
+    public IntegrationService(IntegrationStore store, CredentialCheck check, SyncService syncs, Clock clock) {
+        this.store = store;
+        this.check = check;
+        this.syncs = syncs;
+        this.clock = clock;
+    }
+
+    /** Checks both sets of credentials live (rule L1), then saves. No synchronisation starts. */
+    public Integration create(Credentials.Ziik ziik, Credentials.Learningbank learningbank, IntegrationSettings settings) {
+        IntegrationSettings s = settings == null ? IntegrationSettings.defaults() : settings;
+        Map<String, List<String>> problems = new LinkedHashMap<>(Credentials.problems(ziik, learningbank));
+        problems.putAll(s.problems());
+        if (!problems.isEmpty()) {
+            throw ApiProblem.invalid(problems);
+        }
+        check.ziik(ziik);
+        check.learningbank(learningbank);
+        Instant now = clock.instant();
+        Integration integration = new Integration(UUID.randomUUID().toString(), true, trimSlash(ziik.baseUrl()),
+                ziik.username().trim(), trimSlash(learningbank.baseUrl()), learningbank.username().trim(), s, now, now);
+        store.insert(integration, new IntegrationSecrets(ziik.password(), ziik.sharedSecret(), learningbank.password(),
+                learningbank.token(), randomSecret(), randomSecret()));
+        return integration;
+    }
+
+    public Integration get(String id) {
+        return store.find(id).orElseThrow(() -> ApiProblem.notFound("integration " + id));
+    }
+
+    public List<Integration> list() {
+        return store.list();
+    }
+
+    /**
+     * Changes settings and/or credentials. Credentials given are merged with the stored ones (a
+     * field left out stays) and checked live before anything is saved.
+     */
+    public Integration patch(String id, Credentials.Ziik ziik, Credentials.Learningbank learningbank, SettingsPatch settings) {
+        Integration current = get(id);
+        IntegrationSecrets secrets = store.secrets(id);
+        Instant now = clock.instant();
+        Integration next = settings == null ? current : current.withSettings(settings.applyTo(current.settings()), now);
+        Map<String, List<String>> problems = new LinkedHashMap<>(next.settings().problems());
+        Credentials.Ziik z = ziik == null ? null : new Credentials.Ziik(
+                or(ziik.baseUrl(), current.ziikBaseUrl()), or(ziik.username(), current.ziikUsername()),
+                or(ziik.password(), secrets.ziikPassword()), or(ziik.sharedSecret(), secrets.ziikSharedSecret()));
+        Credentials.Learningbank lb = learningbank == null ? null : new Credentials.Learningbank(
+                or(learningbank.baseUrl(), current.learningbankBaseUrl()), or(learningbank.username(), current.learningbankUsername()),
+                or(learningbank.password(), secrets.learningbankPassword()), or(learningbank.token(), secrets.learningbankToken()));
+        Map<String, List<String>> credentialProblems = Credentials.problems(
+                z == null ? new Credentials.Ziik(current.ziikBaseUrl(), current.ziikUsername(), "unchanged", null) : z,
+                lb == null ? new Credentials.Learningbank(current.learningbankBaseUrl(), current.learningbankUsername(), "unchanged", "unchanged") : lb);
+        problems.putAll(credentialProblems);
+        if (!problems.isEmpty()) {
+            throw ApiProblem.invalid(problems);
+        }
+        if (z != null) {
+            check.ziik(z);
+            next = next.withZiik(trimSlash(z.baseUrl()), z.username().trim(), now);
+            secrets = new IntegrationSecrets(z.password(), z.sharedSecret(), secrets.learningbankPassword(),
+                    secrets.learningbankToken(), secrets.webhookSecret(), secrets.ssoSecret());
+        }
+        if (lb != null) {
+            check.learningbank(lb);
+            next = next.withLearningbank(trimSlash(lb.baseUrl()), lb.username().trim(), now);
+            secrets = new IntegrationSecrets(secrets.ziikPassword(), secrets.ziikSharedSecret(), lb.password(), lb.token(),
+                    secrets.webhookSecret(), secrets.ssoSecret());
+        }
+        store.update(next);
+        if (z != null || lb != null) {
+            store.updateSecrets(id, secrets);
+        }
+        return next;
+    }
+
+    /** Rule L4: nothing is written to Learningbank while disabled; disabling changes nothing there. */
+    public Integration setEnabled(String id, boolean enabled) {
+        Integration next = get(id).withEnabled(enabled, clock.instant());
+        store.update(next);
+        return next;
+    }
+
+    /** Rule L5: removes it here (credentials, links, runs, activity); Learningbank is not touched. */
+    public void remove(String id) {
+        get(id);
+        if (syncs.isRunning(id)) {
+            throw new ApiProblem(409, "sync_running", "a synchronisation is running; wait for it to end", Map.of());
+        }
+        store.delete(id);
+    }
+
+    private static String randomSecret() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private static String or(String given, String current) {
+        return given == null ? current : given;
+    }
+
+    private static String trimSlash(String url) {
+        String u = url.trim();
+        return u.endsWith("/") ? u.substring(0, u.length() - 1) : u;
+    }
+}

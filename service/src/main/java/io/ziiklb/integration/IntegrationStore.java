@@ -1,0 +1,80 @@
+package io.ziiklb.integration;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Integrations in the database; secrets sealed with the {@link SecretBox}, bound to the integration's id. */
+public final class IntegrationStore {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String COLUMNS = "id, enabled, ziik_base_url, ziik_username, learningbank_base_url,"
+            + " learningbank_username, settings, created_at, updated_at";
+
+    private final JdbcClient jdbc;
+    private final SecretBox box;
+
+    public IntegrationStore(JdbcClient jdbc, SecretBox box) {
+        this.jdbc = jdbc;
+        this.box = box;
+    }
+
+    public void insert(Integration i, IntegrationSecrets secrets) {
+        jdbc.sql("INSERT INTO integration (" + COLUMNS + ", secrets) VALUES (?,?,?,?,?,?,?,?,?,?)")
+                .params(i.id(), i.enabled(), i.ziikBaseUrl(), i.ziikUsername(), i.learningbankBaseUrl(),
+                        i.learningbankUsername(), JSON.writeValueAsString(i.settings()), utc(i.createdAt()),
+                        utc(i.updatedAt()), seal(i.id(), secrets))
+                .update();
+    }
+
+    /** Saves everything but the secrets. */
+    public void update(Integration i) {
+        jdbc.sql("UPDATE integration SET enabled = ?, ziik_base_url = ?, ziik_username = ?, learningbank_base_url = ?,"
+                        + " learningbank_username = ?, settings = ?, updated_at = ? WHERE id = ?")
+                .params(i.enabled(), i.ziikBaseUrl(), i.ziikUsername(), i.learningbankBaseUrl(),
+                        i.learningbankUsername(), JSON.writeValueAsString(i.settings()), utc(i.updatedAt()), i.id())
+                .update();
+    }
+
+    public void updateSecrets(String id, IntegrationSecrets secrets) {
+        jdbc.sql("UPDATE integration SET secrets = ? WHERE id = ?").params(seal(id, secrets), id).update();
+    }
+
+    public Optional<Integration> find(String id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM integration WHERE id = ?").param(id).query(this::row).optional();
+    }
+
+    public List<Integration> list() {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM integration ORDER BY created_at, id").query(this::row).list();
+    }
+
+    public IntegrationSecrets secrets(String id) {
+        String sealed = jdbc.sql("SELECT secrets FROM integration WHERE id = ?").param(id).query(String.class).single();
+        return JSON.readValue(box.open(id, sealed), IntegrationSecrets.class);
+    }
+
+    /** Removes the integration and, by cascade, its links, runs, activity and problems. */
+    public boolean delete(String id) {
+        return jdbc.sql("DELETE FROM integration WHERE id = ?").param(id).update() > 0;
+    }
+
+    private String seal(String id, IntegrationSecrets secrets) {
+        return box.seal(id, JSON.writeValueAsString(secrets));
+    }
+
+    private Integration row(ResultSet rs, int n) throws SQLException {
+        return new Integration(rs.getString("id"), rs.getBoolean("enabled"), rs.getString("ziik_base_url"),
+                rs.getString("ziik_username"), rs.getString("learningbank_base_url"), rs.getString("learningbank_username"),
+                JSON.readValue(rs.getString("settings"), IntegrationSettings.class),
+                rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+                rs.getObject("updated_at", OffsetDateTime.class).toInstant());
+    }
+
+    static OffsetDateTime utc(java.time.Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,41 @@
+package io.ziiklb.integration;
+
+import io.ziiklb.http.PeerHttp;
+import io.ziiklb.http.Sleeper;
+import io.ziiklb.learningbank.LbCredentials;
+import io.ziiklb.learningbank.LearningbankClient;
+import io.ziiklb.ziik.ZiikClient;
+import io.ziiklb.ziik.ZiikClientPolicy;
+import java.time.Clock;
+
+/** Makes each integration's clients; the HTTP connection pools are shared by all integrations. */
+public final class PeerClients {
+    private final PeerHttp ziikHttp;
+    private final PeerHttp learningbankHttp;
+    private final Clock clock;
+    private final Sleeper sleeper;
+
+    public PeerClients(PeerHttp ziikHttp, PeerHttp learningbankHttp, Clock clock, Sleeper sleeper) {
+        this.ziikHttp = ziikHttp;
+        this.learningbankHttp = learningbankHttp;
+        this.clock = clock;
+        this.sleeper = sleeper;
+    }
+
+    public ZiikClient ziik(String baseUrl, String username, String password) {
+        return new ZiikClient(ziikHttp, baseUrl, username, password, clock, sleeper, ZiikClientPolicy.defaults());
+    }
+
+    public ZiikClient ziik(Integration i, IntegrationSecrets s) {
+        return ziik(i.ziikBaseUrl(), i.ziikUsername(), s.ziikPassword());
+    }
+
+    public LearningbankClient learningbank(LbCredentials credentials) {
+        return new LearningbankClient(learningbankHttp, credentials, clock);
+    }
+
+    public LearningbankClient learningbank(Integration i, IntegrationSecrets s) {
+        return learningbank(new LbCredentials(i.learningbankBaseUrl(), i.learningbankUsername(),
+                s.learningbankPassword(), s.learningbankToken()));
+    }
+}

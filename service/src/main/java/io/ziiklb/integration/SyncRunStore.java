@@ -1,0 +1,62 @@
+package io.ziiklb.integration;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Synchronisation runs in the database. */
+public final class SyncRunStore {
+    private static final String COLUMNS = "id, integration_id, status, phase, done, total, created, updated, deactivated,"
+            + " deleted, unchanged, failed, held, message, started_at, finished_at";
+
+    private final JdbcClient jdbc;
+
+    public SyncRunStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void insert(SyncRun run) {
+        jdbc.sql("INSERT INTO sync_run (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
+                .params(values(run)).update();
+    }
+
+    public void update(SyncRun run) {
+        SyncRun.Counts c = run.counts();
+        jdbc.sql("UPDATE sync_run SET status = ?, phase = ?, done = ?, total = ?, created = ?, updated = ?,"
+                        + " deactivated = ?, deleted = ?, unchanged = ?, failed = ?, held = ?, message = ?, finished_at = ?"
+                        + " WHERE id = ?")
+                .params(run.status(), run.phase(), run.done(), run.total(), c.created(), c.updated(), c.deactivated(),
+                        c.deleted(), c.unchanged(), c.failed(), run.held(), run.message(),
+                        run.finishedAt() == null ? null : IntegrationStore.utc(run.finishedAt()), run.id())
+                .update();
+    }
+
+    public Optional<SyncRun> find(String integrationId, String id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM sync_run WHERE integration_id = ? AND id = ?")
+                .params(integrationId, id).query(SyncRunStore::row).optional();
+    }
+
+    public Optional<SyncRun> latest(String integrationId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM sync_run WHERE integration_id = ? ORDER BY started_at DESC, id DESC LIMIT 1")
+                .param(integrationId).query(SyncRunStore::row).optional();
+    }
+
+    private static Object[] values(SyncRun r) {
+        SyncRun.Counts c = r.counts();
+        return new Object[] {r.id(), r.integrationId(), r.status(), r.phase(), r.done(), r.total(), c.created(),
+                c.updated(), c.deactivated(), c.deleted(), c.unchanged(), c.failed(), r.held(), r.message(),
+                IntegrationStore.utc(r.startedAt()), r.finishedAt() == null ? null : IntegrationStore.utc(r.finishedAt())};
+    }
+
+    private static SyncRun row(ResultSet rs, int n) throws SQLException {
+        OffsetDateTime finished = rs.getObject("finished_at", OffsetDateTime.class);
+        return new SyncRun(rs.getString("id"), rs.getString("integration_id"), rs.getString("status"), rs.getString("phase"),
+                rs.getInt("done"), rs.getInt("total"),
+                new SyncRun.Counts(rs.getInt("created"), rs.getInt("updated"), rs.getInt("deactivated"),
+                        rs.getInt("deleted"), rs.getInt("unchanged"), rs.getInt("failed")),
+                rs.getInt("held"), rs.getString("message"), rs.getObject("started_at", OffsetDateTime.class).toInstant(),
+                finished == null ? null : finished.toInstant());
+    }
+}

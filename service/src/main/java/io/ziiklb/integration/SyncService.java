@@ -1,0 +1,235 @@
+package io.ziiklb.integration;
+
+import io.ziiklb.audit.ActivityEntry;
+import io.ziiklb.audit.ActivityLog;
+import io.ziiklb.http.Sleeper;
+import io.ziiklb.sync.DeletionGuard;
+import io.ziiklb.sync.ExecutionPolicy;
+import io.ziiklb.sync.FullSync;
+import io.ziiklb.sync.Plan;
+import io.ziiklb.sync.SnapshotReader;
+import io.ziiklb.sync.StepOutcome;
+import io.ziiklb.sync.StepResult;
+import io.ziiklb.sync.SyncSettings;
+import io.ziiklb.sync.WriteThroughLinkStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Runs full synchronisations in the background, one at a time per integration, and records each
+ * run's progress, its activity and the problems it found.
+ */
+public final class SyncService {
+    private static final Logger LOG = LoggerFactory.getLogger(SyncService.class);
+    private static final Duration PROGRESS_EVERY = Duration.ofMillis(500);
+    private static final int ACTIVITY_BATCH = 500;
+
+    private final IntegrationStore integrations;
+    private final SyncRunStore runs;
+    private final ActivityLog activity;
+    private final ProblemStore problems;
+    private final PeerClients clients;
+    private final JdbcClient jdbc;
+    private final ExecutionPolicy policy;
+    private final Clock clock;
+    private final Map<String, Running> running = new ConcurrentHashMap<>();
+
+    public SyncService(IntegrationStore integrations, SyncRunStore runs, ActivityLog activity, ProblemStore problems,
+                       PeerClients clients, JdbcClient jdbc, ExecutionPolicy policy, Clock clock) {
+        this.integrations = integrations;
+        this.runs = runs;
+        this.activity = activity;
+        this.problems = problems;
+        this.clients = clients;
+        this.jdbc = jdbc;
+        this.policy = policy;
+        this.clock = clock;
+    }
+
+    /** A run under way in this process. */
+    private record Running(String syncId, CountDownLatch finished) {
+    }
+
+    /** Thrown when a synchronisation of the integration is already running. */
+    public static final class AlreadyRunning extends RuntimeException {
+        private final String syncId;
+
+        AlreadyRunning(String syncId) {
+            super("a synchronisation is already running: " + syncId);
+            this.syncId = syncId;
+        }
+
+        public String syncId() {
+            return syncId;
+        }
+    }
+
+    /** Starts a full synchronisation; returns its id at once. */
+    public String start(Integration integration) {
+        return start(integration, integration.settings().toSyncSettings());
+    }
+
+    /** Starts a full synchronisation that applies the deletions an admin confirmed (the guard is off). */
+    public String startConfirmed(Integration integration) {
+        return start(integration, integration.settings().toSyncSettings().withGuard(DeletionGuard.off()));
+    }
+
+    public boolean isRunning(String integrationId) {
+        return running.containsKey(integrationId);
+    }
+
+    /** Waits for this process's run of the integration, if any, to end. */
+    public boolean await(String integrationId, Duration limit) throws InterruptedException {
+        Running r = running.get(integrationId);
+        return r == null || r.finished().await(limit.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    /** The plan a full synchronisation would apply now; writes nothing. */
+    public Plan preview(Integration integration) throws InterruptedException {
+        IntegrationSecrets secrets = integrations.secrets(integration.id());
+        FullSync sync = fullSync(integration, secrets, new JdbcLinkStore(jdbc, integration.id()));
+        return sync.preview(integration.settings().toSyncSettings(), (phase, done, total) -> { });
+    }
+
+    private String start(Integration integration, SyncSettings settings) {
+        String syncId = UUID.randomUUID().toString();
+        Running mine = new Running(syncId, new CountDownLatch(1));
+        Running other = running.putIfAbsent(integration.id(), mine);
+        if (other != null) {
+            throw new AlreadyRunning(other.syncId());
+        }
+        Instant now = clock.instant();
+        SyncRun run = new SyncRun(syncId, integration.id(), "running", FullSync.Phase.READING_ZIIK.name().toLowerCase(),
+                0, 0, SyncRun.Counts.zero(), 0, null, now, null);
+        try {
+            runs.insert(run);
+        } catch (RuntimeException e) {
+            running.remove(integration.id());
+            throw e;
+        }
+        Thread.ofVirtual().name("sync-" + integration.id()).start(() -> {
+            try {
+                execute(integration, settings, run);
+            } finally {
+                running.remove(integration.id());
+                mine.finished().countDown();
+            }
+        });
+        return syncId;
+    }
+
+    private void execute(Integration integration, SyncSettings settings, SyncRun initial) {
+        AtomicReference<SyncRun> run = new AtomicReference<>(initial);
+        ActivityBuffer buffer = new ActivityBuffer(integration.id());
+        try {
+            IntegrationSecrets secrets = integrations.secrets(integration.id());
+            FullSync sync = fullSync(integration, secrets, new WriteThroughLinkStore(new JdbcLinkStore(jdbc, integration.id())));
+            ProgressWriter progress = new ProgressWriter(run);
+            FullSync.Result result = sync.run(settings, progress, buffer::add);
+            buffer.flush();
+            Map<StepOutcome, Integer> counts = result.report().counts();
+            int held = counts.getOrDefault(StepOutcome.HELD, 0);
+            List<io.ziiklb.sync.Problem> found = new ArrayList<>(result.plan().problems());
+            found.addAll(result.report().problems());
+            problems.replace(integration.id(), found, clock.instant());
+            String status = result.report().aborted() ? "failed" : held > 0 ? "held" : "done";
+            String message = result.report().aborted() ? result.report().abortReason()
+                    : held > 0 ? held + " deletions and deactivations are held by the deletion guard: confirm or cancel" : null;
+            SyncRun last = run.get();
+            run.set(new SyncRun(last.id(), last.integrationId(), status, FullSync.Phase.DONE.name().toLowerCase(),
+                    last.total(), last.total(), counts(counts, result.objects()), held, message, last.startedAt(), clock.instant()));
+            runs.update(run.get());
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            buffer.flush();
+            LOG.warn("synchronisation {} of integration {} failed: {}", initial.id(), integration.id(), e.toString());
+            SyncRun last = run.get();
+            runs.update(new SyncRun(last.id(), last.integrationId(), "failed", last.phase(), last.done(), last.total(),
+                    last.counts(), 0, "failed: " + e.getMessage(), last.startedAt(), clock.instant()));
+        }
+    }
+
+    private FullSync fullSync(Integration integration, IntegrationSecrets secrets, io.ziiklb.sync.LinkStore links) {
+        return new FullSync(clients.ziik(integration, secrets), clients.learningbank(integration, secrets), links,
+                policy, new SnapshotReader(16), clock, Sleeper.SYSTEM, new Random());
+    }
+
+    private static SyncRun.Counts counts(Map<StepOutcome, Integer> counts, int objects) {
+        int changed = counts.getOrDefault(StepOutcome.CREATED, 0) + counts.getOrDefault(StepOutcome.UPDATED, 0)
+                + counts.getOrDefault(StepOutcome.DEACTIVATED, 0) + counts.getOrDefault(StepOutcome.DELETED, 0)
+                + counts.getOrDefault(StepOutcome.FAILED, 0);
+        return new SyncRun.Counts(counts.getOrDefault(StepOutcome.CREATED, 0), counts.getOrDefault(StepOutcome.UPDATED, 0),
+                counts.getOrDefault(StepOutcome.DEACTIVATED, 0), counts.getOrDefault(StepOutcome.DELETED, 0),
+                Math.max(0, objects - changed), counts.getOrDefault(StepOutcome.FAILED, 0));
+    }
+
+    /** Writes progress to the run's row, at most every half second and at each new phase. */
+    private final class ProgressWriter implements FullSync.Progress {
+        private final AtomicReference<SyncRun> run;
+        private volatile Instant lastWrite = Instant.MIN;
+        private volatile FullSync.Phase lastPhase;
+
+        ProgressWriter(AtomicReference<SyncRun> run) {
+            this.run = run;
+        }
+
+        @Override
+        public synchronized void update(FullSync.Phase phase, int done, int total) {
+            SyncRun r = run.get();
+            run.set(new SyncRun(r.id(), r.integrationId(), r.status(), phase.name().toLowerCase(), done, total, r.counts(),
+                    r.held(), r.message(), r.startedAt(), null));
+            Instant now = clock.instant();
+            if (phase != lastPhase || Duration.between(lastWrite, now).compareTo(PROGRESS_EVERY) >= 0) {
+                lastPhase = phase;
+                lastWrite = now;
+                runs.update(run.get());
+            }
+        }
+    }
+
+    /** Collects step results as activity entries and writes them in batches. */
+    private final class ActivityBuffer {
+        private final String integrationId;
+        private final List<ActivityEntry> pending = new ArrayList<>();
+
+        ActivityBuffer(String integrationId) {
+            this.integrationId = integrationId;
+        }
+
+        synchronized void add(StepResult result) {
+            var op = result.step().operation();
+            String message = result.problem() != null ? result.problem().message() : op.summary();
+            pending.add(new ActivityEntry(0, clock.instant(), op.kind().wireName(), op.ziikId(), result.learningbankId(),
+                    op.verb(), result.outcome().name().toLowerCase(), message));
+            if (pending.size() >= ACTIVITY_BATCH) {
+                flush();
+            }
+        }
+
+        synchronized void flush() {
+            activity.append(integrationId, List.copyOf(pending));
+            pending.clear();
+        }
+    }
+
+    Optional<SyncRun> find(String integrationId, String syncId) {
+        return runs.find(integrationId, syncId);
+    }
+
+}
