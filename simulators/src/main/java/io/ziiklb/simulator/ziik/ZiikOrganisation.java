@@ -27,6 +27,7 @@ import java.util.function.Supplier;
 public final class ZiikOrganisation {
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final OrgState state = new OrgState();
+    private final OrgRules rules = new OrgRules(state);
     private final OrgEvents events;
 
     /** Counts of what the organisation holds. {@code maxLevel} is the deepest unit's level (top = 0). */
@@ -71,7 +72,7 @@ public final class ZiikOrganisation {
     /** Fires {@code unit.update}. The top unit may be renamed. */
     public void renameUnit(int id, String name) {
         write(() -> {
-            UnitRow row = state.unit(existingUnit(id)).withName(requireText(name, "name"));
+            UnitRow row = rules.unit(id).withName(rules.text(name, "name"));
             state.replaceUnit(row);
             fireUnit("unit.update", row);
         });
@@ -87,13 +88,10 @@ public final class ZiikOrganisation {
      */
     public void moveUnit(int id, int newParentId) {
         write(() -> {
-            UnitRow row = state.unit(existingUnit(id));
-            UnitRow parent = state.unit(existingUnit(newParentId));
+            UnitRow row = rules.unit(id);
+            rules.parentUnit(newParentId);
             if (row.isTop()) {
                 throw new IllegalArgumentException("the top unit cannot be moved");
-            }
-            if (parent.type() != UnitType.UNIT) {
-                throw new IllegalArgumentException("a department cannot have sub-units");
             }
             if (state.isAncestorOrSelf(id, newParentId)) {
                 throw new IllegalArgumentException("a unit cannot move under itself");
@@ -115,7 +113,7 @@ public final class ZiikOrganisation {
      */
     public void deleteUnit(int id) {
         write(() -> {
-            UnitRow row = state.unit(existingUnit(id));
+            UnitRow row = rules.unit(id);
             if (row.isTop()) {
                 throw new IllegalStateException("the top unit cannot be deleted");
             }
@@ -137,16 +135,16 @@ public final class ZiikOrganisation {
 
     /** @throws IllegalArgumentException when a role already has this name */
     public int createRole(String name) {
-        return write(() -> state.addRole(uniqueRoleName(name, 0)).id());
+        return write(() -> state.addRole(rules.freeRoleName(name, 0)).id());
     }
 
     public void renameRole(int id, String name) {
-        write(() -> state.replaceRole(state.role(existingRole(id)).withName(uniqueRoleName(name, id))));
+        write(() -> state.replaceRole(rules.role(id).withName(rules.freeRoleName(name, id))));
     }
 
     /** Deletes the role and takes it out of every membership; memberships may be left with no role. */
     public void deleteRole(int id) {
-        write(() -> state.removeRole(existingRole(id)));
+        write(() -> state.removeRole(rules.role(id).id()));
     }
 
     public List<Integer> roleIds() {
@@ -163,11 +161,11 @@ public final class ZiikOrganisation {
      */
     public int createUser(NewUser user) {
         return write(() -> {
-            requireText(user.firstName(), "first name");
-            requireText(user.lastName(), "last name");
-            requireText(user.language(), "language");
-            requireFreeEmail(user.email(), 0);
-            requireValidMembership(user.membership());
+            rules.text(user.firstName(), "first name");
+            rules.text(user.lastName(), "last name");
+            rules.text(user.language(), "language");
+            rules.freeEmail(user.email(), 0);
+            rules.validMembership(user.membership());
             UserRow row = new UserRow(state.nextUserId(), user.firstName(), user.lastName(), user.email(),
                     user.title(), user.language(), "Europe/Copenhagen", true, List.of(user.membership()));
             state.putUser(row);
@@ -179,18 +177,18 @@ public final class ZiikOrganisation {
     /** Changes the profile fields given. Fires {@code user.update}. */
     public void updateUser(int id, UserUpdate update) {
         write(() -> {
-            UserRow row = existingUser(id);
+            UserRow row = rules.user(id);
             if (update.firstName() != null) {
-                requireText(update.firstName(), "first name");
+                rules.text(update.firstName(), "first name");
             }
             if (update.lastName() != null) {
-                requireText(update.lastName(), "last name");
+                rules.text(update.lastName(), "last name");
             }
             if (update.language() != null) {
-                requireText(update.language(), "language");
+                rules.text(update.language(), "language");
             }
             if (update.email() != null) {
-                requireFreeEmail(update.email(), id);
+                rules.freeEmail(update.email(), id);
             }
             UserRow changed = row.with(update);
             state.putUser(changed);
@@ -214,8 +212,8 @@ public final class ZiikOrganisation {
      */
     public void deleteUser(int id) {
         write(() -> {
-            UserRow row = existingUser(id);
-            requireNotAdmin(id);
+            UserRow row = rules.user(id);
+            rules.notAdmin(id);
             Object body = new UserJson(state).delivery(row);
             state.anonymise(id);
             events.fire("user.delete", false, () -> body);
@@ -232,9 +230,9 @@ public final class ZiikOrganisation {
     /** Adds a membership at the end. Returns its index. */
     public int addMembership(int userId, Membership membership) {
         return write(() -> {
-            UserRow row = existingUser(userId);
-            requireValidMembership(membership);
-            requireNewUnit(row, membership, -1);
+            UserRow row = rules.user(userId);
+            rules.validMembership(membership);
+            rules.newUnitFor(row, membership, -1);
             List<Membership> list = new ArrayList<>(row.memberships());
             list.add(membership);
             changeMemberships(row, list);
@@ -245,10 +243,10 @@ public final class ZiikOrganisation {
     /** Replaces the membership at {@code index} (its unit, department or roles), keeping its place. */
     public void replaceMembership(int userId, int index, Membership membership) {
         write(() -> {
-            UserRow row = existingUser(userId);
-            existingIndex(row, index);
-            requireValidMembership(membership);
-            requireNewUnit(row, membership, index);
+            UserRow row = rules.user(userId);
+            rules.membershipIndex(row, index);
+            rules.validMembership(membership);
+            rules.newUnitFor(row, membership, index);
             List<Membership> list = new ArrayList<>(row.memberships());
             list.set(index, membership);
             changeMemberships(row, list);
@@ -258,8 +256,8 @@ public final class ZiikOrganisation {
     /** @throws IllegalStateException when it is the user's only membership */
     public void removeMembership(int userId, int index) {
         write(() -> {
-            UserRow row = existingUser(userId);
-            existingIndex(row, index);
+            UserRow row = rules.user(userId);
+            rules.membershipIndex(row, index);
             if (row.memberships().size() == 1) {
                 throw new IllegalStateException("a user keeps at least one membership");
             }
@@ -271,13 +269,7 @@ public final class ZiikOrganisation {
 
     /** The user's memberships in order (the first one first). */
     public List<Membership> memberships(int userId) {
-        return read(s -> {
-            UserRow row = s.user(userId);
-            if (row == null) {
-                throw new NoSuchElementException("no user " + userId);
-            }
-            return row.memberships();
-        });
+        return read(s -> rules.user(userId).memberships());
     }
 
     public Summary summary() {
@@ -311,10 +303,8 @@ public final class ZiikOrganisation {
 
     private int addUnit(String name, int parentId, UnitType type) {
         return write(() -> {
-            requireText(name, "name");
-            if (state.unit(existingUnit(parentId)).type() != UnitType.UNIT) {
-                throw new IllegalArgumentException("a department cannot have sub-units");
-            }
+            rules.text(name, "name");
+            rules.parentUnit(parentId);
             UnitRow row = state.addUnit(name, parentId, type);
             fireUnit("unit.create", row);
             return row.id();
@@ -323,9 +313,9 @@ public final class ZiikOrganisation {
 
     private void setActive(int id, boolean active) {
         write(() -> {
-            UserRow row = existingUser(id);
+            UserRow row = rules.user(id);
             if (!active) {
-                requireNotAdmin(id);
+                rules.notAdmin(id);
             }
             if (row.active() != active) {
                 UserRow changed = row.withActive(active);
@@ -347,88 +337,6 @@ public final class ZiikOrganisation {
 
     private void fireUser(String trigger, UserRow row, boolean membershipChange) {
         events.fire(trigger, membershipChange, () -> new UserJson(state).delivery(row));
-    }
-
-    private int existingUnit(int id) {
-        if (state.unit(id) == null) {
-            throw new NoSuchElementException("no unit " + id);
-        }
-        return id;
-    }
-
-    private int existingRole(int id) {
-        if (state.role(id) == null) {
-            throw new NoSuchElementException("no role " + id);
-        }
-        return id;
-    }
-
-    private UserRow existingUser(int id) {
-        UserRow row = state.user(id);
-        if (row == null) {
-            throw new NoSuchElementException(state.isAnonymised(id) ? "user " + id + " is deleted" : "no user " + id);
-        }
-        return row;
-    }
-
-    private static void existingIndex(UserRow row, int index) {
-        if (index < 0 || index >= row.memberships().size()) {
-            throw new NoSuchElementException("user " + row.id() + " has no membership " + index);
-        }
-    }
-
-    private void requireNotAdmin(int id) {
-        if (id == state.adminUserId()) {
-            throw new IllegalStateException("the integration's admin account cannot be deactivated or deleted");
-        }
-    }
-
-    private void requireValidMembership(Membership m) {
-        UnitRow unit = state.unit(existingUnit(m.unitId()));
-        if (unit.type() != UnitType.UNIT) {
-            throw new IllegalArgumentException("a membership's unit must be a unit, not a department");
-        }
-        if (m.hasDepartment()) {
-            UnitRow department = state.unit(existingUnit(m.departmentId()));
-            if (department.type() != UnitType.DEPARTMENT || department.parentId() != unit.id()) {
-                throw new IllegalArgumentException("unit " + m.departmentId() + " is not a department of unit " + unit.id());
-            }
-        }
-        m.roleIds().forEach(this::existingRole);
-    }
-
-    private static void requireNewUnit(UserRow row, Membership m, int replacing) {
-        for (int i = 0; i < row.memberships().size(); i++) {
-            if (i != replacing && row.memberships().get(i).unitId() == m.unitId()) {
-                throw new IllegalArgumentException("user " + row.id() + " is already a member of unit " + m.unitId());
-            }
-        }
-    }
-
-    private void requireFreeEmail(String email, int ownerId) {
-        requireText(email, "email");
-        if (email.indexOf('@') <= 0) {
-            throw new IllegalArgumentException("not an email address: " + email);
-        }
-        Integer holder = state.userByEmail(email);
-        if (holder != null && holder != ownerId) {
-            throw new IllegalArgumentException("the email " + email + " is taken");
-        }
-    }
-
-    private String uniqueRoleName(String name, int ownerId) {
-        requireText(name, "name");
-        if (state.roles().stream().anyMatch(r -> r.name().equals(name) && r.id() != ownerId)) {
-            throw new IllegalArgumentException("a role is already named " + name);
-        }
-        return name;
-    }
-
-    private static String requireText(String value, String what) {
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException("the " + what + " is required");
-        }
-        return value;
     }
 
     private void write(Runnable work) {

@@ -83,7 +83,10 @@ public final class ZiikSimulator implements AutoCloseable {
     private ZiikSimulator(Config config) {
         this.config = config;
         this.server = new SimHttpServer(new LaravelErrors(), config.seed());
-        this.deliveryClient = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        // HTTP/1.1 as webhook senders use: the JDK's default HTTP/2 would try an h2c upgrade on
+        // each POST, which some receiving servers mishandle
+        this.deliveryClient = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(2)).build();
         // a seed of its own, so API fault rolls do not shift which deliveries drop
         this.dispatcher = new DeliveryDispatcher(deliveryClient, config.sharedSecret(), new Random(~config.seed()), config.clock());
         Webhooks webhooks = new Webhooks();
@@ -173,6 +176,6 @@ public final class ZiikSimulator implements AutoCloseable {
     public void close() {
         server.close();
         dispatcher.close();
-        deliveryClient.close();
+        deliveryClient.shutdownNow(); // close() would wait for a send to a hanging receiver
     }
 }
