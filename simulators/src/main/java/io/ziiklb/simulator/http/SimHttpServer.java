@@ -34,6 +34,17 @@ import tools.jackson.databind.JsonNode;
 public final class SimHttpServer implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(SimHttpServer.class.getName());
 
+    static {
+        // The JDK server writes the response headers and the body as separate TCP segments; with
+        // Nagle's algorithm on, the body then waits for the client's delayed ACK, about 40 ms per
+        // call for mid-sized answers (a page of users). TCP_NODELAY avoids it. The JDK reads this
+        // property once, when the first HttpServer of the JVM is created, so it is set here,
+        // before any simulator creates one; an explicit -D setting wins.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     /** A route handler. Throw {@link SimProblem} for an error answer. */
     @FunctionalInterface
     public interface Handler extends Function<SimRequest, SimResponse> {

@@ -1,0 +1,181 @@
+package io.ziiklb.simulator.ziik;
+
+import io.ziiklb.simulator.http.Faults;
+import io.ziiklb.simulator.http.RequestLog;
+import io.ziiklb.simulator.http.SimHttpServer;
+import java.net.http.HttpClient;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Random;
+
+/**
+ * A simulated Ziik tenant: the API of {@code specs/ziik-api.md} at {@link #baseUrl()}, webhook
+ * deliveries to registered webhooks, and control over both, in process
+ * ({@link #organisation()}, {@link #setDeliveries(DeliverySwitches)}, {@link #setFaults(Faults)})
+ * and over HTTP: the {@code /_sim/...} routes documented on {@code OrgControlRoutes} (units, roles,
+ * users, memberships, generate, summary), {@code DeliveryControlRoutes} (switches, log, idle) and
+ * {@link SimHttpServer} (faults, request log). Starts in milliseconds on 127.0.0.1; close it to
+ * stop serving and sending.
+ */
+public final class ZiikSimulator implements AutoCloseable {
+    private final Config config;
+    private final SimHttpServer server;
+    private final ZiikOrganisation organisation;
+    private final DeliveryDispatcher dispatcher;
+    private final HttpClient deliveryClient;
+
+    /**
+     * @param port           0 for any free port
+     * @param adminEmail     the integration's admin account, the only one that can sign in
+     * @param adminPassword  its password
+     * @param sharedSecret   keys the {@code X-Ziik-Signature} HMAC of every delivery
+     * @param tokenTtl       how long a token from {@code /authenticate} or {@code /renew} lives, by {@code clock}
+     * @param seed           seeds fault, drop, duplicate and shuffle decisions (not tokens)
+     * @param clock          token expiry and delivery-log times; a test moves it instead of sleeping
+     */
+    public record Config(int port, String adminEmail, String adminPassword, String sharedSecret,
+                         Duration tokenTtl, long seed, Clock clock) {
+
+        public Config {
+            Objects.requireNonNull(adminEmail, "adminEmail");
+            Objects.requireNonNull(adminPassword, "adminPassword");
+            Objects.requireNonNull(sharedSecret, "sharedSecret");
+            Objects.requireNonNull(clock, "clock");
+            if (tokenTtl == null || tokenTtl.isNegative() || tokenTtl.isZero()) {
+                throw new IllegalArgumentException("tokenTtl must be positive");
+            }
+        }
+
+        /** Port 0, integration@ziik.test / ziik-secret, shared secret ziik-shared-secret, 1 h tokens, seed 1, UTC system clock. */
+        public static Config defaults() {
+            return new Config(0, "integration@ziik.test", "ziik-secret", "ziik-shared-secret", Duration.ofHours(1), 1,
+                    Clock.systemUTC());
+        }
+
+        public Config withPort(int newPort) {
+            return new Config(newPort, adminEmail, adminPassword, sharedSecret, tokenTtl, seed, clock);
+        }
+
+        public Config withAdmin(String email, String password) {
+            return new Config(port, email, password, sharedSecret, tokenTtl, seed, clock);
+        }
+
+        public Config withSharedSecret(String secret) {
+            return new Config(port, adminEmail, adminPassword, secret, tokenTtl, seed, clock);
+        }
+
+        public Config withTokenTtl(Duration ttl) {
+            return new Config(port, adminEmail, adminPassword, sharedSecret, ttl, seed, clock);
+        }
+
+        public Config withSeed(long newSeed) {
+            return new Config(port, adminEmail, adminPassword, sharedSecret, tokenTtl, newSeed, clock);
+        }
+
+        public Config withClock(Clock newClock) {
+            return new Config(port, adminEmail, adminPassword, sharedSecret, tokenTtl, seed, newClock);
+        }
+    }
+
+    private ZiikSimulator(Config config) {
+        this.config = config;
+        this.server = new SimHttpServer(new LaravelErrors(), config.seed());
+        // HTTP/1.1 as webhook senders use: the JDK's default HTTP/2 would try an h2c upgrade on
+        // each POST, which some receiving servers mishandle
+        this.deliveryClient = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(2)).build();
+        // a seed of its own, so API fault rolls do not shift which deliveries drop
+        this.dispatcher = new DeliveryDispatcher(deliveryClient, config.sharedSecret(), new Random(~config.seed()), config.clock());
+        Webhooks webhooks = new Webhooks();
+        this.organisation = new ZiikOrganisation(config.adminEmail(), new WebhookFanout(webhooks, dispatcher));
+        Tokens tokens = new Tokens(config.clock(), config.tokenTtl(), new SecureRandom());
+        new AuthRoutes(tokens, organisation, config.adminEmail(), config.adminPassword()).register(server);
+        new UserRoutes(organisation, tokens, server::origin).register(server);
+        new UnitRoutes(organisation, tokens, server::origin).register(server);
+        new UsertypeRoutes(organisation, tokens).register(server);
+        new WebhookRoutes(webhooks, organisation, tokens, server::origin).register(server);
+        new OrgControlRoutes(organisation).register(server);
+        new DeliveryControlRoutes(dispatcher).register(server);
+    }
+
+    /** Starts a simulator with an organisation holding only the top unit and the admin account. */
+    public static ZiikSimulator start(Config config) {
+        ZiikSimulator simulator = new ZiikSimulator(config);
+        simulator.server.start(config.port());
+        return simulator;
+    }
+
+    public Config config() {
+        return config;
+    }
+
+    /** {@code http://127.0.0.1:PORT/api} */
+    public String baseUrl() {
+        return server.origin() + "/api";
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    /** API calls received (control routes are not logged). */
+    public RequestLog requestLog() {
+        return server.requestLog();
+    }
+
+    public Faults faults() {
+        return server.faults();
+    }
+
+    /** Latency, 429 with Retry-After, 5xx, timeouts and lost responses for the API routes. */
+    public void setFaults(Faults faults) {
+        server.setFaults(faults);
+    }
+
+    public ZiikOrganisation organisation() {
+        return organisation;
+    }
+
+    public DeliverySwitches deliveries() {
+        return dispatcher.switches();
+    }
+
+    /** Applies to deliveries sent from now on (the delay: to changes made from now on). */
+    public void setDeliveries(DeliverySwitches switches) {
+        dispatcher.setSwitches(Objects.requireNonNull(switches));
+    }
+
+    /** Deliveries sent or dropped so far, oldest first (the last 10,000). */
+    public List<Delivery> deliveryLog() {
+        return dispatcher.log();
+    }
+
+    public void clearDeliveryLog() {
+        dispatcher.clearLog();
+    }
+
+    /**
+     * Waits until every delivery fired so far has been sent or dropped.
+     *
+     * @return false when {@code timeout} passed first
+     */
+    public boolean awaitDeliveriesIdle(Duration timeout) {
+        try {
+            return dispatcher.awaitIdle(timeout);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Stops serving and sending; deliveries not yet sent are discarded. */
+    @Override
+    public void close() {
+        server.close();
+        dispatcher.close();
+        deliveryClient.shutdownNow(); // close() would wait for a send to a hanging receiver
+    }
+}
