@@ -25,6 +25,7 @@ final class PermissionTypePlanner {
     private final Set<Long> deletedRoles = new HashSet<>();
     private final Set<String> managed = new HashSet<>();
     private final Set<String> deleting = new HashSet<>();
+    private final Map<Long, Integer> letGoSteps = new HashMap<>();
 
     PermissionTypePlanner(List<ZiikRole> roles, List<LbPermissionType> types, Map<Long, Links.RoleLink> links,
                           PlanBuilder plan) {
@@ -58,17 +59,19 @@ final class PermissionTypePlanner {
                 steps.put(role.id(), plan.add(new Operation.CreatePermissionType(role.id(), name)));
             }
         }
+        letGoSteps.forEach((roleId, letGo) -> plan.after(steps.getOrDefault(roleId, -1), letGo));
         names.waitsFor().forEach((roleId, holderRole) -> {
             Integer step = steps.containsKey(roleId) ? steps.get(roleId) : renameSteps.get(roleId);
             if (step != null) {
-                plan.after(step, deletedRoles.contains(holderRole) ? deleteSteps.get(holderRole) : renameSteps.get(holderRole));
+                plan.after(step, deletedRoles.contains(holderRole) ? deleteSteps.get(holderRole)
+                        : letGoSteps.containsKey(holderRole) ? letGoSteps.get(holderRole) : renameSteps.get(holderRole));
             }
         });
         return new PermissionTypes(Map.copyOf(known), Map.copyOf(steps), Set.copyOf(managed), Set.copyOf(deleting));
     }
 
     private void sortLinks() {
-        Set<Long> current = roles.stream().map(ZiikRole::id).collect(Collectors.toSet());
+        Map<Long, ZiikRole> current = roles.stream().collect(Collectors.toMap(ZiikRole::id, Function.identity()));
         links.forEach((roleId, link) -> {
             LbPermissionType type = types.get(link.permissionTypeId());
             if (type == null) {
@@ -76,7 +79,14 @@ final class PermissionTypePlanner {
                 return;
             }
             managed.add(type.id());
-            if (current.contains(roleId)) {
+            ZiikRole role = current.get(roleId);
+            if (role != null && type.system() && !type.name().equals(role.name())) {
+                // a renamed role whose adopted type is one of Learningbank's system types, which cannot be
+                // renamed: let go of it (never deleted) and give the role a type of its new name (R1, R2)
+                letGoSteps.put(roleId, plan.add(new Operation.DeletePermissionType(roleId, type.id(), type.name(), true)));
+                return;
+            }
+            if (role != null) {
                 known.put(roleId, type.id());
                 return;
             }
@@ -97,13 +107,7 @@ final class PermissionTypePlanner {
             }
             String linked = known.get(role.id());
             LbPermissionType type = linked == null ? null : types.get(linked);
-            // a system type cannot be renamed: it keeps its name, and says so
-            String desired = type != null && type.system() && !type.name().equals(role.name()) ? type.name() : role.name();
-            if (!desired.equals(role.name())) {
-                plan.problem(ObjectKind.PERMISSION_TYPE, role.id(), "protected",
-                        "the role's permission type is Learningbank's system type \"" + type.name() + "\", which cannot be renamed");
-            }
-            claimants.add(new NameClaims.Claimant(role.id(), type == null ? null : type.name(), desired));
+            claimants.add(new NameClaims.Claimant(role.id(), type == null ? null : type.name(), role.name()));
         }
         Map<String, Long> roleByType = new HashMap<>();
         links.forEach((roleId, link) -> roleByType.put(link.permissionTypeId(), roleId));
@@ -111,7 +115,9 @@ final class PermissionTypePlanner {
         for (LbPermissionType t : types.values()) {
             holders.put(NameClaims.key(t.name()), new NameClaims.Holder(t.id(), roleByType.get(t.id())));
         }
-        NameClaims.Outcome outcome = new NameClaims(claimants, holders, deletedRoles, true, "permission type").resolve();
+        Set<Long> releasing = new HashSet<>(deletedRoles);
+        releasing.addAll(letGoSteps.keySet());
+        NameClaims.Outcome outcome = new NameClaims(claimants, holders, releasing, true, "permission type").resolve();
         outcome.lost().forEach((roleId, reason) ->
                 plan.problem(ObjectKind.PERMISSION_TYPE, roleId, "name_conflict", reason));
         return outcome;

@@ -194,6 +194,18 @@ class PlannerTest {
     }
 
     @Test
+    void renamedRoleWhoseAdoptedTypeIsASystemTypeGetsANewTypeAndLetsTheSystemOneGo() {
+        World w = new World().role(11, "Team lead").linkRole(11, "pt-manager", true);
+        Plan plan = w.plan();
+        DeletePermissionType letGo = new DeletePermissionType(11, "pt-manager", "Manager", true);
+        CreatePermissionType create = new CreatePermissionType(11, "Team lead");
+        assertThat(ops(plan, DeletePermissionType.class)).containsExactly(letGo);
+        assertThat(letGo.writes()).isFalse(); // never deleted: only unlinked
+        assertThat(ops(plan, CreatePermissionType.class)).containsExactly(create);
+        assertThat(runsAfter(plan, create, letGo)).isTrue();
+    }
+
+    @Test
     void renamedRoleRenamesItsType() {
         World w = new World().role(10, "Head chef").type("pt-chef", "Chef").linkRole(10, "pt-chef", false);
         assertThat(ops(w.plan(), RenamePermissionType.class)).containsExactly(new RenamePermissionType(10, "pt-chef", "Head chef"));

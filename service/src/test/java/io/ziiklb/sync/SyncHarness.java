@@ -1,0 +1,60 @@
+package io.ziiklb.sync;
+
+import io.ziiklb.http.PeerHttp;
+import io.ziiklb.learningbank.LbCredentials;
+import io.ziiklb.learningbank.LearningbankClient;
+import io.ziiklb.simulator.learningbank.LearningbankSimulator;
+import io.ziiklb.simulator.ziik.ZiikSimulator;
+import io.ziiklb.ziik.ZiikClient;
+import io.ziiklb.ziik.ZiikClientPolicy;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Random;
+import org.springframework.web.client.RestClient;
+
+/** Both simulators in process, the real clients over HTTP, and the engine between them. */
+final class SyncHarness implements AutoCloseable {
+    final ZiikSimulator ziik = ZiikSimulator.start(ZiikSimulator.Config.defaults());
+    final LearningbankSimulator learningbank = LearningbankSimulator.start(LearningbankSimulator.Config.defaults());
+    final LinkStore links = new InMemoryLinkStore();
+    SyncSettings settings = SyncSettings.defaults();
+    ExecutionPolicy policy = ExecutionPolicy.defaults().withBackoff(Duration.ofMillis(1), Duration.ofMillis(20));
+    private final PeerHttp http = PeerHttp.create(RestClient.builder(), Duration.ofSeconds(2), Duration.ofSeconds(2));
+    private final long seed;
+
+    SyncHarness(long seed) {
+        this.seed = seed;
+    }
+
+    ZiikClient ziikClient() {
+        ZiikSimulator.Config c = ziik.config();
+        return new ZiikClient(http, ziik.baseUrl(), c.adminEmail(), c.adminPassword(), Clock.systemUTC(),
+                d -> Thread.sleep(Math.min(d.toMillis(), 50)), ZiikClientPolicy.defaults());
+    }
+
+    LearningbankClient learningbankClient() {
+        LearningbankSimulator.Config c = LearningbankSimulator.Config.defaults();
+        return new LearningbankClient(http, new LbCredentials(learningbank.baseUrl(), c.username(), c.password(), c.token()),
+                Clock.systemUTC());
+    }
+
+    FullSync fullSync() {
+        return new FullSync(ziikClient(), learningbankClient(), links, policy, new SnapshotReader(8), Clock.systemUTC(),
+                d -> Thread.sleep(Math.min(d.toMillis(), 50)), new Random(seed));
+    }
+
+    FullSync.Result sync() {
+        try {
+            return fullSync().run(settings, (phase, done, total) -> { }, result -> { });
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        ziik.close();
+        learningbank.close();
+    }
+}
