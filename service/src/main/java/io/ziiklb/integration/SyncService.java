@@ -167,7 +167,7 @@ public final class SyncService {
 
     private FullSync fullSync(Integration integration, IntegrationSecrets secrets, io.ziiklb.sync.LinkStore links) {
         return new FullSync(clients.ziik(integration, secrets), clients.learningbank(integration, secrets), links,
-                policy, new SnapshotReader(16), clock, Sleeper.SYSTEM, new Random());
+                policy, new SnapshotReader(16, policy, Sleeper.SYSTEM, new Random()), clock, Sleeper.SYSTEM, new Random());
     }
 
     private static SyncRun.Counts counts(Map<StepOutcome, Integer> counts, int objects) {

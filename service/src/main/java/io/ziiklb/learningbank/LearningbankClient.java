@@ -25,7 +25,7 @@ import tools.jackson.databind.JsonNode;
  */
 public final class LearningbankClient {
     /** Learningbank's largest page. */
-    static final int MAX_PAGE = 200;
+    public static final int MAX_PAGE = 200;
     private static final Duration RATE_LIMIT_GUESS = Duration.ofSeconds(1);
 
     private final PeerHttp http;
@@ -95,6 +95,10 @@ public final class LearningbankClient {
 
     // ---- permission types
 
+    public LbPage<LbPermissionType> permissionTypesPage(int page, int perPage) {
+        return page("/permission-types", Map.of(), page, perPage, LbJson::permissionType);
+    }
+
     public List<LbPermissionType> allPermissionTypes() {
         return all("/permission-types", Map.of(), LbJson::permissionType);
     }
@@ -124,6 +128,10 @@ public final class LearningbankClient {
     }
 
     // ---- job profiles
+
+    public LbPage<LbJobProfile> jobProfilesPage(int page, int perPage) {
+        return page("/job-profiles", Map.of(), page, perPage, LbJson::jobProfile);
+    }
 
     public List<LbJobProfile> allJobProfiles() {
         return all("/job-profiles", Map.of(), LbJson::jobProfile);

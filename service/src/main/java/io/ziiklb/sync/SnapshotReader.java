@@ -1,9 +1,10 @@
 package io.ziiklb.sync;
 
+import io.ziiklb.http.Sleeper;
+import io.ziiklb.learningbank.LbPage;
 import io.ziiklb.learningbank.LearningbankClient;
 import io.ziiklb.learningbank.LbUserFilter;
 import io.ziiklb.ziik.ZiikClient;
-import io.ziiklb.ziik.ZiikException;
 import io.ziiklb.ziik.ZiikNotFoundException;
 import io.ziiklb.ziik.ZiikUser;
 import io.ziiklb.ziik.ZiikUserSummary;
@@ -18,19 +19,25 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.function.IntConsumer;
+import java.util.random.RandomGenerator;
 
 /**
  * Reads what each side holds. Ziik's lists carry no email, language or memberships, so every user
- * is read one by one, {@code concurrency} at a time. Any read that fails fails the whole snapshot:
- * a user missing by accident would look deleted and be deactivated.
+ * is read one by one, {@code concurrency} at a time. Reads that fail transiently are retried (a
+ * Learningbank list page by page); one that keeps failing fails the whole snapshot: a user missing
+ * by accident would look deleted and be deactivated.
  */
 public final class SnapshotReader {
-    /** Tries of one user's reads on a transient Ziik failure (the client already waits out 429s). */
-    private static final int READ_ATTEMPTS = 3;
     private final int concurrency;
+    private final Retrier retrier;
 
-    public SnapshotReader(int concurrency) {
+    /**
+     * @param concurrency Ziik users read at once
+     * @param policy      retries of reads that fail transiently
+     */
+    public SnapshotReader(int concurrency, ExecutionPolicy policy, Sleeper sleeper, RandomGenerator random) {
         this.concurrency = concurrency;
+        this.retrier = new Retrier(policy, sleeper, random);
     }
 
     /**
@@ -38,10 +45,10 @@ public final class SnapshotReader {
      * @param total    hears how many users there are to read, once the lists are in
      */
     public ZiikSnapshot readZiik(ZiikClient ziik, IntConsumer total, IntConsumer progress) throws InterruptedException {
-        var units = ziik.units();
-        var roles = ziik.roles();
-        List<ZiikUserSummary> rows = new ArrayList<>(ziik.activeUsers());
-        rows.addAll(ziik.inactiveUsers());
+        var units = retrier.read(ziik::units);
+        var roles = retrier.read(ziik::roles);
+        List<ZiikUserSummary> rows = new ArrayList<>(retrier.read(ziik::activeUsers));
+        rows.addAll(retrier.read(ziik::inactiveUsers));
         total.accept(rows.size());
         Map<Long, ZiikPerson> people = new ConcurrentHashMap<>();
         Semaphore inFlight = new Semaphore(concurrency);
@@ -73,24 +80,33 @@ public final class SnapshotReader {
     }
 
     /** The user and its memberships; empty when it was deleted or anonymised since the list was read. */
-    private static Optional<ZiikPerson> readPerson(ZiikClient ziik, long id) throws InterruptedException {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                Optional<ZiikUser> user = ziik.user(id);
-                return user.isEmpty() ? Optional.empty() : Optional.of(new ZiikPerson(user.get(), ziik.memberships(id)));
-            } catch (ZiikNotFoundException goneMeanwhile) {
-                return Optional.empty();
-            } catch (ZiikException e) {
-                if (!e.transientFailure() || attempt >= READ_ATTEMPTS) {
-                    throw e;
-                }
-                Thread.sleep(200L * attempt);
-            }
+    private Optional<ZiikPerson> readPerson(ZiikClient ziik, long id) throws InterruptedException {
+        try {
+            Optional<ZiikUser> user = retrier.read(() -> ziik.user(id));
+            return user.isEmpty() ? Optional.empty() : Optional.of(new ZiikPerson(user.get(), retrier.read(() -> ziik.memberships(id))));
+        } catch (ZiikNotFoundException goneMeanwhile) {
+            return Optional.empty();
         }
     }
 
-    public LbSnapshot readLearningbank(LearningbankClient lb) {
-        return new LbSnapshot(lb.allDepartments(), lb.allPermissionTypes(), lb.allJobProfiles(),
-                lb.allUsers(LbUserFilter.all()));
+    /** Every page of each list, each page retried on its own when it fails transiently. */
+    public LbSnapshot readLearningbank(LearningbankClient lb) throws InterruptedException {
+        return new LbSnapshot(
+                all(page -> lb.departmentsPage(page, LearningbankClient.MAX_PAGE)),
+                all(page -> lb.permissionTypesPage(page, LearningbankClient.MAX_PAGE)),
+                all(page -> lb.jobProfilesPage(page, LearningbankClient.MAX_PAGE)),
+                all(page -> lb.usersPage(LbUserFilter.all(), page, LearningbankClient.MAX_PAGE)));
+    }
+
+    private <T> List<T> all(java.util.function.IntFunction<LbPage<T>> pages) throws InterruptedException {
+        List<T> items = new ArrayList<>();
+        for (int number = 1; ; number++) {
+            int n = number;
+            LbPage<T> page = retrier.read(() -> pages.apply(n));
+            items.addAll(page.data());
+            if (page.last() || page.data().isEmpty()) {
+                return items;
+            }
+        }
     }
 }

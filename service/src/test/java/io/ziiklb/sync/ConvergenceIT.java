@@ -61,7 +61,7 @@ class ConvergenceIT {
 
     private static void check(SyncHarness h, RandomOrganisation org, LearningbankState.Snapshot before, boolean unique,
                               String when) throws InterruptedException {
-        ZiikSnapshot truth = new SnapshotReader(8).readZiik(h.ziikClient(), n -> { }, n -> { });
+        ZiikSnapshot truth = h.reader().readZiik(h.ziikClient(), n -> { }, n -> { });
         List<String> problems = new SyncOracle(truth, before, h.learningbank.state().snapshot(), unique,
                 Set.of(RandomOrganisation.EXCLUDED), org.gone(), org.everRoleNames(), org.firstContact()).problems();
         assertThat(problems).as(when).isEmpty();

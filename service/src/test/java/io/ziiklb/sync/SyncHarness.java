@@ -21,6 +21,8 @@ final class SyncHarness implements AutoCloseable {
     ExecutionPolicy policy = ExecutionPolicy.defaults().withBackoff(Duration.ofMillis(1), Duration.ofMillis(20));
     private final PeerHttp http = PeerHttp.create(RestClient.builder(), Duration.ofSeconds(2), Duration.ofSeconds(2));
     private final long seed;
+    /** Waits, but never long: the simulators' Retry-After is whole seconds. */
+    private static final io.ziiklb.http.Sleeper SLEEP = d -> Thread.sleep(Math.min(d.toMillis(), 50));
 
     SyncHarness(long seed) {
         this.seed = seed;
@@ -29,7 +31,7 @@ final class SyncHarness implements AutoCloseable {
     ZiikClient ziikClient() {
         ZiikSimulator.Config c = ziik.config();
         return new ZiikClient(http, ziik.baseUrl(), c.adminEmail(), c.adminPassword(), Clock.systemUTC(),
-                d -> Thread.sleep(Math.min(d.toMillis(), 50)), ZiikClientPolicy.defaults());
+                SLEEP, ZiikClientPolicy.defaults());
     }
 
     LearningbankClient learningbankClient() {
@@ -38,9 +40,13 @@ final class SyncHarness implements AutoCloseable {
                 Clock.systemUTC());
     }
 
+    SnapshotReader reader() {
+        return new SnapshotReader(8, policy, SLEEP, new Random(seed));
+    }
+
     FullSync fullSync() {
-        return new FullSync(ziikClient(), learningbankClient(), links, policy, new SnapshotReader(8), Clock.systemUTC(),
-                d -> Thread.sleep(Math.min(d.toMillis(), 50)), new Random(seed));
+        return new FullSync(ziikClient(), learningbankClient(), links, policy, reader(), Clock.systemUTC(), SLEEP,
+                new Random(seed));
     }
 
     FullSync.Result sync() {
