@@ -1,0 +1,199 @@
+package io.ziiklb.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.ziiklb.integration.TestDatabase;
+import io.ziiklb.simulator.learningbank.LearningbankSimulator;
+import io.ziiklb.simulator.learningbank.User;
+import io.ziiklb.simulator.ziik.OrganisationGenerator;
+import io.ziiklb.simulator.ziik.ZiikSimulator;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+/** The admin API, end to end against both simulators. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "ziiklb.operator-token=" + IntegrationApiIT.TOKEN,
+        "spring.datasource.url=jdbc:h2:mem:integrationapi;" + TestDatabase.H2_OPTIONS,
+        "ziiklb.secret-key=" + AdminAuthIT.TEST_KEY,
+})
+class IntegrationApiIT {
+    static final String TOKEN = "operator-token-for-api-tests";
+    static ZiikSimulator ziik;
+    static LearningbankSimulator learningbank;
+
+    @LocalServerPort
+    int port;
+    ApiClient api;
+
+    @BeforeAll
+    static void startSimulators() {
+        ziik = ZiikSimulator.start(ZiikSimulator.Config.defaults());
+        OrganisationGenerator.populate(ziik.organisation(), 120, 11);
+        learningbank = LearningbankSimulator.start(LearningbankSimulator.Config.defaults());
+        learningbank.state().seedJobProfile("Chef", false);
+    }
+
+    @AfterAll
+    static void stopSimulators() {
+        ziik.close();
+        learningbank.close();
+    }
+
+    @BeforeEach
+    void client() {
+        api = new ApiClient(port, TOKEN);
+    }
+
+    static Map<String, Object> body(String ziikPassword, String learningbankToken, Map<String, Object> settings) {
+        ZiikSimulator.Config z = ziik.config();
+        LearningbankSimulator.Config l = LearningbankSimulator.Config.defaults();
+        return Map.of(
+                "ziik", Map.of("baseUrl", ziik.baseUrl(), "username", z.adminEmail(), "password", ziikPassword,
+                        "sharedSecret", z.sharedSecret()),
+                "learningbank", Map.of("baseUrl", learningbank.baseUrl(), "username", l.username(),
+                        "password", l.password(), "token", learningbankToken),
+                "settings", settings);
+    }
+
+    static Map<String, Object> validBody(Map<String, Object> settings) {
+        return body(ziik.config().adminPassword(), LearningbankSimulator.Config.defaults().token(), settings);
+    }
+
+    @Test
+    void refusedCredentialsNameTheSystemThatRefused() {
+        int integrations = api.get("/api/v1/integrations").json().path("data").size();
+        ApiClient.Answer wrongZiik = api.post("/api/v1/integrations", body("nope", LearningbankSimulator.Config.defaults().token(), Map.of()));
+        assertThat(wrongZiik.status()).isEqualTo(422);
+        assertThat(wrongZiik.json().path("error").path("fields").has("ziik")).isTrue();
+
+        ApiClient.Answer wrongLb = api.post("/api/v1/integrations", body(ziik.config().adminPassword(), "nope", Map.of()));
+        assertThat(wrongLb.status()).isEqualTo(422);
+        assertThat(wrongLb.json().path("error").path("fields").has("learningbank")).isTrue();
+        assertThat(wrongLb.body()).doesNotContain("nope").doesNotContain(ziik.config().adminPassword());
+
+        ApiClient.Answer invalid = api.post("/api/v1/integrations", Map.of("ziik", Map.of("baseUrl", "ftp://x")));
+        assertThat(invalid.status()).isEqualTo(400);
+        assertThat(invalid.json().path("error").path("fields").has("ziik.baseUrl")).isTrue();
+        assertThat(invalid.json().path("error").path("fields").has("learningbank")).isTrue();
+
+        assertThat(api.post("/api/v1/integrations", "{not json").status()).isEqualTo(400);
+        assertThat(api.get("/api/v1/integrations").json().path("data").size()).as("nothing saved").isEqualTo(integrations);
+    }
+
+    @Test
+    void lifeOfAnIntegration() {
+        // create: nothing synchronised yet, no secret ever shown
+        ApiClient.Answer created = api.post("/api/v1/integrations", validBody(Map.of("deletionGuardMinimum", 5)));
+        assertThat(created.status()).isEqualTo(201);
+        String id = created.json().path("id").asString();
+        assertNoSecrets(created.body());
+        assertThat(created.json().path("state").asString()).isEqualTo("idle");
+        assertThat(created.json().path("settings").path("deletionGuardMinimum").asInt()).isEqualTo(5);
+        assertThat(created.json().path("settings").path("syncJobProfiles").asBoolean()).isTrue();
+        assertThat(learningbank.state().users()).isEmpty();
+
+        // preview: the plan, nothing applied
+        JsonNode preview = api.post("/api/v1/integrations/" + id + "/preview", null).json();
+        assertThat(preview.path("operations").size()).isGreaterThan(100);
+        assertThat(preview.path("operations").path(0).has("summary")).isTrue();
+        assertThat(learningbank.state().users()).isEmpty();
+
+        // the first synchronisation
+        JsonNode first = syncToEnd(id);
+        assertThat(first.path("status").asString()).isEqualTo("done");
+        assertThat(first.path("counts").path("created").asInt()).isGreaterThan(100);
+        assertThat(first.path("counts").path("failed").asInt()).isZero();
+        int users = learningbank.state().users().size();
+        assertThat(users).isEqualTo(ziik.organisation().summary().activeUsers() + ziik.organisation().summary().inactiveUsers());
+
+        JsonNode status = api.get("/api/v1/integrations/" + id).json();
+        assertNoSecrets(status.toString());
+        assertThat(status.path("links").path("users").asInt()).isEqualTo(users);
+        assertThat(status.path("lastSync").path("status").asString()).isEqualTo("done");
+
+        // activity, newest first, paged
+        JsonNode page = api.get("/api/v1/integrations/" + id + "/activity?limit=5").json().path("data");
+        assertThat(page.size()).isEqualTo(5);
+        long oldestShown = page.path(4).path("id").asLong();
+        assertThat(page.path(0).path("id").asLong()).isGreaterThan(oldestShown);
+        JsonNode next = api.get("/api/v1/integrations/" + id + "/activity?limit=5&before=" + oldestShown).json().path("data");
+        assertThat(next.path(0).path("id").asLong()).isLessThan(oldestShown);
+        assertThat(api.get("/api/v1/integrations/" + id + "/activity?limit=0").status()).isEqualTo(400);
+
+        // unchanged: nothing written
+        learningbank.requestLog().reset();
+        JsonNode again = syncToEnd(id);
+        assertThat(again.path("counts").path("created").asInt() + again.path("counts").path("updated").asInt()).isZero();
+        assertThat(learningbank.requestLog().writes()).isZero();
+
+        // settings change: unique units renames every department
+        assertThat(api.call("PATCH", "/api/v1/integrations/" + id, Map.of("settings", Map.of("uniqueUnits", true))).status()).isEqualTo(200);
+        syncToEnd(id);
+        assertThat(learningbank.state().departments()).filteredOn(d -> !d.isTop()).allMatch(d -> d.name().matches(".* \\(\\d+\\)"));
+
+        // the deletion guard holds a mass deactivation until confirmed
+        List<Integer> people = learningbank.state().users().stream().filter(User::isActive)
+                .map(u -> Integer.parseInt(u.externalId().substring("ziik:".length())))
+                .filter(u -> u != ziik.organisation().adminUserId()).limit(40).toList();
+        people.forEach(ziik.organisation()::deactivateUser);
+        JsonNode held = syncToEnd(id);
+        assertThat(held.path("status").asString()).isEqualTo("held");
+        assertThat(held.path("held").asInt()).isGreaterThanOrEqualTo(5);
+        assertThat(api.get("/api/v1/integrations/" + id).json().path("state").asString()).isEqualTo("held");
+        assertThat(activeInLearningbank(people)).isEqualTo(people.size());
+        ApiClient.Answer confirmed = api.post("/api/v1/integrations/" + id + "/syncs/" + held.path("syncId").asString() + "/confirm", null);
+        assertThat(confirmed.status()).isEqualTo(202);
+        JsonNode applied = awaitSync(id, confirmed.json().path("syncId").asString());
+        assertThat(applied.path("status").asString()).isEqualTo("done");
+        assertThat(activeInLearningbank(people)).isZero();
+
+        // disabled: no synchronisation can start
+        assertThat(api.post("/api/v1/integrations/" + id + "/disable", null).json().path("state").asString()).isEqualTo("disabled");
+        assertThat(api.post("/api/v1/integrations/" + id + "/syncs", null).status()).isEqualTo(409);
+        assertThat(api.post("/api/v1/integrations/" + id + "/enable", null).json().path("enabled").asBoolean()).isTrue();
+
+        // removal: gone here, Learningbank untouched
+        long writesBefore = learningbank.requestLog().writes();
+        assertThat(api.call("DELETE", "/api/v1/integrations/" + id, null).status()).isEqualTo(204);
+        assertThat(api.get("/api/v1/integrations/" + id).status()).isEqualTo(404);
+        assertThat(learningbank.requestLog().writes()).isEqualTo(writesBefore);
+        assertThat(learningbank.state().users()).hasSize(users);
+    }
+
+    private long activeInLearningbank(List<Integer> ziikIds) {
+        return learningbank.state().users().stream()
+                .filter(u -> ziikIds.stream().anyMatch(z -> ("ziik:" + z).equals(u.externalId())))
+                .filter(User::isActive).count();
+    }
+
+    private JsonNode syncToEnd(String id) {
+        ApiClient.Answer started = api.post("/api/v1/integrations/" + id + "/syncs", null);
+        assertThat(started.status()).isEqualTo(202);
+        return awaitSync(id, started.json().path("syncId").asString());
+    }
+
+    private JsonNode awaitSync(String id, String syncId) {
+        String path = "/api/v1/integrations/" + id + "/syncs/" + syncId;
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
+                .until(() -> !api.get(path).json().path("status").asString().equals("running"));
+        return api.get(path).json();
+    }
+
+    private static void assertNoSecrets(String body) {
+        assertThat(body).doesNotContain(ziik.config().adminPassword())
+                .doesNotContain(ziik.config().sharedSecret())
+                .doesNotContain(LearningbankSimulator.Config.defaults().password())
+                .doesNotContain(LearningbankSimulator.Config.defaults().token())
+                .doesNotContainIgnoringCase("secret\":")
+                .doesNotContainIgnoringCase("password");
+    }
+}
