@@ -4,6 +4,7 @@ import io.ziiklb.http.PeerHttp;
 import io.ziiklb.http.Sleeper;
 import io.ziiklb.learningbank.LbCredentials;
 import io.ziiklb.learningbank.LearningbankClient;
+import io.ziiklb.simulator.SimulatorProcess;
 import io.ziiklb.ziik.ZiikClient;
 import io.ziiklb.ziik.ZiikClientPolicy;
 import java.time.Clock;
@@ -45,11 +46,25 @@ public final class DemoMain {
             report.learningbank(lb);
             System.out.println();
 
-            if (options.exitWhenDone()) {
-                return;
+            String operatorToken = java.util.UUID.randomUUID().toString();
+            System.out.println("Starting the service at http://localhost:" + options.servicePort() + " (embedded database)...");
+            try (var service = EmbeddedService.start(options.servicePort(), operatorToken)) {
+                ServiceApi api = new ServiceApi("http://localhost:" + options.servicePort(), operatorToken);
+                FirstSync.run(api, ziikSim.origin() + "/api", ZIIK_ADMIN, ZIIK_PASSWORD, lbSim.origin() + "/api/v1",
+                        LB_KEY_DEFAULTS, System.out);
+                System.out.println();
+                report.learningbank(lb);
+                System.out.println();
+                System.out.println("Operator token for this run: " + operatorToken);
+                System.out.println("  curl -H 'Authorization: Bearer " + operatorToken + "' http://localhost:"
+                        + options.servicePort() + "/api/v1/integrations");
+                System.out.println();
+                if (options.exitWhenDone()) {
+                    return;
+                }
+                System.out.println("The service and the simulators keep running; press Ctrl-C to stop.");
+                Thread.currentThread().join();
             }
-            System.out.println("The simulators keep running; press Ctrl-C to stop.");
-            Thread.currentThread().join();
         }
     }
 }

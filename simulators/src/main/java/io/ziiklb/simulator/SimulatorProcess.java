@@ -1,4 +1,4 @@
-package io.ziiklb.demo;
+package io.ziiklb.simulator;
 
 import java.io.IOException;
 import java.net.URI;
@@ -12,8 +12,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A simulator running as a child process ({@code java -jar ziiklb-simulators-standalone.jar ...}). */
-final class SimulatorProcess implements AutoCloseable {
+/**
+ * A simulator running as a child process ({@code java -jar ziiklb-simulators-standalone.jar ...}),
+ * as the demo and the benchmarks use them: in a JVM of its own, so it neither shares the heap nor
+ * the CPU accounting of what is measured.
+ */
+public final class SimulatorProcess implements AutoCloseable {
     private final String name;
     private final Process process;
     private final Path log;
@@ -27,7 +31,7 @@ final class SimulatorProcess implements AutoCloseable {
     }
 
     /** Starts {@code peer} ({@code ziik} or {@code learningbank}) on {@code port} and waits until it answers. */
-    static SimulatorProcess start(Path jar, String peer, int port, List<String> options) throws IOException {
+    public static SimulatorProcess start(Path jar, String peer, int port, List<String> options) throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 ProcessHandle.current().info().command().orElse("java"), "-jar", jar.toString(), peer,
                 "--port", Integer.toString(port), "--exit-with-parent", Long.toString(ProcessHandle.current().pid())));
@@ -39,7 +43,7 @@ final class SimulatorProcess implements AutoCloseable {
         return sim;
     }
 
-    String origin() {
+    public String origin() {
         return "http://127.0.0.1:" + port;
     }
 
