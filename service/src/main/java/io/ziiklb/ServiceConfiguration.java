@@ -19,7 +19,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.web.client.RestClient;
 
 /** Wires the service from the {@code ZIIKLB_*} environment (see application.properties). */
 @Configuration
@@ -37,9 +36,9 @@ class ServiceConfiguration {
     }
 
     @Bean
-    PeerClients peerClients(RestClient.Builder builder, Clock clock) {
-        PeerHttp ziik = PeerHttp.create(builder.clone(), Duration.ofSeconds(5), Duration.ofSeconds(30));
-        PeerHttp learningbank = PeerHttp.create(builder.clone(), Duration.ofSeconds(5), Duration.ofSeconds(30));
+    PeerClients peerClients(Clock clock) {
+        PeerHttp ziik = PeerHttp.create(Duration.ofSeconds(5), Duration.ofSeconds(30));
+        PeerHttp learningbank = PeerHttp.create(Duration.ofSeconds(5), Duration.ofSeconds(30));
         return new PeerClients(ziik, learningbank, clock, Sleeper.SYSTEM);
     }
 

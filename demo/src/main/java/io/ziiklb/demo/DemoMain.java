@@ -10,7 +10,6 @@ import io.ziiklb.ziik.ZiikClientPolicy;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import org.springframework.web.client.RestClient;
 
 /** {@code ./ziiklb demo}. */
 public final class DemoMain {
@@ -34,7 +33,7 @@ public final class DemoMain {
             System.out.println("  Learningbank: " + lbSim.origin() + "/api/v1");
             System.out.println();
 
-            PeerHttp http = PeerHttp.create(RestClient.builder(), Duration.ofSeconds(5), Duration.ofSeconds(30));
+            PeerHttp http = PeerHttp.create(Duration.ofSeconds(5), Duration.ofSeconds(30));
             ZiikClient ziik = new ZiikClient(http, ziikSim.origin() + "/api", ZIIK_ADMIN, ZIIK_PASSWORD,
                     Clock.systemUTC(), Sleeper.SYSTEM, ZiikClientPolicy.defaults());
             LearningbankClient lb = new LearningbankClient(http, new LbCredentials(lbSim.origin() + "/api/v1",

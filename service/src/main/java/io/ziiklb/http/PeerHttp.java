@@ -1,27 +1,32 @@
 package io.ziiklb.http;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.function.Consumer;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
-import org.springframework.web.client.ResourceAccessException;
-import org.springframework.web.client.RestClient;
 
 /**
  * Sends one request to a peer and returns its answer unjudged: every status is a
  * {@link PeerResponse}; only a failure to get an answer throws. Never retries. Thread-safe; one
  * instance per peer kind is meant to be shared by all integrations (it holds the connection pool).
+ *
+ * <p>Straight on the JDK {@code HttpClient} with byte-array bodies: the peer clients read and
+ * write JSON themselves, and Spring's {@code RestClient} adapter streamed every body through an
+ * extra copy, which cost a measurable share of a sync's CPU (see docs/performance.md).
  */
 public final class PeerHttp {
-    private final RestClient rest;
+    private final HttpClient http;
+    private final Duration requestTimeout;
 
-    public PeerHttp(RestClient rest) {
-        this.rest = rest;
+    private PeerHttp(HttpClient http, Duration requestTimeout) {
+        this.http = http;
+        this.requestTimeout = requestTimeout;
     }
 
     /**
@@ -30,15 +35,13 @@ public final class PeerHttp {
      * @param connectTimeout bound on opening a connection
      * @param requestTimeout bound on a whole exchange, after which the call fails as timed out
      */
-    public static PeerHttp create(RestClient.Builder builder, Duration connectTimeout, Duration requestTimeout) {
+    public static PeerHttp create(Duration connectTimeout, Duration requestTimeout) {
         HttpClient jdk = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(connectTimeout)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
-        JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(jdk);
-        factory.setReadTimeout(requestTimeout);
-        return new PeerHttp(builder.requestFactory(factory).build());
+        return new PeerHttp(jdk, requestTimeout);
     }
 
     /**
@@ -46,34 +49,32 @@ public final class PeerHttp {
      * @throws PeerIoException when no answer came back (connection refused or dropped, timeout)
      */
     public PeerResponse send(HttpMethod method, URI uri, Consumer<HttpHeaders> headers, byte[] body) {
+        HttpHeaders given = new HttpHeaders();
+        headers.accept(given);
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+                .timeout(requestTimeout)
+                .header("Accept", "application/json")
+                .method(method.name(), body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        given.forEach((name, values) -> values.forEach(value -> request.header(name, value)));
         try {
-            RestClient.RequestBodySpec spec = rest.method(method).uri(uri)
-                    .headers(headers)
-                    .accept(MediaType.APPLICATION_JSON);
-            if (body != null) {
-                spec = spec.contentType(MediaType.APPLICATION_JSON).body(body);
-            }
-            return spec.exchange((request, response) -> new PeerResponse(
-                    response.getStatusCode().value(),
-                    HttpHeaders.readOnlyHttpHeaders(response.getHeaders()),
-                    response.getBody().readAllBytes()));
-        } catch (ResourceAccessException e) {
-            throw new PeerIoException(describe(method, uri, e), isTimeout(e), e);
+            HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            HttpHeaders responseHeaders = new HttpHeaders();
+            response.headers().map().forEach(responseHeaders::addAll);
+            return new PeerResponse(response.statusCode(), HttpHeaders.readOnlyHttpHeaders(responseHeaders), response.body());
+        } catch (IOException e) {
+            throw new PeerIoException(describe(method, uri, e), e instanceof HttpTimeoutException, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PeerIoException(describe(method, uri, e), false, e);
         }
     }
 
-    private static String describe(HttpMethod method, URI uri, ResourceAccessException e) {
-        Throwable cause = e.getCause() == null ? e : e.getCause();
+    private static String describe(HttpMethod method, URI uri, Exception e) {
         return method + " " + uri.getScheme() + "://" + uri.getAuthority() + uri.getPath() + " failed: "
-                + cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : " " + cause.getMessage());
-    }
-
-    private static boolean isTimeout(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof HttpTimeoutException || t instanceof java.net.SocketTimeoutException) {
-                return true;
-            }
-        }
-        return false;
+                + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage());
     }
 }

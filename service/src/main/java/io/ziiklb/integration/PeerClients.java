@@ -31,11 +31,16 @@ public final class PeerClients {
     }
 
     public LearningbankClient learningbank(LbCredentials credentials) {
-        return new LearningbankClient(learningbankHttp, credentials, clock);
+        return learningbank(credentials, LearningbankClient.DEFAULT_IN_FLIGHT);
     }
 
-    public LearningbankClient learningbank(Integration i, IntegrationSecrets s) {
+    /** @param maxInFlight Learningbank calls in flight at once for this integration */
+    public LearningbankClient learningbank(LbCredentials credentials, int maxInFlight) {
+        return new LearningbankClient(learningbankHttp, credentials, clock, maxInFlight);
+    }
+
+    public LearningbankClient learningbank(Integration i, IntegrationSecrets s, int maxInFlight) {
         return learningbank(new LbCredentials(i.learningbankBaseUrl(), i.learningbankUsername(),
-                s.learningbankPassword(), s.learningbankToken()));
+                s.learningbankPassword(), s.learningbankToken()), maxInFlight);
     }
 }

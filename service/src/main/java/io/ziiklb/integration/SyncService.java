@@ -166,7 +166,7 @@ public final class SyncService {
     }
 
     private FullSync fullSync(Integration integration, IntegrationSecrets secrets, io.ziiklb.sync.LinkStore links) {
-        return new FullSync(clients.ziik(integration, secrets), clients.learningbank(integration, secrets), links,
+        return new FullSync(clients.ziik(integration, secrets), clients.learningbank(integration, secrets, policy.concurrency()), links,
                 policy, new SnapshotReader(16, policy, Sleeper.SYSTEM, new Random()), clock, Sleeper.SYSTEM, new Random());
     }
 

@@ -14,18 +14,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Semaphore;
 import java.util.function.Function;
 import org.springframework.http.HttpMethod;
 import tools.jackson.databind.JsonNode;
 
 /**
- * One customer's Learningbank. Thread-safe. Each method is one HTTP call (the {@code all...}
- * methods one per page) and never retries: a failure surfaces as a {@link LearningbankException}
+ * One customer's Learningbank. Thread-safe; at most {@code maxInFlight} calls at once. Each method
+ * is one HTTP call (the {@code all...} methods one per page) and never retries: a failure surfaces as a {@link LearningbankException}
  * whose type says what happened. Lookups by name or email return empty when nothing matches.
  */
 public final class LearningbankClient {
     /** Learningbank's largest page. */
     public static final int MAX_PAGE = 200;
+    public static final int DEFAULT_IN_FLIGHT = 8;
     private static final Duration RATE_LIMIT_GUESS = Duration.ofSeconds(1);
 
     private final PeerHttp http;
@@ -33,14 +35,26 @@ public final class LearningbankClient {
     private final String basicAuth;
     private final String token;
     private final Clock clock;
+    private final Semaphore inFlight;
 
+    /** A client with at most {@link #DEFAULT_IN_FLIGHT} calls in flight at once. */
     public LearningbankClient(PeerHttp http, LbCredentials credentials, Clock clock) {
+        this(http, credentials, clock, DEFAULT_IN_FLIGHT);
+    }
+
+    /**
+     * @param maxInFlight calls this client has in flight at once, at most; more wait their turn. One
+     *                    client per integration, so this bounds what one integration asks of its
+     *                    Learningbank, whatever the engine does around the calls.
+     */
+    public LearningbankClient(PeerHttp http, LbCredentials credentials, Clock clock, int maxInFlight) {
         this.http = http;
         this.baseUrl = Urls.trimBase(credentials.baseUrl());
         this.basicAuth = Base64.getEncoder().encodeToString(
                 (credentials.username() + ":" + credentials.password()).getBytes(StandardCharsets.UTF_8));
         this.token = credentials.token();
         this.clock = clock;
+        this.inFlight = new Semaphore(maxInFlight);
     }
 
     // ---- platform
@@ -236,15 +250,19 @@ public final class LearningbankClient {
         URI uri = Urls.of(baseUrl, path, query);
         String what = method + " " + path;
         boolean write = method != HttpMethod.GET;
+        byte[] json = body == null ? null : LbJson.write(body);
         PeerResponse response;
+        inFlight.acquireUninterruptibly();
         try {
             response = http.send(method, uri, h -> {
                 h.set("Authorization", "Basic " + basicAuth);
                 h.set("X-Api-Token", token);
-            }, body == null ? null : LbJson.write(body));
+            }, json);
         } catch (PeerIoException e) {
             throw new LearningbankUnavailableException(0, "Learningbank did not answer " + what + ": "
                     + e.getMessage(), write, e);
+        } finally {
+            inFlight.release();
         }
         int status = response.status();
         if (status == 204 || (response.ok() && response.body().length == 0)) {

@@ -6,7 +6,9 @@ import java.util.random.RandomGenerator;
 /**
  * How a plan runs.
  *
- * @param concurrency          Learningbank calls in flight at once for one integration
+ * @param concurrency          Learningbank calls in flight at once for one integration (the
+ *                             integration's client enforces it); the executor keeps twice as many
+ *                             steps going, so their own work (links, JSON) overlaps the calls
  * @param maxAttempts          tries of one step on transient failures (5xx, timeouts) before it fails
  * @param firstBackoff         wait after the first transient failure; doubles each time, with jitter
  * @param maxBackoff           the longest such wait
@@ -28,6 +30,11 @@ public record ExecutionPolicy(int concurrency, int maxAttempts, Duration firstBa
 
     public ExecutionPolicy withConcurrency(int n) {
         return new ExecutionPolicy(n, maxAttempts, firstBackoff, maxBackoff, giveUpAfterFailures);
+    }
+
+    /** Steps the executor keeps going at once. */
+    int stepsInFlight() {
+        return concurrency * 2;
     }
 
     public ExecutionPolicy withBackoff(Duration first, Duration max) {

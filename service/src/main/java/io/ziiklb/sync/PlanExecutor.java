@@ -20,8 +20,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.random.RandomGenerator;
 
 /**
- * Runs a plan: every step once all the steps it waits for have finished, at most
- * {@code concurrency} at a time. Transient failures are retried with backoff; a 429 pauses every
+ * Runs a plan: every step once all the steps it waits for have finished, a bounded number at a
+ * time (the Learningbank client bounds the calls in flight). Transient failures are retried with backoff; a 429 pauses every
  * worker for as long as Learningbank asks. A step that fails for good is recorded and the rest go
  * on (rule O3). Rejected credentials, or Learningbank failing again and again, skip the rest.
  * Held steps are not run. One instance runs one plan at a time.
@@ -72,7 +72,7 @@ public final class PlanExecutor {
         int running = 0;
         try (ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor()) {
             while (results.size() < n) {
-                while (!ready.isEmpty() && running < policy.concurrency()) {
+                while (!ready.isEmpty() && running < policy.stepsInFlight()) {
                     Plan.Step step = plan.steps().get(ready.poll());
                     if (step.held()) {
                         finished.add(StepResult.of(step, StepOutcome.HELD, null));

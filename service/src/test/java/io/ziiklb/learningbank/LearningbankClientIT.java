@@ -14,7 +14,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.springframework.web.client.RestClient;
 
 /** The Learningbank client against the simulator, over real HTTP. */
 class LearningbankClientIT {
@@ -34,7 +33,7 @@ class LearningbankClientIT {
 
     private LearningbankClient clientWith(String token, Duration requestTimeout) {
         LearningbankSimulator.Config c = LearningbankSimulator.Config.defaults();
-        PeerHttp http = PeerHttp.create(RestClient.builder(), Duration.ofSeconds(2), requestTimeout);
+        PeerHttp http = PeerHttp.create(Duration.ofSeconds(2), requestTimeout);
         return new LearningbankClient(http, new LbCredentials(sim.baseUrl(), c.username(), c.password(), token),
                 Clock.systemUTC());
     }

@@ -10,7 +10,6 @@ import io.ziiklb.ziik.ZiikClientPolicy;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Random;
-import org.springframework.web.client.RestClient;
 
 /** Both simulators in process, the real clients over HTTP, and the engine between them. */
 final class SyncHarness implements AutoCloseable {
@@ -19,7 +18,7 @@ final class SyncHarness implements AutoCloseable {
     final LinkStore links = new InMemoryLinkStore();
     SyncSettings settings = SyncSettings.defaults();
     ExecutionPolicy policy = ExecutionPolicy.defaults().withBackoff(Duration.ofMillis(1), Duration.ofMillis(20));
-    private final PeerHttp http = PeerHttp.create(RestClient.builder(), Duration.ofSeconds(2), Duration.ofSeconds(2));
+    private final PeerHttp http = PeerHttp.create(Duration.ofSeconds(2), Duration.ofSeconds(2));
     private final long seed;
     /** Waits, but never long: the simulators' Retry-After is whole seconds. */
     private static final io.ziiklb.http.Sleeper SLEEP = d -> Thread.sleep(Math.min(d.toMillis(), 50));

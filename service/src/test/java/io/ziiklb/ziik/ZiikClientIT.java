@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.web.client.RestClient;
 
 /** The Ziik client against the simulator, over real HTTP. */
 class ZiikClientIT {
@@ -40,7 +39,7 @@ class ZiikClientIT {
     }
 
     private ZiikClient client(Clock clock, Sleeper sleeper, String password) {
-        PeerHttp http = PeerHttp.create(RestClient.builder(), Duration.ofSeconds(2), Duration.ofSeconds(5));
+        PeerHttp http = PeerHttp.create(Duration.ofSeconds(2), Duration.ofSeconds(5));
         return new ZiikClient(http, sim.baseUrl(), sim.config().adminEmail(), password, clock, sleeper,
                 ZiikClientPolicy.defaults());
     }

@@ -30,8 +30,12 @@ public final class SimulatorProcess implements AutoCloseable {
         this.port = port;
     }
 
-    /** Starts {@code peer} ({@code ziik} or {@code learningbank}) on {@code port} and waits until it answers. */
-    public static SimulatorProcess start(Path jar, String peer, int port, List<String> options) throws IOException {
+    /**
+     * Starts {@code peer} ({@code ziik} or {@code learningbank}) on {@code port} (0: a free one) and
+     * waits until it answers.
+     */
+    public static SimulatorProcess start(Path jar, String peer, int requestedPort, List<String> options) throws IOException {
+        int port = requestedPort != 0 ? requestedPort : freePort();
         List<String> command = new ArrayList<>(List.of(
                 ProcessHandle.current().info().command().orElse("java"), "-jar", jar.toString(), peer,
                 "--port", Integer.toString(port), "--exit-with-parent", Long.toString(ProcessHandle.current().pid())));
@@ -41,6 +45,12 @@ public final class SimulatorProcess implements AutoCloseable {
         SimulatorProcess sim = new SimulatorProcess(peer, process, log, port);
         sim.awaitReady(Duration.ofSeconds(60));
         return sim;
+    }
+
+    private static int freePort() throws IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
     }
 
     public String origin() {

@@ -1,0 +1,127 @@
+package io.ziiklb.bench;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.ziiklb.http.PeerHttp;
+import io.ziiklb.http.Sleeper;
+import io.ziiklb.integration.Integration;
+import io.ziiklb.integration.IntegrationSecrets;
+import io.ziiklb.integration.IntegrationSettings;
+import io.ziiklb.integration.IntegrationStore;
+import io.ziiklb.integration.JdbcLinkStore;
+import io.ziiklb.integration.PeerClients;
+import io.ziiklb.integration.SecretBox;
+import io.ziiklb.learningbank.LbCredentials;
+import io.ziiklb.simulator.SimulatorProcess;
+import io.ziiklb.sync.ExecutionPolicy;
+import io.ziiklb.sync.FullSync;
+import io.ziiklb.sync.SnapshotReader;
+import io.ziiklb.sync.StepOutcome;
+import io.ziiklb.sync.SyncSettings;
+import io.ziiklb.sync.WriteThroughLinkStore;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.flywaydb.core.Flyway;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A first full synchronisation of a generated organisation into an empty Learningbank with latency
+ * on every call, then a second one of the unchanged organisation. The engine runs here with the
+ * real clients, the real JDBC link store on an H2 file database, and the simulators in their own
+ * JVMs.
+ */
+final class FullSyncBench {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private final Path simulatorsJar;
+    private final int users;
+    private final long latencyMillis;
+    private final int concurrency;
+
+    FullSyncBench(Path simulatorsJar, int users, long latencyMillis, int concurrency) {
+        this.simulatorsJar = simulatorsJar;
+        this.users = users;
+        this.latencyMillis = latencyMillis;
+        this.concurrency = concurrency;
+    }
+
+    void run(PrintStream out) throws Exception {
+        out.printf("full-sync bench: %,d users, Learningbank latency %d ms per call, concurrency %d, max heap %d MiB%n",
+                users, latencyMillis, concurrency, Runtime.getRuntime().maxMemory() >> 20);
+        Path dbDir = Files.createTempDirectory("ziiklb-bench");
+        try (SimulatorProcess ziik = SimulatorProcess.start(simulatorsJar, "ziik", 0, List.of("--users", "" + users, "--seed", "1"));
+             SimulatorProcess lb = SimulatorProcess.start(simulatorsJar, "learningbank", 0,
+                     List.of("--latency-ms", "" + latencyMillis, "--job-profiles", "Employee*,Chef,Waiter,Bartender"));
+             HikariDataSource db = new HikariDataSource()) {
+            db.setMaximumPoolSize(concurrency * 2);
+            db.setJdbcUrl("jdbc:h2:file:" + dbDir.resolve("ziiklb") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+            db.setUsername("sa");
+            Flyway.configure().dataSource(db).load().migrate();
+            JdbcClient jdbc = JdbcClient.create(db);
+            String integrationId = "bench";
+            new IntegrationStore(jdbc, SecretBox.fromBase64(SecretBox.newKey())).insert(
+                    new Integration(integrationId, true, ziik.origin() + "/api", "integration@ziik.test",
+                            lb.origin() + "/api/v1", "lb-api", IntegrationSettings.defaults(), Instant.now(), Instant.now()),
+                    new IntegrationSecrets("ziik-secret", null, "lb-secret", "lb-token", "x", "y"));
+            PeerHttp http = PeerHttp.create(Duration.ofSeconds(5), Duration.ofSeconds(30));
+            PeerClients clients = new PeerClients(http, http, Clock.systemUTC(), Sleeper.SYSTEM);
+            ExecutionPolicy policy = ExecutionPolicy.defaults().withConcurrency(concurrency);
+            SyncSettings settings = SyncSettings.defaults().withUniqueUnits(true);
+
+            for (String round : List.of("first sync into an empty Learningbank", "second sync, nothing changed")) {
+                send("DELETE", lb.origin() + "/_sim/requests");
+                HeapPeak.reset();
+                FullSync sync = new FullSync(clients.ziik(ziik.origin() + "/api", "integration@ziik.test", "ziik-secret"),
+                        clients.learningbank(new LbCredentials(lb.origin() + "/api/v1", "lb-api", "lb-secret", "lb-token"), concurrency),
+                        new WriteThroughLinkStore(new JdbcLinkStore(jdbc, integrationId)), policy,
+                        new SnapshotReader(16, policy, Sleeper.SYSTEM, new Random(1)), Clock.systemUTC(), Sleeper.SYSTEM,
+                        new Random(1));
+                PhaseTimer phases = new PhaseTimer();
+                long started = System.nanoTime();
+                FullSync.Result result = sync.run(settings, phases, r -> { });
+                double seconds = (System.nanoTime() - started) / 1e9;
+                phases.end();
+                report(out, round, result, seconds, phases, JSON.readTree(send("GET", lb.origin() + "/_sim/requests")));
+            }
+        }
+    }
+
+    private void report(PrintStream out, String round, FullSync.Result result, double seconds, PhaseTimer phases,
+                        JsonNode requests) {
+        long writes = requests.path("writes").asLong();
+        long total = requests.path("total").asLong();
+        out.printf("%n== %s%n", round);
+        out.printf("wall time            %.2f s  (%s)%n", seconds, phases);
+        out.printf("Learningbank calls   %,d (%,d reads, %,d writes)%n", total, total - writes, writes);
+        requests.path("routes").properties().forEach(e -> out.printf("    %-40s %,8d%n", e.getKey(), e.getValue().asLong()));
+        Map<StepOutcome, Integer> counts = new EnumMap<>(result.report().counts());
+        out.printf("steps                %s; problems %d%n", counts, result.report().problems().size() + result.plan().problems().size());
+        long created = counts.getOrDefault(StepOutcome.CREATED, 0);
+        out.printf("writes per created   %.3f (target: exactly 1)%n", created == 0 ? 0.0 : (double) writes / created);
+        if (writes > 0) {
+            double ideal = writes * latencyMillis / 1000.0 / concurrency;
+            double apply = phases.seconds(FullSync.Phase.APPLYING);
+            out.printf("applying             %.2f s; writes x latency / concurrency = %.2f s; ratio %.2f (target <= 1.5)%n",
+                    apply, ideal, apply / ideal);
+        }
+        out.printf("peak heap            %,d MiB%n", HeapPeak.bytes() >> 20);
+    }
+
+    private static String send(String method, String url) throws Exception {
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
+                .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        return r.body();
+    }
+}
