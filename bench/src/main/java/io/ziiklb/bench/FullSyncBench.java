@@ -107,7 +107,11 @@ final class FullSyncBench {
         out.printf("Learningbank calls   %,d (%,d reads, %,d writes)%n", total, total - writes, writes);
         requests.path("routes").properties().forEach(e -> out.printf("    %-40s %,8d%n", e.getKey(), e.getValue().asLong()));
         Map<StepOutcome, Integer> counts = new EnumMap<>(result.report().counts());
-        out.printf("steps                %s; problems %d%n", counts, result.report().problems().size() + result.plan().problems().size());
+        Map<String, Long> problems = java.util.stream.Stream.concat(result.plan().problems().stream(),
+                        result.report().problems().stream())
+                .collect(java.util.stream.Collectors.groupingBy(io.ziiklb.sync.Problem::code, java.util.TreeMap::new,
+                        java.util.stream.Collectors.counting()));
+        out.printf("steps                %s; problems by code %s%n", counts, problems);
         long created = counts.getOrDefault(StepOutcome.CREATED, 0);
         out.printf("writes per created   %.3f (target: exactly 1)%n", created == 0 ? 0.0 : (double) writes / created);
         if (writes > 0) {
