@@ -69,9 +69,14 @@ public final class IntegrationStore {
     private Integration row(ResultSet rs, int n) throws SQLException {
         return new Integration(rs.getString("id"), rs.getBoolean("enabled"), rs.getString("ziik_base_url"),
                 rs.getString("ziik_username"), rs.getString("learningbank_base_url"), rs.getString("learningbank_username"),
-                JSON.readValue(rs.getString("settings"), IntegrationSettings.class),
+                settings(rs.getString("settings")),
                 rs.getObject("created_at", OffsetDateTime.class).toInstant(),
                 rs.getObject("updated_at", OffsetDateTime.class).toInstant());
+    }
+
+    /** A setting added after a row was written reads as its default. */
+    private static IntegrationSettings settings(String json) {
+        return JSON.readValue(json, SettingsPatch.class).applyTo(IntegrationSettings.defaults());
     }
 
     static OffsetDateTime utc(java.time.Instant instant) {

@@ -1,6 +1,6 @@
 package io.ziiklb.integration;
 
-class PostgresLinkStoreIT extends LinkStoreContract {
+class PostgresStoreIT extends StoreContract {
     @Override
     TestDatabase.Kind kind() {
         return TestDatabase.Kind.POSTGRES;

@@ -1,6 +1,6 @@
 package io.ziiklb.integration;
 
-class H2LinkStoreTest extends LinkStoreContract {
+class H2StoreTest extends StoreContract {
     @Override
     TestDatabase.Kind kind() {
         return TestDatabase.Kind.H2;
