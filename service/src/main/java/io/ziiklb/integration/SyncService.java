@@ -16,14 +16,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,7 +43,8 @@ public final class SyncService {
     private final JdbcClient jdbc;
     private final ExecutionPolicy policy;
     private final Clock clock;
-    private final Map<String, Running> running = new ConcurrentHashMap<>();
+    /** Integration id → the id of the synchronisation this process is running for it. */
+    private final Map<String, String> running = new ConcurrentHashMap<>();
 
     public SyncService(IntegrationStore integrations, SyncRunStore runs, ActivityLog activity, ProblemStore problems,
                        PeerClients clients, JdbcClient jdbc, ExecutionPolicy policy, Clock clock) {
@@ -58,10 +56,6 @@ public final class SyncService {
         this.jdbc = jdbc;
         this.policy = policy;
         this.clock = clock;
-    }
-
-    /** A run under way in this process. */
-    private record Running(String syncId, CountDownLatch finished) {
     }
 
     /** Thrown when a synchronisation of the integration is already running. */
@@ -92,12 +86,6 @@ public final class SyncService {
         return running.containsKey(integrationId);
     }
 
-    /** Waits for this process's run of the integration, if any, to end. */
-    public boolean await(String integrationId, Duration limit) throws InterruptedException {
-        Running r = running.get(integrationId);
-        return r == null || r.finished().await(limit.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
-    }
-
     /** The plan a full synchronisation would apply now; writes nothing. */
     public Plan preview(Integration integration) throws InterruptedException {
         IntegrationSecrets secrets = integrations.secrets(integration.id());
@@ -107,10 +95,9 @@ public final class SyncService {
 
     private String start(Integration integration, SyncSettings settings) {
         String syncId = UUID.randomUUID().toString();
-        Running mine = new Running(syncId, new CountDownLatch(1));
-        Running other = running.putIfAbsent(integration.id(), mine);
+        String other = running.putIfAbsent(integration.id(), syncId);
         if (other != null) {
-            throw new AlreadyRunning(other.syncId());
+            throw new AlreadyRunning(other);
         }
         Instant now = clock.instant();
         SyncRun run = new SyncRun(syncId, integration.id(), "running", FullSync.Phase.READING_ZIIK.name().toLowerCase(),
@@ -126,7 +113,6 @@ public final class SyncService {
                 execute(integration, settings, run);
             } finally {
                 running.remove(integration.id());
-                mine.finished().countDown();
             }
         });
         return syncId;
@@ -227,9 +213,4 @@ public final class SyncService {
             pending.clear();
         }
     }
-
-    Optional<SyncRun> find(String integrationId, String syncId) {
-        return runs.find(integrationId, syncId);
-    }
-
 }
