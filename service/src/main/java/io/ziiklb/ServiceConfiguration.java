@@ -5,6 +5,7 @@ import io.ziiklb.http.PeerHttp;
 import io.ziiklb.http.Sleeper;
 import io.ziiklb.integration.CredentialCheck;
 import io.ziiklb.integration.IntegrationService;
+import io.ziiklb.integration.Metrics;
 import io.ziiklb.integration.IntegrationStore;
 import io.ziiklb.integration.PeerClients;
 import io.ziiklb.integration.ProblemStore;
@@ -13,6 +14,7 @@ import io.ziiklb.integration.SyncRunStore;
 import io.ziiklb.integration.SyncService;
 import io.ziiklb.sync.ExecutionPolicy;
 import java.time.Clock;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -36,9 +38,10 @@ class ServiceConfiguration {
     }
 
     @Bean
-    PeerClients peerClients(Clock clock) {
-        PeerHttp ziik = PeerHttp.create(Duration.ofSeconds(5), Duration.ofSeconds(30));
-        PeerHttp learningbank = PeerHttp.create(Duration.ofSeconds(5), Duration.ofSeconds(30));
+    PeerClients peerClients(Clock clock, MeterRegistry meters) {
+        PeerHttp ziik = PeerHttp.create(Duration.ofSeconds(5), Duration.ofSeconds(30), Metrics.peerCalls(meters, "ziik"));
+        PeerHttp learningbank = PeerHttp.create(Duration.ofSeconds(5), Duration.ofSeconds(30),
+                Metrics.peerCalls(meters, "learningbank"));
         return new PeerClients(ziik, learningbank, clock, Sleeper.SYSTEM);
     }
 
@@ -64,10 +67,10 @@ class ServiceConfiguration {
 
     @Bean
     SyncService syncService(IntegrationStore integrations, SyncRunStore runs, ActivityLog activity, ProblemStore problems,
-                            PeerClients clients, JdbcClient jdbc, Clock clock,
+                            PeerClients clients, JdbcClient jdbc, Clock clock, MeterRegistry meters,
                             @Value("${ziiklb.learningbank-concurrency:8}") int concurrency) {
         return new SyncService(integrations, runs, activity, problems, clients, jdbc,
-                ExecutionPolicy.defaults().withConcurrency(concurrency), clock);
+                ExecutionPolicy.defaults().withConcurrency(concurrency), clock, new Metrics(meters));
     }
 
     @Bean

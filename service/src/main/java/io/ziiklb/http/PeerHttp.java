@@ -23,10 +23,12 @@ import org.springframework.http.HttpMethod;
 public final class PeerHttp {
     private final HttpClient http;
     private final Duration requestTimeout;
+    private final CallObserver observer;
 
-    private PeerHttp(HttpClient http, Duration requestTimeout) {
+    private PeerHttp(HttpClient http, Duration requestTimeout, CallObserver observer) {
         this.http = http;
         this.requestTimeout = requestTimeout;
+        this.observer = observer;
     }
 
     /**
@@ -36,12 +38,17 @@ public final class PeerHttp {
      * @param requestTimeout bound on a whole exchange, after which the call fails as timed out
      */
     public static PeerHttp create(Duration connectTimeout, Duration requestTimeout) {
+        return create(connectTimeout, requestTimeout, CallObserver.NONE);
+    }
+
+    /** @param observer hears of every call (metrics) */
+    public static PeerHttp create(Duration connectTimeout, Duration requestTimeout, CallObserver observer) {
         HttpClient jdk = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(connectTimeout)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
-        return new PeerHttp(jdk, requestTimeout);
+        return new PeerHttp(jdk, requestTimeout, observer);
     }
 
     /**
@@ -60,8 +67,11 @@ public final class PeerHttp {
             request.header("Content-Type", "application/json");
         }
         given.forEach((name, values) -> values.forEach(value -> request.header(name, value)));
+        long started = System.nanoTime();
+        int status = 0;
         try {
             HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            status = response.statusCode();
             HttpHeaders responseHeaders = new HttpHeaders();
             response.headers().map().forEach(responseHeaders::addAll);
             return new PeerResponse(response.statusCode(), HttpHeaders.readOnlyHttpHeaders(responseHeaders), response.body());
@@ -70,6 +80,8 @@ public final class PeerHttp {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new PeerIoException(describe(method, uri, e), false, e);
+        } finally {
+            observer.observe(method.name(), status, Duration.ofNanos(System.nanoTime() - started));
         }
     }
 

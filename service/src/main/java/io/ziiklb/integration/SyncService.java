@@ -43,11 +43,12 @@ public final class SyncService {
     private final JdbcClient jdbc;
     private final ExecutionPolicy policy;
     private final Clock clock;
+    private final Metrics metrics;
     /** Integration id → the id of the synchronisation this process is running for it. */
     private final Map<String, String> running = new ConcurrentHashMap<>();
 
     public SyncService(IntegrationStore integrations, SyncRunStore runs, ActivityLog activity, ProblemStore problems,
-                       PeerClients clients, JdbcClient jdbc, ExecutionPolicy policy, Clock clock) {
+                       PeerClients clients, JdbcClient jdbc, ExecutionPolicy policy, Clock clock, Metrics metrics) {
         this.integrations = integrations;
         this.runs = runs;
         this.activity = activity;
@@ -56,6 +57,7 @@ public final class SyncService {
         this.jdbc = jdbc;
         this.policy = policy;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     /** Thrown when a synchronisation of the integration is already running. */
@@ -125,7 +127,10 @@ public final class SyncService {
             IntegrationSecrets secrets = integrations.secrets(integration.id());
             FullSync sync = fullSync(integration, secrets, new WriteThroughLinkStore(new JdbcLinkStore(jdbc, integration.id())));
             ProgressWriter progress = new ProgressWriter(run);
-            FullSync.Result result = sync.run(settings, progress, buffer::add);
+            FullSync.Result result = sync.run(settings, progress, step -> {
+                metrics.step(step);
+                buffer.add(step);
+            });
             buffer.flush();
             Map<StepOutcome, Integer> counts = result.report().counts();
             int held = counts.getOrDefault(StepOutcome.HELD, 0);
@@ -139,6 +144,7 @@ public final class SyncService {
             run.set(new SyncRun(last.id(), last.integrationId(), status, FullSync.Phase.DONE.name().toLowerCase(),
                     last.total(), last.total(), counts(counts, result.objects()), held, message, last.startedAt(), clock.instant()));
             runs.update(run.get());
+            metrics.syncFinished(status, Duration.between(last.startedAt(), clock.instant()));
         } catch (Exception e) {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
@@ -148,6 +154,7 @@ public final class SyncService {
             SyncRun last = run.get();
             runs.update(new SyncRun(last.id(), last.integrationId(), "failed", last.phase(), last.done(), last.total(),
                     last.counts(), 0, "failed: " + e.getMessage(), last.startedAt(), clock.instant()));
+            metrics.syncFinished("failed", Duration.between(last.startedAt(), clock.instant()));
         }
     }
 

@@ -156,10 +156,41 @@ class IntegrationApiIT {
         assertThat(applied.path("status").asString()).isEqualTo("done");
         assertThat(activeInLearningbank(people)).isZero();
 
+        // cancelling held deletions drops them: nothing deactivated, the integration idle again
+        List<Integer> more = learningbank.state().users().stream().filter(User::isActive)
+                .map(u -> Integer.parseInt(u.externalId().substring("ziik:".length())))
+                .filter(u -> u != ziik.organisation().adminUserId()).limit(30).toList();
+        more.forEach(ziik.organisation()::deactivateUser);
+        JsonNode heldAgain = syncToEnd(id);
+        assertThat(heldAgain.path("status").asString()).isEqualTo("held");
+        JsonNode cancelled = api.post("/api/v1/integrations/" + id + "/syncs/" + heldAgain.path("syncId").asString() + "/cancel", null).json();
+        assertThat(cancelled.path("status").asString()).isEqualTo("done");
+        assertThat(api.get("/api/v1/integrations/" + id).json().path("state").asString()).isEqualTo("idle");
+        assertThat(activeInLearningbank(more)).isEqualTo(more.size());
+        assertThat(api.post("/api/v1/integrations/" + id + "/syncs/" + heldAgain.path("syncId").asString() + "/confirm", null).status())
+                .as("nothing held any more").isEqualTo(409);
+
+        // new credentials are checked live before they replace the old ones
+        ApiClient.Answer badKey = api.call("PATCH", "/api/v1/integrations/" + id, Map.of("learningbank", Map.of("token", "revoked")));
+        assertThat(badKey.status()).isEqualTo(422);
+        assertThat(badKey.json().path("error").path("fields").has("learningbank")).isTrue();
+        ApiClient.Answer sameKey = api.call("PATCH", "/api/v1/integrations/" + id,
+                Map.of("learningbank", Map.of("token", LearningbankSimulator.Config.defaults().token())));
+        assertThat(sameKey.status()).isEqualTo(200);
+        assertNoSecrets(sameKey.body());
+        assertThat(api.post("/api/v1/integrations/" + id + "/preview", null).status()).as("the stored key still works").isEqualTo(200);
+
         // disabled: no synchronisation can start
         assertThat(api.post("/api/v1/integrations/" + id + "/disable", null).json().path("state").asString()).isEqualTo("disabled");
         assertThat(api.post("/api/v1/integrations/" + id + "/syncs", null).status()).isEqualTo(409);
         assertThat(api.post("/api/v1/integrations/" + id + "/enable", null).json().path("enabled").asBoolean()).isTrue();
+
+        // operations: calls to each peer by outcome, sync durations and steps
+        String metrics = api.get("/actuator/prometheus").body();
+        assertThat(metrics).contains("ziiklb_peer_calls_seconds_count{method=\"POST\",outcome=\"2xx\",peer=\"learningbank\"}")
+                .contains("ziiklb_peer_calls_seconds_count{method=\"GET\",outcome=\"2xx\",peer=\"ziik\"}")
+                .contains("ziiklb_sync_duration_seconds_count{status=\"held\"}")
+                .contains("ziiklb_sync_steps_total{kind=\"user\",outcome=\"created\"}");
 
         // removal: gone here, Learningbank untouched
         long writesBefore = learningbank.requestLog().writes();
