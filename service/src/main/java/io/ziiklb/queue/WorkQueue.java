@@ -1,0 +1,163 @@
+package io.ziiklb.queue;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The durable work queue in the database. Thread-safe, and safe for several processes on one
+ * PostgreSQL: a claim locks rows with {@code FOR UPDATE SKIP LOCKED}, so each item is worked on by
+ * one worker at a time, and a lease that is not renewed expires so another worker takes the item.
+ */
+public final class WorkQueue {
+    private static final String COLUMNS = "id, integration_id, kind, ziik_id, payload, generation, attempts, enqueued_at";
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+
+    public WorkQueue(JdbcClient jdbc, TransactionTemplate tx, Clock clock) {
+        this.jdbc = jdbc;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    /**
+     * Adds an item, or coalesces with the one already there for the same key: its generation goes
+     * up (so one being worked on runs again afterwards), a dead one comes back to life. Durable on
+     * return.
+     *
+     * @param payload kept from the first enqueue when the item already exists
+     * @return the item's payload as stored (the first enqueue's)
+     */
+    public String enqueue(String integrationId, String kind, long ziikId, String payload) {
+        OffsetDateTime now = utc(clock.instant());
+        for (int tries = 0; ; tries++) {
+            int bumped = jdbc.sql("UPDATE work_item SET generation = generation + 1,"
+                            + " attempts = CASE WHEN state = 'dead' THEN 0 ELSE attempts END,"
+                            + " not_before = CASE WHEN state = 'dead' THEN ? ELSE not_before END,"
+                            + " state = CASE WHEN state = 'dead' THEN 'ready' ELSE state END"
+                            + " WHERE integration_id = ? AND kind = ? AND ziik_id = ?")
+                    .params(now, integrationId, kind, ziikId).update();
+            if (bumped == 0) {
+                try {
+                    jdbc.sql("INSERT INTO work_item (integration_id, kind, ziik_id, payload, generation, attempts, state,"
+                                    + " not_before, enqueued_at) VALUES (?, ?, ?, ?, 0, 0, 'ready', ?, ?)")
+                            .params(integrationId, kind, ziikId, payload, now, now).update();
+                    return payload;
+                } catch (DuplicateKeyException concurrentEnqueue) {
+                    if (tries > 3) {
+                        throw concurrentEnqueue;
+                    }
+                    continue; // someone inserted it between our update and insert: coalesce with theirs
+                }
+            }
+            return jdbc.sql("SELECT payload FROM work_item WHERE integration_id = ? AND kind = ? AND ziik_id = ?")
+                    .params(integrationId, kind, ziikId).query(String.class).optional().orElse(payload);
+        }
+    }
+
+    /**
+     * Claims up to {@code limit} due items (ready and due, or leased with an expired lease), oldest
+     * first, leasing them to {@code worker} for {@code lease}.
+     */
+    public List<WorkItem> claim(String worker, int limit, Duration lease) {
+        return tx.execute(status -> {
+            OffsetDateTime now = utc(clock.instant());
+            List<Long> ids = jdbc.sql("SELECT id FROM work_item WHERE (state = 'ready' AND not_before <= ?)"
+                            + " OR (state = 'leased' AND lease_until < ?) ORDER BY not_before, id LIMIT ? FOR UPDATE SKIP LOCKED")
+                    .params(now, now, limit).query(Long.class).list();
+            if (ids.isEmpty()) {
+                return List.of();
+            }
+            OffsetDateTime until = utc(clock.instant().plus(lease));
+            for (long id : ids) {
+                jdbc.sql("UPDATE work_item SET state = 'leased', leased_by = ?, lease_until = ?, attempts = attempts + 1"
+                        + " WHERE id = ?").params(worker, until, id).update();
+            }
+            return jdbc.sql("SELECT " + COLUMNS + " FROM work_item WHERE id IN (:ids) ORDER BY not_before, id")
+                    .param("ids", ids).query(WorkQueue::row).list();
+        });
+    }
+
+    /** Extends the lease; false when the item is no longer this worker's (lease expired and taken). */
+    public boolean renew(WorkItem item, String worker, Duration lease) {
+        return jdbc.sql("UPDATE work_item SET lease_until = ? WHERE id = ? AND leased_by = ? AND state = 'leased'")
+                .params(utc(clock.instant().plus(lease)), item.id(), worker).update() == 1;
+    }
+
+    /**
+     * The item's work is done. It is removed, unless hints came in since it was claimed (a newer
+     * generation): then it is ready again at once, attempts reset.
+     */
+    public void complete(WorkItem item, String worker) {
+        int deleted = jdbc.sql("DELETE FROM work_item WHERE id = ? AND leased_by = ? AND generation = ?")
+                .params(item.id(), worker, item.generation()).update();
+        if (deleted == 0) {
+            jdbc.sql("UPDATE work_item SET state = 'ready', leased_by = NULL, lease_until = NULL, attempts = 0,"
+                    + " not_before = ?, last_error = NULL WHERE id = ? AND leased_by = ?")
+                    .params(utc(clock.instant()), item.id(), worker).update();
+        }
+    }
+
+    /**
+     * The attempt failed: the item runs again after {@code wait}, or, when {@code dead}, parks as a
+     * dead letter until retried or a new hint arrives.
+     */
+    public void fail(WorkItem item, String worker, String error, Duration wait, boolean dead) {
+        jdbc.sql("UPDATE work_item SET state = ?, not_before = ?, last_error = ?, leased_by = NULL, lease_until = NULL"
+                        + " WHERE id = ? AND leased_by = ?")
+                .params(dead ? "dead" : "ready", utc(clock.instant().plus(wait)), error, item.id(), worker).update();
+    }
+
+    /** Dead letters back to ready, attempts reset; returns how many. */
+    public int retryDead(String integrationId) {
+        return jdbc.sql("UPDATE work_item SET state = 'ready', attempts = 0, not_before = ? WHERE integration_id = ? AND state = 'dead'")
+                .params(utc(clock.instant()), integrationId).update();
+    }
+
+    /** What is queued for an integration, for the status API. */
+    public QueueStatus status(String integrationId) {
+        return jdbc.sql("SELECT COUNT(CASE WHEN state <> 'dead' THEN 1 END), COUNT(CASE WHEN state = 'dead' THEN 1 END),"
+                        + " MIN(CASE WHEN state <> 'dead' THEN enqueued_at END) FROM work_item WHERE integration_id = ?")
+                .param(integrationId)
+                .query((rs, n) -> {
+                    OffsetDateTime oldest = rs.getObject(3, OffsetDateTime.class);
+                    return new QueueStatus(rs.getInt(1), rs.getInt(2),
+                            oldest == null ? 0 : Math.max(0, Duration.between(oldest.toInstant(), clock.instant()).toSeconds()));
+                }).single();
+    }
+
+    /** The payload (empty when none) of the queued or running item of this key, if there is one. */
+    public Optional<String> queued(String integrationId, String kind, long ziikId) {
+        return jdbc.sql("SELECT COALESCE(payload, '') FROM work_item WHERE integration_id = ? AND kind = ? AND ziik_id = ? AND state <> 'dead'")
+                .params(integrationId, kind, ziikId).query(String.class).optional();
+    }
+
+    /**
+     * @param pending             items waiting or being worked on
+     * @param dead                dead letters
+     * @param oldestPendingSeconds how long the oldest pending hint has waited
+     */
+    public record QueueStatus(int pending, int dead, long oldestPendingSeconds) {
+    }
+
+    private static WorkItem row(ResultSet rs, int n) throws SQLException {
+        return new WorkItem(rs.getLong("id"), rs.getString("integration_id"), rs.getString("kind"), rs.getLong("ziik_id"),
+                rs.getString("payload"), rs.getInt("generation"), rs.getInt("attempts"),
+                rs.getObject("enqueued_at", OffsetDateTime.class).toInstant());
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}

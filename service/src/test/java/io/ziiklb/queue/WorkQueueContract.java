@@ -1,0 +1,179 @@
+package io.ziiklb.queue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ziiklb.integration.TestDatabase;
+import io.ziiklb.testing.MutableClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** What the work queue must do on every database; run against H2 and PostgreSQL. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class WorkQueueContract {
+    private static final Duration LEASE = Duration.ofSeconds(30);
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T10:00:00Z"));
+    private TestDatabase db;
+    private WorkQueue queue;
+    private String integration;
+
+    abstract TestDatabase.Kind kind();
+
+    @BeforeAll
+    void open() {
+        db = TestDatabase.create(kind());
+        queue = new WorkQueue(db.jdbc(), new TransactionTemplate(new DataSourceTransactionManager(db.dataSource())), clock);
+    }
+
+    @AfterAll
+    void close() {
+        db.close();
+    }
+
+    @BeforeEach
+    void newIntegration() {
+        integration = "int-" + System.nanoTime();
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        db.jdbc().sql("INSERT INTO integration (id, enabled, ziik_base_url, ziik_username, learningbank_base_url,"
+                        + " learningbank_username, secrets, settings, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?)")
+                .params(integration, true, "http://z", "a", "http://lb", "l", "v1:x", "{}", now, now).update();
+    }
+
+    private List<WorkItem> mine(List<WorkItem> claimed) {
+        return claimed.stream().filter(i -> i.integrationId().equals(integration)).toList();
+    }
+
+    @Test
+    void aBurstAboutOneObjectIsOneItem() {
+        for (int i = 0; i < 50; i++) {
+            assertThat(queue.enqueue(integration, "user", 7, "first")).isEqualTo("first");
+        }
+        queue.enqueue(integration, "user", 8, null);
+        assertThat(queue.status(integration).pending()).isEqualTo(2);
+        List<WorkItem> claimed = mine(queue.claim("w1", 10, LEASE));
+        assertThat(claimed).extracting(WorkItem::ziikId).containsExactly(7L, 8L);
+        assertThat(claimed.getFirst().generation()).isEqualTo(49);
+        assertThat(claimed.getFirst().payload()).isEqualTo("first");
+    }
+
+    @Test
+    void aLeasedItemIsNobodyElsesUntilItsLeaseExpires() {
+        queue.enqueue(integration, "user", 7, null);
+        WorkItem item = mine(queue.claim("w1", 10, LEASE)).getFirst();
+        assertThat(mine(queue.claim("w2", 10, LEASE))).isEmpty();
+        clock.advance(LEASE.minusSeconds(1));
+        assertThat(queue.renew(item, "w1", LEASE)).isTrue();
+        clock.advance(LEASE.plusSeconds(1)); // w1 died: its lease runs out
+        WorkItem taken = mine(queue.claim("w2", 10, LEASE)).getFirst();
+        assertThat(taken.attempts()).isEqualTo(2);
+        assertThat(queue.renew(item, "w1", LEASE)).as("w1 no longer holds it").isFalse();
+        queue.complete(item, "w1"); // too late: changes nothing
+        assertThat(queue.status(integration).pending()).isEqualTo(1);
+        queue.complete(taken, "w2");
+        assertThat(queue.status(integration).pending()).isZero();
+    }
+
+    @Test
+    void aHintDuringWorkMakesTheItemRunAgain() {
+        queue.enqueue(integration, "user", 7, null);
+        WorkItem item = mine(queue.claim("w1", 10, LEASE)).getFirst();
+        queue.enqueue(integration, "user", 7, null); // the object changed again while being worked on
+        queue.complete(item, "w1");
+        WorkItem again = mine(queue.claim("w1", 10, LEASE)).getFirst();
+        assertThat(again.attempts()).isEqualTo(1);
+        queue.complete(again, "w1");
+        assertThat(queue.status(integration).pending()).isZero();
+    }
+
+    @Test
+    void failuresBackOffThenBecomeDeadLettersThatCanBeRetried() {
+        RetryPolicy policy = new RetryPolicy(3, Duration.ofSeconds(10), Duration.ofMinutes(1));
+        queue.enqueue(integration, "unit", 5, null);
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            WorkItem item = mine(queue.claim("w1", 10, LEASE)).getFirst();
+            assertThat(item.attempts()).isEqualTo(attempt);
+            Duration wait = policy.backoff(item.attempts(), new Random(1));
+            queue.fail(item, "w1", "Learningbank answered 500", wait, policy.exhausted(item.attempts()));
+            assertThat(mine(queue.claim("w1", 10, LEASE))).as("not before its backoff").isEmpty();
+            clock.advance(wait.plusSeconds(1));
+        }
+        assertThat(mine(queue.claim("w1", 10, LEASE))).as("dead").isEmpty();
+        assertThat(queue.status(integration)).isEqualTo(new WorkQueue.QueueStatus(0, 1, 0));
+        assertThat(queue.retryDead(integration)).isEqualTo(1);
+        assertThat(mine(queue.claim("w1", 10, LEASE))).singleElement().satisfies(i -> assertThat(i.attempts()).isEqualTo(1));
+    }
+
+    @Test
+    void aNewHintRevivesADeadLetter() {
+        queue.enqueue(integration, "unit", 5, null);
+        WorkItem item = mine(queue.claim("w1", 10, LEASE)).getFirst();
+        queue.fail(item, "w1", "refused", Duration.ofHours(1), true);
+        queue.enqueue(integration, "unit", 5, null);
+        assertThat(mine(queue.claim("w1", 10, LEASE))).hasSize(1);
+    }
+
+    @Test
+    void statusShowsPendingAndTheOldestWait() {
+        queue.enqueue(integration, "user", 1, null);
+        clock.advance(Duration.ofSeconds(40));
+        queue.enqueue(integration, "user", 2, null);
+        assertThat(queue.status(integration)).isEqualTo(new WorkQueue.QueueStatus(2, 0, 40));
+        assertThat(queue.queued(integration, "user", 2)).isPresent();
+        assertThat(queue.queued(integration, "user", 3)).isEmpty();
+    }
+
+    @Test
+    void concurrentWorkersClaimEachItemExactlyOnce() throws Exception {
+        for (int i = 1; i <= 300; i++) {
+            queue.enqueue(integration, "user", i, null);
+        }
+        Set<Long> seen = ConcurrentHashMap.newKeySet();
+        AtomicInteger duplicates = new AtomicInteger();
+        try (ExecutorService workers = Executors.newFixedThreadPool(6)) {
+            for (int w = 0; w < 6; w++) {
+                String worker = "w" + w;
+                workers.submit(() -> {
+                    List<WorkItem> batch;
+                    while (!(batch = queue.claim(worker, 7, LEASE)).isEmpty()) {
+                        for (WorkItem item : batch) {
+                            if (item.integrationId().equals(integration) && !seen.add(item.ziikId())) {
+                                duplicates.incrementAndGet();
+                            }
+                            queue.complete(item, worker);
+                        }
+                    }
+                    return null;
+                });
+            }
+        }
+        assertThat(duplicates).hasValue(0);
+        assertThat(seen).hasSize(300);
+        assertThat(queue.status(integration).pending()).isZero();
+    }
+
+    @Test
+    void concurrentEnqueuesOfOneKeyCoalesce() throws Exception {
+        try (ExecutorService hints = Executors.newFixedThreadPool(8)) {
+            for (int i = 0; i < 200; i++) {
+                hints.submit(() -> queue.enqueue(integration, "user", 42, null));
+            }
+        }
+        assertThat(queue.status(integration).pending()).isEqualTo(1);
+        assertThat(mine(queue.claim("w1", 10, LEASE)).getFirst().generation()).isEqualTo(199);
+    }
+}
