@@ -12,15 +12,23 @@ import io.ziiklb.integration.ProblemStore;
 import io.ziiklb.integration.SecretBox;
 import io.ziiklb.integration.SyncRunStore;
 import io.ziiklb.integration.SyncService;
+import io.ziiklb.queue.QueueSignal;
+import io.ziiklb.queue.QueueWorker;
+import io.ziiklb.queue.RetryPolicy;
+import io.ziiklb.queue.WorkQueue;
+import io.ziiklb.queue.WorkerPolicy;
 import io.ziiklb.sync.ExecutionPolicy;
 import java.time.Clock;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
+import java.util.Map;
+import java.util.Random;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Wires the service from the {@code ZIIKLB_*} environment (see application.properties). */
 @Configuration
@@ -67,10 +75,27 @@ class ServiceConfiguration {
 
     @Bean
     SyncService syncService(IntegrationStore integrations, SyncRunStore runs, ActivityLog activity, ProblemStore problems,
-                            PeerClients clients, JdbcClient jdbc, Clock clock, MeterRegistry meters,
-                            @Value("${ziiklb.learningbank-concurrency:8}") int concurrency) {
+                            PeerClients clients, JdbcClient jdbc, Clock clock, MeterRegistry meters, WorkQueue queue,
+                            QueueSignal signal, @Value("${ziiklb.learningbank-concurrency:8}") int concurrency) {
         return new SyncService(integrations, runs, activity, problems, clients, jdbc,
-                ExecutionPolicy.defaults().withConcurrency(concurrency), clock, new Metrics(meters));
+                ExecutionPolicy.defaults().withConcurrency(concurrency), clock, new Metrics(meters), queue, signal);
+    }
+
+    @Bean
+    WorkQueue workQueue(JdbcClient jdbc, TransactionTemplate tx, Clock clock) {
+        return new WorkQueue(jdbc, tx, clock);
+    }
+
+    @Bean
+    QueueSignal queueSignal() {
+        return new QueueSignal();
+    }
+
+    /** Works the queue in this instance; other instances on the same database share the work. */
+    @Bean(initMethod = "start", destroyMethod = "stop")
+    QueueWorker queueWorker(WorkQueue queue, SyncService syncs, QueueSignal signal) {
+        return new QueueWorker(queue, Map.of(SyncService.FULL_SYNC, syncs), WorkerPolicy.defaults(), RetryPolicy.defaults(),
+                signal, new Random());
     }
 
     @Bean

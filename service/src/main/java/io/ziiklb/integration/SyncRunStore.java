@@ -33,6 +33,10 @@ public final class SyncRunStore {
                 .update();
     }
 
+    public void delete(String integrationId, String id) {
+        jdbc.sql("DELETE FROM sync_run WHERE integration_id = ? AND id = ?").params(integrationId, id).update();
+    }
+
     public Optional<SyncRun> find(String integrationId, String id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM sync_run WHERE integration_id = ? AND id = ?")
                 .params(integrationId, id).query(SyncRunStore::row).optional();

@@ -3,6 +3,10 @@ package io.ziiklb.integration;
 import io.ziiklb.audit.ActivityEntry;
 import io.ziiklb.audit.ActivityLog;
 import io.ziiklb.http.Sleeper;
+import io.ziiklb.queue.QueueSignal;
+import io.ziiklb.queue.WorkHandler;
+import io.ziiklb.queue.WorkItem;
+import io.ziiklb.queue.WorkQueue;
 import io.ziiklb.sync.DeletionGuard;
 import io.ziiklb.sync.ExecutionPolicy;
 import io.ziiklb.sync.FullSync;
@@ -18,19 +22,25 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Runs full synchronisations in the background, one at a time per integration, and records each
- * run's progress, its activity and the problems it found.
+ * Full synchronisations: started as a durable work item (one per integration at a time, whatever
+ * the number of service instances), run by whichever instance's worker claims it, and recorded:
+ * each run's progress, its activity and the problems it found. A run whose worker died is taken
+ * over when its lease expires and starts again from the top (synchronising is idempotent).
  */
-public final class SyncService {
+public final class SyncService implements WorkHandler {
+    /** The queue's kind for a full synchronisation. */
+    public static final String FULL_SYNC = "full_sync";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Logger LOG = LoggerFactory.getLogger(SyncService.class);
     private static final Duration PROGRESS_EVERY = Duration.ofMillis(500);
     private static final int ACTIVITY_BATCH = 500;
@@ -44,11 +54,16 @@ public final class SyncService {
     private final ExecutionPolicy policy;
     private final Clock clock;
     private final Metrics metrics;
-    /** Integration id → the id of the synchronisation this process is running for it. */
-    private final Map<String, String> running = new ConcurrentHashMap<>();
+    private final WorkQueue queue;
+    private final QueueSignal signal;
+
+    /** The payload of a full synchronisation's work item. */
+    private record Job(String syncId, boolean confirmed) {
+    }
 
     public SyncService(IntegrationStore integrations, SyncRunStore runs, ActivityLog activity, ProblemStore problems,
-                       PeerClients clients, JdbcClient jdbc, ExecutionPolicy policy, Clock clock, Metrics metrics) {
+                       PeerClients clients, JdbcClient jdbc, ExecutionPolicy policy, Clock clock, Metrics metrics,
+                       WorkQueue queue, QueueSignal signal) {
         this.integrations = integrations;
         this.runs = runs;
         this.activity = activity;
@@ -58,6 +73,8 @@ public final class SyncService {
         this.policy = policy;
         this.clock = clock;
         this.metrics = metrics;
+        this.queue = queue;
+        this.signal = signal;
     }
 
     /** Thrown when a synchronisation of the integration is already running. */
@@ -76,16 +93,17 @@ public final class SyncService {
 
     /** Starts a full synchronisation; returns its id at once. */
     public String start(Integration integration) {
-        return start(integration, integration.settings().toSyncSettings());
+        return start(integration, false);
     }
 
     /** Starts a full synchronisation that applies the deletions an admin confirmed (the guard is off). */
     public String startConfirmed(Integration integration) {
-        return start(integration, integration.settings().toSyncSettings().withGuard(DeletionGuard.off()));
+        return start(integration, true);
     }
 
+    /** Whether a full synchronisation of the integration is queued or running, in any instance. */
     public boolean isRunning(String integrationId) {
-        return running.containsKey(integrationId);
+        return queue.queued(integrationId, FULL_SYNC, 0).isPresent();
     }
 
     /** The plan a full synchronisation would apply now; writes nothing. */
@@ -95,29 +113,42 @@ public final class SyncService {
         return sync.preview(integration.settings().toSyncSettings(), (phase, done, total) -> { });
     }
 
-    private String start(Integration integration, SyncSettings settings) {
+    private String start(Integration integration, boolean confirmed) {
+        Optional<String> queued = queue.queued(integration.id(), FULL_SYNC, 0);
+        if (queued.isPresent()) {
+            throw new AlreadyRunning(JSON.readValue(queued.get(), Job.class).syncId());
+        }
         String syncId = UUID.randomUUID().toString();
-        String other = running.putIfAbsent(integration.id(), syncId);
-        if (other != null) {
-            throw new AlreadyRunning(other);
+        runs.insert(new SyncRun(syncId, integration.id(), "running", "queued", 0, 0, SyncRun.Counts.zero(), 0, null,
+                clock.instant(), null));
+        String stored = queue.enqueue(integration.id(), FULL_SYNC, 0, JSON.writeValueAsString(new Job(syncId, confirmed)));
+        String winner = JSON.readValue(stored, Job.class).syncId();
+        if (!winner.equals(syncId)) { // another start got there first: that one runs
+            runs.delete(integration.id(), syncId);
+            throw new AlreadyRunning(winner);
+        }
+        signal.nudge();
+        return syncId;
+    }
+
+    /** Runs a claimed full synchronisation (or one taken over from a worker that died). */
+    @Override
+    public void handle(WorkItem item) {
+        Job job = JSON.readValue(item.payload(), Job.class);
+        Optional<Integration> integration = integrations.find(item.integrationId());
+        if (integration.isEmpty()) {
+            return; // removed meanwhile
         }
         Instant now = clock.instant();
-        SyncRun run = new SyncRun(syncId, integration.id(), "running", FullSync.Phase.READING_ZIIK.name().toLowerCase(),
-                0, 0, SyncRun.Counts.zero(), 0, null, now, null);
-        try {
-            runs.insert(run);
-        } catch (RuntimeException e) {
-            running.remove(integration.id());
-            throw e;
+        SyncRun run = runs.find(item.integrationId(), job.syncId()).orElse(new SyncRun(job.syncId(), item.integrationId(),
+                "running", "queued", 0, 0, SyncRun.Counts.zero(), 0, null, now, null));
+        if (!integration.get().enabled()) { // rule L4: nothing is written while disabled
+            runs.update(new SyncRun(run.id(), run.integrationId(), "failed", run.phase(), 0, 0, SyncRun.Counts.zero(), 0,
+                    "the integration was disabled before this synchronisation ran", run.startedAt(), now));
+            return;
         }
-        Thread.ofVirtual().name("sync-" + integration.id()).start(() -> {
-            try {
-                execute(integration, settings, run);
-            } finally {
-                running.remove(integration.id());
-            }
-        });
-        return syncId;
+        SyncSettings settings = integration.get().settings().toSyncSettings();
+        execute(integration.get(), job.confirmed() ? settings.withGuard(DeletionGuard.off()) : settings, run);
     }
 
     private void execute(Integration integration, SyncSettings settings, SyncRun initial) {

@@ -1,0 +1,132 @@
+package io.ziiklb.queue;
+
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Semaphore;
+import java.util.random.RandomGenerator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Works the queue in this process: claims as many due items as it has free workers, renews their
+ * leases while the work runs, and completes or fails each. Several processes may run one each on
+ * the same database. {@link #stop()} stops claiming; work under way finishes, or its lease expires
+ * and another process takes it over.
+ */
+public final class QueueWorker {
+    private static final Logger LOG = LoggerFactory.getLogger(QueueWorker.class);
+
+    private final WorkQueue queue;
+    private final Map<String, WorkHandler> handlers;
+    private final WorkerPolicy policy;
+    private final RetryPolicy retries;
+    private final QueueSignal signal;
+    private final RandomGenerator random;
+    private final String name;
+    private final Semaphore free;
+    private volatile Thread dispatcher;
+
+    public QueueWorker(WorkQueue queue, Map<String, WorkHandler> handlers, WorkerPolicy policy, RetryPolicy retries,
+                       QueueSignal signal, RandomGenerator random) {
+        this.queue = queue;
+        this.handlers = Map.copyOf(handlers);
+        this.policy = policy;
+        this.retries = retries;
+        this.signal = signal;
+        this.random = random;
+        this.name = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
+        this.free = new Semaphore(policy.workers());
+    }
+
+    public synchronized void start() {
+        if (dispatcher == null) {
+            dispatcher = Thread.ofVirtual().name("queue-dispatcher").start(this::dispatch);
+        }
+    }
+
+    public synchronized void stop() {
+        if (dispatcher != null) {
+            dispatcher.interrupt();
+            dispatcher = null;
+        }
+    }
+
+    private void dispatch() {
+        while (!Thread.currentThread().isInterrupted()) {
+            try {
+                free.acquire();
+                int slots = 1 + free.drainPermits();
+                List<WorkItem> claimed;
+                try {
+                    claimed = queue.claim(name, slots, policy.lease());
+                } finally {
+                    free.release(slots);
+                }
+                free.acquireUninterruptibly(claimed.size());
+                claimed.forEach(item -> Thread.ofVirtual().name("work-" + item.kind() + "-" + item.id()).start(() -> work(item)));
+                if (claimed.isEmpty()) {
+                    signal.await(policy.poll());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException e) { // the database is away: try again after a pause
+                LOG.warn("could not claim work: {}", e.toString());
+                pause(policy.poll());
+            }
+        }
+    }
+
+    private void work(WorkItem item) {
+        Thread renewer = Thread.ofVirtual().start(() -> renewWhileRunning(item));
+        try {
+            WorkHandler handler = handlers.get(item.kind());
+            if (handler == null) {
+                queue.fail(item, name, "no handler for work of kind " + item.kind(), Duration.ZERO, true);
+                return;
+            }
+            handler.handle(item);
+            queue.complete(item, name);
+        } catch (RetryLater e) {
+            queue.fail(item, name, e.getMessage(), e.waitFor(), retries.exhausted(item.attempts()));
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            boolean dead = retries.exhausted(item.attempts());
+            LOG.warn("{} {} of integration {} failed (attempt {}{}): {}", item.kind(), item.ziikId(), item.integrationId(),
+                    item.attempts(), dead ? ", now a dead letter" : "", e.toString());
+            queue.fail(item, name, e.toString(), retries.backoff(item.attempts(), random), dead);
+        } finally {
+            renewer.interrupt();
+            free.release();
+            signal.nudge();
+        }
+    }
+
+    private void renewWhileRunning(WorkItem item) {
+        try {
+            while (true) {
+                Thread.sleep(policy.renewEvery());
+                if (!queue.renew(item, name, policy.lease())) {
+                    LOG.warn("lost the lease on {} {} of integration {}", item.kind(), item.ziikId(), item.integrationId());
+                    return;
+                }
+            }
+        } catch (InterruptedException done) {
+            // the work ended
+        } catch (RuntimeException e) {
+            LOG.warn("could not renew a lease: {}", e.toString());
+        }
+    }
+
+    private static void pause(Duration d) {
+        try {
+            Thread.sleep(d);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package io.ziiklb.queue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.ziiklb.integration.TestDatabase;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** The worker against a real (H2) queue, with real threads and short leases. */
+class QueueWorkerTest {
+    private final TestDatabase db = TestDatabase.create(TestDatabase.Kind.H2);
+    private final WorkQueue queue = new WorkQueue(db.jdbc(),
+            new TransactionTemplate(new DataSourceTransactionManager(db.dataSource())), Clock.systemUTC());
+    private final QueueSignal signal = new QueueSignal();
+    private final Map<Long, AtomicInteger> handled = new ConcurrentHashMap<>();
+    private QueueWorker worker;
+
+    @BeforeEach
+    void integration() {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        db.jdbc().sql("INSERT INTO integration (id, enabled, ziik_base_url, ziik_username, learningbank_base_url,"
+                        + " learningbank_username, secrets, settings, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?)")
+                .params("int", true, "http://z", "a", "http://lb", "l", "v1:x", "{}", now, now).update();
+    }
+
+    @AfterEach
+    void stop() {
+        if (worker != null) {
+            worker.stop();
+        }
+        db.close();
+    }
+
+    private void start(WorkHandler handler, RetryPolicy retries) {
+        worker = new QueueWorker(queue, Map.of("user", handler), new WorkerPolicy(4, Duration.ofMillis(50), Duration.ofSeconds(1)),
+                retries, signal, new Random(1));
+        worker.start();
+    }
+
+    private WorkHandler counting() {
+        return item -> handled.computeIfAbsent(item.ziikId(), k -> new AtomicInteger()).incrementAndGet();
+    }
+
+    @Test
+    void everyItemIsHandledOnceAndLeavesTheQueue() {
+        start(counting(), RetryPolicy.defaults());
+        for (int i = 1; i <= 40; i++) {
+            queue.enqueue("int", "user", i, null);
+            signal.nudge();
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> queue.status("int").pending() == 0);
+        assertThat(handled).hasSize(40).allSatisfy((id, count) -> assertThat(count).hasValue(1));
+    }
+
+    @Test
+    void anItemWhoseWorkerDiedIsTakenOverWhenItsLeaseExpires() {
+        queue.enqueue("int", "user", 7, null);
+        assertThat(queue.claim("a-worker-that-dies", 1, Duration.ofMillis(500))).hasSize(1);
+        start(counting(), RetryPolicy.defaults());
+        await().atMost(Duration.ofSeconds(10)).until(() -> handled.containsKey(7L));
+        await().atMost(Duration.ofSeconds(5)).until(() -> queue.status("int").pending() == 0);
+    }
+
+    @Test
+    void failingWorkIsRetriedThenParkedAsADeadLetter() {
+        AtomicInteger attempts = new AtomicInteger();
+        start(item -> {
+            attempts.incrementAndGet();
+            throw new IllegalStateException("Learningbank answered 500");
+        }, new RetryPolicy(3, Duration.ofMillis(20), Duration.ofMillis(50)));
+        queue.enqueue("int", "user", 9, null);
+        signal.nudge();
+        await().atMost(Duration.ofSeconds(10)).until(() -> queue.status("int").dead() == 1);
+        assertThat(attempts).hasValue(3);
+        assertThat(queue.status("int").pending()).isZero();
+    }
+
+    @Test
+    void aHintDuringWorkRunsTheItemAgain() throws Exception {
+        CountDownLatch working = new CountDownLatch(1);
+        CountDownLatch hinted = new CountDownLatch(1);
+        start(item -> {
+            handled.computeIfAbsent(item.ziikId(), k -> new AtomicInteger()).incrementAndGet();
+            working.countDown();
+            hinted.await();
+        }, RetryPolicy.defaults());
+        queue.enqueue("int", "user", 3, null);
+        signal.nudge();
+        working.await();
+        queue.enqueue("int", "user", 3, null); // the user changed again while being reconciled
+        hinted.countDown();
+        await().atMost(Duration.ofSeconds(10)).until(() -> queue.status("int").pending() == 0);
+        assertThat(handled.get(3L)).hasValue(2);
+    }
+}
