@@ -3,13 +3,14 @@ package io.ziiklb.admin;
 import io.ziiklb.integration.Integration;
 import io.ziiklb.integration.IntegrationSettings;
 import io.ziiklb.integration.SyncRun;
+import io.ziiklb.queue.WorkQueue;
 import io.ziiklb.sync.Problem;
 import java.util.List;
 import java.util.Map;
 
 /** An integration as the API shows it: never a password, token or secret. */
 record IntegrationView(String id, boolean enabled, String state, IntegrationSettings settings, Endpoint ziik,
-                       Endpoint learningbank, SyncView lastSync, Map<String, Object> queue,
+                       Endpoint learningbank, SyncView lastSync, QueueView queue,
                        Map<String, Integer> links, List<ProblemView> problems) {
 
     record Endpoint(String baseUrl, String username) {
@@ -21,10 +22,16 @@ record IntegrationView(String id, boolean enabled, String state, IntegrationSett
         }
     }
 
-    static IntegrationView of(Integration i, String state, SyncRun lastSync, Map<String, Integer> links, List<Problem> problems) {
+    /** What is queued: pending hints and work, how long the oldest has waited, dead letters. */
+    record QueueView(int pending, long oldestPendingSeconds, int deadLetters) {
+    }
+
+    static IntegrationView of(Integration i, String state, SyncRun lastSync, WorkQueue.QueueStatus queue,
+                              Map<String, Integer> links, List<Problem> problems) {
         return new IntegrationView(i.id(), i.enabled(), state, i.settings(),
                 new Endpoint(i.ziikBaseUrl(), i.ziikUsername()), new Endpoint(i.learningbankBaseUrl(), i.learningbankUsername()),
-                lastSync == null ? null : SyncView.of(lastSync), Map.of("pending", 0, "oldestPendingSeconds", 0), links,
+                lastSync == null ? null : SyncView.of(lastSync),
+                new QueueView(queue.pending(), queue.oldestPendingSeconds(), queue.dead()), links,
                 problems.stream().map(ProblemView::of).toList());
     }
 

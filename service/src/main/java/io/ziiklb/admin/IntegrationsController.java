@@ -11,6 +11,7 @@ import io.ziiklb.integration.ProblemStore;
 import io.ziiklb.integration.SyncRun;
 import io.ziiklb.integration.SyncRunStore;
 import io.ziiklb.integration.SyncService;
+import io.ziiklb.queue.WorkQueue;
 import io.ziiklb.sync.Plan;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,15 +41,17 @@ class IntegrationsController {
     private final ActivityLog activity;
     private final ProblemStore problems;
     private final JdbcClient jdbc;
+    private final WorkQueue queue;
 
     IntegrationsController(IntegrationService integrations, SyncService syncs, SyncRunStore runs, ActivityLog activity,
-                           ProblemStore problems, JdbcClient jdbc) {
+                           ProblemStore problems, JdbcClient jdbc, WorkQueue queue) {
         this.integrations = integrations;
         this.syncs = syncs;
         this.runs = runs;
         this.activity = activity;
         this.problems = problems;
         this.jdbc = jdbc;
+        this.queue = queue;
     }
 
     @PostMapping
@@ -139,6 +142,13 @@ class IntegrationsController {
                 "guardTripped", plan.guardTripped());
     }
 
+    /** Dead letters back in the queue, attempts reset. */
+    @PostMapping("/{id}/queue/retry")
+    Map<String, Integer> retryDeadLetters(@PathVariable String id) {
+        enabled(id);
+        return Map.of("retried", queue.retryDead(id));
+    }
+
     @GetMapping("/{id}/activity")
     Map<String, List<ActivityEntry>> activity(@PathVariable String id,
                                               @RequestParam(defaultValue = "50") int limit,
@@ -177,7 +187,7 @@ class IntegrationsController {
                 : last != null && "held".equals(last.status()) ? "held"
                 : last != null && "failed".equals(last.status()) ? "failing"
                 : "idle";
-        return IntegrationView.of(i, state, last, new JdbcLinkStore(jdbc, i.id()).counts(),
+        return IntegrationView.of(i, state, last, queue.status(i.id()), new JdbcLinkStore(jdbc, i.id()).counts(),
                 problems.list(i.id(), MAX_PROBLEMS_SHOWN));
     }
 }

@@ -45,6 +45,7 @@ class AdminAuthIT {
             "POST,/api/v1/integrations/x/enable", "POST,/api/v1/integrations/x/syncs", "GET,/api/v1/integrations/x/syncs/y",
             "POST,/api/v1/integrations/x/preview", "POST,/api/v1/integrations/x/syncs/y/confirm",
             "POST,/api/v1/integrations/x/syncs/y/cancel", "GET,/api/v1/integrations/x/activity",
+            "POST,/api/v1/integrations/x/queue/retry",
             "GET,/actuator/prometheus"})
     void refusedWithoutOrWithAWrongToken(String method, String path) throws Exception {
         for (String token : new String[] {null, "wrong", "op-token-for-test", ""}) {

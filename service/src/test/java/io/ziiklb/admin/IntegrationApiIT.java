@@ -119,6 +119,9 @@ class IntegrationApiIT {
         assertNoSecrets(status.toString());
         assertThat(status.path("links").path("users").asInt()).isEqualTo(users);
         assertThat(status.path("lastSync").path("status").asString()).isEqualTo("done");
+        assertThat(status.path("queue").path("pending").asInt()).isZero();
+        assertThat(status.path("queue").path("deadLetters").asInt()).isZero();
+        assertThat(api.post("/api/v1/integrations/" + id + "/queue/retry", null).json().path("retried").asInt()).isZero();
 
         // activity, newest first, paged
         JsonNode page = api.get("/api/v1/integrations/" + id + "/activity?limit=5").json().path("data");
