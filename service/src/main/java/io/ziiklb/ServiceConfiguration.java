@@ -8,6 +8,7 @@ import io.ziiklb.integration.IntegrationService;
 import io.ziiklb.integration.Metrics;
 import io.ziiklb.integration.IntegrationStore;
 import io.ziiklb.integration.PeerClients;
+import io.ziiklb.integration.PeriodicFullSyncs;
 import io.ziiklb.integration.ProblemStore;
 import io.ziiklb.integration.SecretBox;
 import io.ziiklb.integration.SyncRunStore;
@@ -89,6 +90,11 @@ class ServiceConfiguration {
     @Bean
     QueueSignal queueSignal() {
         return new QueueSignal();
+    }
+
+    @Bean(initMethod = "start", destroyMethod = "stop")
+    PeriodicFullSyncs periodicFullSyncs(IntegrationStore integrations, SyncRunStore runs, SyncService syncs, Clock clock) {
+        return new PeriodicFullSyncs(integrations, runs, syncs::start, clock, Duration.ofMinutes(1));
     }
 
     /** Works the queue in this instance; other instances on the same database share the work. */

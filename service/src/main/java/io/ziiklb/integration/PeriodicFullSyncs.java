@@ -1,0 +1,79 @@
+package io.ziiklb.integration;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Rule L3's safety net: a full synchronisation every {@code fullSyncIntervalMinutes} repairs what
+ * deliveries missed. Only for enabled integrations that have synchronised at least once (a new
+ * integration waits for its admin). Every instance may tick: a sync already queued is not queued twice.
+ */
+public final class PeriodicFullSyncs {
+    private static final Logger LOG = LoggerFactory.getLogger(PeriodicFullSyncs.class);
+
+    private final IntegrationStore integrations;
+    private final SyncRunStore runs;
+    private final Consumer<Integration> startSync;
+    private final Clock clock;
+    private final Duration every;
+    private volatile Thread ticker;
+
+    /** @param every how often to look for integrations that are due */
+    public PeriodicFullSyncs(IntegrationStore integrations, SyncRunStore runs, Consumer<Integration> startSync,
+                             Clock clock, Duration every) {
+        this.integrations = integrations;
+        this.runs = runs;
+        this.startSync = startSync;
+        this.clock = clock;
+        this.every = every;
+    }
+
+    /** Starts a synchronisation of each integration that is due; returns how many. */
+    public int tick() {
+        int started = 0;
+        Instant now = clock.instant();
+        for (Integration integration : integrations.list()) {
+            int minutes = integration.settings().fullSyncIntervalMinutes();
+            if (!integration.enabled() || minutes <= 0) {
+                continue;
+            }
+            boolean due = runs.latest(integration.id())
+                    .map(last -> !last.startedAt().plus(Duration.ofMinutes(minutes)).isAfter(now))
+                    .orElse(false);
+            if (due) {
+                try {
+                    startSync.accept(integration);
+                    started++;
+                } catch (SyncService.AlreadyRunning alreadyQueued) {
+                    // another instance, or the admin, started one
+                }
+            }
+        }
+        return started;
+    }
+
+    public synchronized void start() {
+        ticker = Thread.ofVirtual().name("periodic-full-syncs").start(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                try {
+                    Thread.sleep(every);
+                    tick();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } catch (RuntimeException e) {
+                    LOG.warn("periodic synchronisations: {}", e.toString());
+                }
+            }
+        });
+    }
+
+    public synchronized void stop() {
+        if (ticker != null) {
+            ticker.interrupt();
+        }
+    }
+}

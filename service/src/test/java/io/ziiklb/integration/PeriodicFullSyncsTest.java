@@ -1,0 +1,52 @@
+package io.ziiklb.integration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ziiklb.testing.MutableClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class PeriodicFullSyncsTest {
+    private static final Instant T0 = Instant.parse("2026-11-25T10:00:00Z");
+    private final TestDatabase db = TestDatabase.create(TestDatabase.Kind.H2);
+    private final IntegrationStore integrations = new IntegrationStore(db.jdbc(), SecretBox.fromBase64(SecretBox.newKey()));
+    private final SyncRunStore runs = new SyncRunStore(db.jdbc());
+    private final MutableClock clock = new MutableClock(T0);
+    private final List<String> started = new ArrayList<>();
+    private final PeriodicFullSyncs periodic = new PeriodicFullSyncs(integrations, runs, i -> started.add(i.id()), clock,
+            Duration.ofMinutes(1));
+
+    @AfterEach
+    void close() {
+        db.close();
+    }
+
+    private void integration(String id, boolean enabled, int intervalMinutes, Instant lastSync) {
+        IntegrationSettings settings = new SettingsPatch(null, null, null, null, null, intervalMinutes, null)
+                .applyTo(IntegrationSettings.defaults());
+        integrations.insert(new Integration(id, enabled, "http://z", "a", "http://lb", "l", settings, T0, T0),
+                new IntegrationSecrets("p", null, "p", "t", "w", "s"));
+        if (lastSync != null) {
+            runs.insert(new SyncRun(id + "-run", id, "done", "done", 0, 0, SyncRun.Counts.zero(), 0, null, lastSync, lastSync));
+        }
+    }
+
+    @Test
+    void startsThoseWhoseIntervalHasPassedAndOnlyThose() {
+        integration("due", true, 60, T0.minus(Duration.ofMinutes(60)));
+        integration("recent", true, 60, T0.minus(Duration.ofMinutes(59)));
+        integration("never-synced", true, 60, null);
+        integration("disabled", false, 60, T0.minus(Duration.ofDays(1)));
+        integration("turned-off", true, 0, T0.minus(Duration.ofDays(1)));
+        assertThat(periodic.tick()).isEqualTo(1);
+        assertThat(started).containsExactly("due");
+        clock.advance(Duration.ofMinutes(1));
+        started.clear();
+        periodic.tick();
+        assertThat(started).containsExactlyInAnyOrder("due", "recent");
+    }
+}
