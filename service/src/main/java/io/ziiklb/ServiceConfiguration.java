@@ -1,6 +1,7 @@
 package io.ziiklb;
 
 import io.ziiklb.audit.ActivityLog;
+import io.ziiklb.hooks.HookIntake;
 import io.ziiklb.http.PeerHttp;
 import io.ziiklb.http.Sleeper;
 import io.ziiklb.integration.CredentialCheck;
@@ -27,6 +28,7 @@ import java.util.Random;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -105,7 +107,14 @@ class ServiceConfiguration {
     }
 
     @Bean
-    IntegrationService integrationService(IntegrationStore store, PeerClients clients, SyncService syncs, Clock clock) {
-        return new IntegrationService(store, new CredentialCheck(clients), syncs, clock);
+    IntegrationService integrationService(IntegrationStore store, PeerClients clients, SyncService syncs, Clock clock,
+                                          Environment environment) {
+        return new IntegrationService(store, new CredentialCheck(clients), syncs, clients,
+                () -> environment.getRequiredProperty("ziiklb.public-url"), clock);
+    }
+
+    @Bean
+    HookIntake hookIntake(IntegrationStore integrations, SyncService syncs, MeterRegistry meters) {
+        return new HookIntake(integrations, syncs, meters);
     }
 }

@@ -8,24 +8,39 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
+import io.ziiklb.hooks.WebhookRegistration;
+import io.ziiklb.ziik.ZiikException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Creating, changing, enabling, disabling and removing integrations. */
 public final class IntegrationService {
+    private static final Logger LOG = LoggerFactory.getLogger(IntegrationService.class);
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final IntegrationStore store;
     private final CredentialCheck check;
     private final SyncService syncs;
+    private final PeerClients clients;
+    private final Supplier<String> publicUrl;
     private final Clock clock;
 
-    public IntegrationService(IntegrationStore store, CredentialCheck check, SyncService syncs, Clock clock) {
+    /** @param publicUrl where Ziik reaches this service (read when needed: the port is known late) */
+    public IntegrationService(IntegrationStore store, CredentialCheck check, SyncService syncs, PeerClients clients,
+                              Supplier<String> publicUrl, Clock clock) {
         this.store = store;
         this.check = check;
         this.syncs = syncs;
+        this.clients = clients;
+        this.publicUrl = publicUrl;
         this.clock = clock;
     }
 
-    /** Checks both sets of credentials live (rule L1), then saves. No synchronisation starts. */
+    /**
+     * Checks both sets of credentials live (rule L1), saves, and registers the six webhooks in Ziik;
+     * when Ziik refuses those, nothing is kept. No synchronisation starts.
+     */
     public Integration create(Credentials.Ziik ziik, Credentials.Learningbank learningbank, IntegrationSettings settings) {
         IntegrationSettings s = settings == null ? IntegrationSettings.defaults() : settings;
         Map<String, List<String>> problems = new LinkedHashMap<>(Credentials.problems(ziik, learningbank));
@@ -38,8 +53,17 @@ public final class IntegrationService {
         Instant now = clock.instant();
         Integration integration = new Integration(UUID.randomUUID().toString(), true, trimSlash(ziik.baseUrl()),
                 ziik.username().trim(), trimSlash(learningbank.baseUrl()), learningbank.username().trim(), s, now, now);
-        store.insert(integration, new IntegrationSecrets(ziik.password(), ziik.sharedSecret(), learningbank.password(),
-                learningbank.token(), randomSecret(), randomSecret()));
+        IntegrationSecrets secrets = new IntegrationSecrets(ziik.password(), ziik.sharedSecret(), learningbank.password(),
+                learningbank.token(), randomSecret(), randomSecret());
+        store.insert(integration, secrets);
+        try {
+            WebhookRegistration.register(clients.ziik(integration, secrets),
+                    WebhookRegistration.base(publicUrl.get(), integration.id(), secrets.webhookSecret()));
+        } catch (ZiikException e) {
+            store.delete(integration.id());
+            throw new ApiProblem(422, "webhooks_refused", "Ziik refused to register the webhooks: " + e.getMessage(),
+                    Map.of("ziik", List.of("could not register webhooks: " + e.getMessage())));
+        }
         return integration;
     }
 
@@ -100,11 +124,20 @@ public final class IntegrationService {
         return next;
     }
 
-    /** Rule L5: removes it here (credentials, links, runs, activity); Learningbank is not touched. */
+    /**
+     * Rule L5: deletes its webhooks in Ziik, then everything here (credentials, links, queued work,
+     * runs, activity); Learningbank is not touched. When Ziik cannot be reached the removal goes on:
+     * deliveries to a removed integration's address are refused (404) and change nothing.
+     */
     public void remove(String id) {
-        get(id);
+        Integration integration = get(id);
         if (syncs.isRunning(id)) {
-            throw new ApiProblem(409, "sync_running", "a synchronisation is running; wait for it to end", Map.of());
+            throw new ApiProblem(409, "sync_running", "a synchronisation is queued or running; wait for it to end", Map.of());
+        }
+        try {
+            WebhookRegistration.remove(clients.ziik(integration, store.secrets(id)), id);
+        } catch (ZiikException e) {
+            LOG.warn("could not delete the webhooks of integration {} in Ziik: {}", id, e.getMessage());
         }
         store.delete(id);
     }

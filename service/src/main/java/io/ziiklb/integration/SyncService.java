@@ -101,6 +101,19 @@ public final class SyncService implements WorkHandler {
         return start(integration, true);
     }
 
+    /**
+     * A delivery hinted at a change: reconcile. Coalesces with a synchronisation already queued, and
+     * one already running runs again once done, so nothing that changed meanwhile is missed.
+     */
+    public void hint(Integration integration) {
+        try {
+            start(integration, false);
+        } catch (AlreadyRunning queuedOrRunning) {
+            queue.enqueue(integration.id(), FULL_SYNC, 0, null);
+            signal.nudge();
+        }
+    }
+
     /** Whether a full synchronisation of the integration is queued or running, in any instance. */
     public boolean isRunning(String integrationId) {
         return queue.queued(integrationId, FULL_SYNC, 0).isPresent();
@@ -140,8 +153,14 @@ public final class SyncService implements WorkHandler {
             return; // removed meanwhile
         }
         Instant now = clock.instant();
-        SyncRun run = runs.find(item.integrationId(), job.syncId()).orElse(new SyncRun(job.syncId(), item.integrationId(),
-                "running", "queued", 0, 0, SyncRun.Counts.zero(), 0, null, now, null));
+        SyncRun run = runs.find(item.integrationId(), job.syncId())
+                .filter(r -> !r.finished())
+                .orElseGet(() -> { // a run again for hints that came during the last one, or a lost row
+                    SyncRun fresh = new SyncRun(UUID.randomUUID().toString(), item.integrationId(), "running", "queued",
+                            0, 0, SyncRun.Counts.zero(), 0, null, now, null);
+                    runs.insert(fresh);
+                    return fresh;
+                });
         if (!integration.get().enabled()) { // rule L4: nothing is written while disabled
             runs.update(new SyncRun(run.id(), run.integrationId(), "failed", run.phase(), 0, 0, SyncRun.Counts.zero(), 0,
                     "the integration was disabled before this synchronisation ran", run.startedAt(), now));

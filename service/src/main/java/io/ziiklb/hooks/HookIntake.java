@@ -1,0 +1,112 @@
+package io.ziiklb.hooks;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.ziiklb.integration.Integration;
+import io.ziiklb.integration.IntegrationSecrets;
+import io.ziiklb.integration.IntegrationStore;
+import io.ziiklb.integration.SyncService;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.Optional;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Checks a delivery and queues its hint. The order of the checks is the order of the answers:
+ * unknown integration or wrong secret (404), bad signature (401), not one of the six events or not
+ * a Ziik user or unit object (400), disabled (202, dropped and counted), queued (202).
+ */
+public final class HookIntake {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /** What became of a delivery. */
+    public enum Outcome {
+        QUEUED(202), DROPPED_DISABLED(202), NOT_FOUND(404), BAD_SIGNATURE(401), BAD_REQUEST(400);
+
+        private final int status;
+
+        Outcome(int status) {
+            this.status = status;
+        }
+
+        public int status() {
+            return status;
+        }
+    }
+
+    private final IntegrationStore integrations;
+    private final SyncService syncs;
+    private final MeterRegistry meters;
+
+    public HookIntake(IntegrationStore integrations, SyncService syncs, MeterRegistry meters) {
+        this.integrations = integrations;
+        this.syncs = syncs;
+        this.meters = meters;
+    }
+
+    public Outcome accept(String integrationId, String secret, String event, String signature, byte[] body) {
+        Outcome outcome = judge(integrationId, secret, event, signature, body);
+        meters.counter("ziiklb.webhook.deliveries", "outcome", outcome.name().toLowerCase()).increment();
+        return outcome;
+    }
+
+    private Outcome judge(String integrationId, String secret, String event, String signature, byte[] body) {
+        Optional<Integration> integration = integrations.find(integrationId);
+        if (integration.isEmpty()) {
+            return Outcome.NOT_FOUND;
+        }
+        IntegrationSecrets secrets = integrations.secrets(integrationId);
+        if (!constantTimeEquals(secrets.webhookSecret(), secret)) {
+            return Outcome.NOT_FOUND; // the same answer as an unknown integration: nothing to learn
+        }
+        if (signature != null && secrets.ziikSharedSecret() != null
+                && !constantTimeEquals(expectedSignature(secrets.ziikSharedSecret(), body), signature.trim())) {
+            return Outcome.BAD_SIGNATURE;
+        }
+        String kind = Triggers.objectKind(event);
+        if (kind == null || !isZiikObject(body, kind)) {
+            return Outcome.BAD_REQUEST;
+        }
+        if (!integration.get().enabled()) {
+            return Outcome.DROPPED_DISABLED; // rule L4
+        }
+        syncs.hint(integration.get());
+        return Outcome.QUEUED;
+    }
+
+    /** A JSON object of the event's kind ({@code content_type}, when given, must agree) with a numeric id. */
+    private static boolean isZiikObject(byte[] body, String kind) {
+        if (body == null || body.length == 0) {
+            return false;
+        }
+        try {
+            JsonNode node = JSON.readTree(body);
+            JsonNode contentType = node.path("content_type");
+            return node.isObject() && node.path("id").isIntegralNumber()
+                    && (contentType.isMissingNode() || kind.equals(contentType.asString("")));
+        } catch (JacksonException notJson) {
+            return false;
+        }
+    }
+
+    /** {@code sha256=<hex HMAC-SHA256 of the body keyed with the shared secret>}. */
+    static String expectedSignature(String sharedSecret, byte[] body) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(sharedSecret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body == null ? new byte[0] : body));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA256 is not available", e);
+        }
+    }
+
+    private static boolean constantTimeEquals(String expected, String given) {
+        return expected != null && given != null && MessageDigest.isEqual(
+                expected.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8));
+    }
+}
