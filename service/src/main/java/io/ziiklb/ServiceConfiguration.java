@@ -8,6 +8,7 @@ import io.ziiklb.integration.CredentialCheck;
 import io.ziiklb.integration.IntegrationService;
 import io.ziiklb.integration.Metrics;
 import io.ziiklb.integration.IntegrationStore;
+import io.ziiklb.integration.LiveSync;
 import io.ziiklb.integration.PeerClients;
 import io.ziiklb.integration.PeriodicFullSyncs;
 import io.ziiklb.integration.ProblemStore;
@@ -101,9 +102,9 @@ class ServiceConfiguration {
 
     /** Works the queue in this instance; other instances on the same database share the work. */
     @Bean(initMethod = "start", destroyMethod = "stop")
-    QueueWorker queueWorker(WorkQueue queue, SyncService syncs, QueueSignal signal) {
-        return new QueueWorker(queue, Map.of(SyncService.FULL_SYNC, syncs), WorkerPolicy.defaults(), RetryPolicy.defaults(),
-                signal, new Random());
+    QueueWorker queueWorker(WorkQueue queue, SyncService syncs, LiveSync live, QueueSignal signal) {
+        return new QueueWorker(queue, Map.of(SyncService.FULL_SYNC, syncs, LiveSync.USER, live), WorkerPolicy.defaults(),
+                RetryPolicy.defaults(), signal, new Random());
     }
 
     @Bean
@@ -114,7 +115,15 @@ class ServiceConfiguration {
     }
 
     @Bean
-    HookIntake hookIntake(IntegrationStore integrations, SyncService syncs, MeterRegistry meters) {
-        return new HookIntake(integrations, syncs, meters);
+    LiveSync liveSync(IntegrationStore integrations, SyncRunStore runs, SyncService syncs, PeerClients clients,
+                      JdbcClient jdbc, ActivityLog activity, Clock clock, WorkQueue queue, QueueSignal signal,
+                      @Value("${ziiklb.learningbank-concurrency:8}") int concurrency) {
+        return new LiveSync(integrations, runs, syncs, clients, jdbc, activity,
+                ExecutionPolicy.defaults().withConcurrency(concurrency), clock, queue, signal);
+    }
+
+    @Bean
+    HookIntake hookIntake(IntegrationStore integrations, LiveSync live, MeterRegistry meters) {
+        return new HookIntake(integrations, live, meters);
     }
 }

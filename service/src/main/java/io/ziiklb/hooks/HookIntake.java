@@ -4,7 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.ziiklb.integration.Integration;
 import io.ziiklb.integration.IntegrationSecrets;
 import io.ziiklb.integration.IntegrationStore;
-import io.ziiklb.integration.SyncService;
+import io.ziiklb.integration.LiveSync;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -26,7 +26,8 @@ public final class HookIntake {
 
     /** What became of a delivery. */
     public enum Outcome {
-        QUEUED(202), DROPPED_DISABLED(202), NOT_FOUND(404), BAD_SIGNATURE(401), BAD_REQUEST(400);
+        QUEUED(202), DROPPED_DISABLED(202), DROPPED_NOT_SYNCHRONISED(202), NOT_FOUND(404), BAD_SIGNATURE(401),
+        BAD_REQUEST(400);
 
         private final int status;
 
@@ -40,12 +41,12 @@ public final class HookIntake {
     }
 
     private final IntegrationStore integrations;
-    private final SyncService syncs;
+    private final LiveSync live;
     private final MeterRegistry meters;
 
-    public HookIntake(IntegrationStore integrations, SyncService syncs, MeterRegistry meters) {
+    public HookIntake(IntegrationStore integrations, LiveSync live, MeterRegistry meters) {
         this.integrations = integrations;
-        this.syncs = syncs;
+        this.live = live;
         this.meters = meters;
     }
 
@@ -69,28 +70,32 @@ public final class HookIntake {
             return Outcome.BAD_SIGNATURE;
         }
         String kind = Triggers.objectKind(event);
-        if (kind == null || !isZiikObject(body, kind)) {
+        Long id = kind == null ? null : ziikObjectId(body, kind);
+        if (id == null) {
             return Outcome.BAD_REQUEST;
         }
         if (!integration.get().enabled()) {
             return Outcome.DROPPED_DISABLED; // rule L4
         }
-        syncs.hint(integration.get());
-        return Outcome.QUEUED;
+        return live.hint(integration.get(), kind, id) ? Outcome.QUEUED : Outcome.DROPPED_NOT_SYNCHRONISED;
     }
 
-    /** A JSON object of the event's kind ({@code content_type}, when given, must agree) with a numeric id. */
-    private static boolean isZiikObject(byte[] body, String kind) {
+    /**
+     * The id of a JSON object of the event's kind ({@code content_type}, when given, must agree);
+     * null when the body is anything else.
+     */
+    private static Long ziikObjectId(byte[] body, String kind) {
         if (body == null || body.length == 0) {
-            return false;
+            return null;
         }
         try {
             JsonNode node = JSON.readTree(body);
             JsonNode contentType = node.path("content_type");
-            return node.isObject() && node.path("id").isIntegralNumber()
+            boolean ok = node.isObject() && node.path("id").isIntegralNumber()
                     && (contentType.isMissingNode() || kind.equals(contentType.asString("")));
+            return ok ? node.path("id").asLong() : null;
         } catch (JacksonException notJson) {
-            return false;
+            return null;
         }
     }
 

@@ -73,14 +73,26 @@ public final class JdbcLinkStore implements LinkStore {
 
     @Override
     public Links snapshot() {
+        Links unitsAndRoles = unitsAndRoles();
+        return new Links(unitsAndRoles.units(), unitsAndRoles.roles(),
+                pairs("SELECT ziik_id, user_id FROM user_link WHERE integration_id = ?"));
+    }
+
+    @Override
+    public Optional<Long> userLinkedTo(String userId) {
+        return jdbc.sql("SELECT ziik_id FROM user_link WHERE integration_id = ? AND user_id = ?")
+                .params(integrationId, userId).query(Long.class).optional();
+    }
+
+    @Override
+    public Links unitsAndRoles() {
         Map<Long, String> units = pairs("SELECT ziik_id, department_id FROM unit_link WHERE integration_id = ?");
-        Map<Long, String> users = pairs("SELECT ziik_id, user_id FROM user_link WHERE integration_id = ?");
         Map<Long, Links.RoleLink> roles = jdbc.sql(
                         "SELECT ziik_id, permission_type_id, adopted FROM role_link WHERE integration_id = ?")
                 .param(integrationId)
                 .query((rs, n) -> Map.entry(rs.getLong(1), new Links.RoleLink(rs.getString(2), rs.getBoolean(3))))
                 .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-        return new Links(units, roles, users);
+        return new Links(units, roles, Map.of());
     }
 
     /** How many links of each kind: for the status API. */

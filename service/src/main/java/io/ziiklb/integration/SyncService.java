@@ -222,6 +222,14 @@ public final class SyncService implements WorkHandler {
                 Math.max(0, objects - changed), counts.getOrDefault(StepOutcome.FAILED, 0));
     }
 
+    /** What a step did, as an activity entry. */
+    static ActivityEntry activityEntry(StepResult result, Instant at) {
+        var op = result.step().operation();
+        String message = result.problem() != null ? result.problem().message() : op.summary();
+        return new ActivityEntry(0, at, op.kind().wireName(), op.ziikId(), result.learningbankId(), op.verb(),
+                result.outcome().name().toLowerCase(), message);
+    }
+
     /** Writes progress to the run's row, at most every half second and at each new phase. */
     private final class ProgressWriter implements FullSync.Progress {
         private final AtomicReference<SyncRun> run;
@@ -256,10 +264,7 @@ public final class SyncService implements WorkHandler {
         }
 
         synchronized void add(StepResult result) {
-            var op = result.step().operation();
-            String message = result.problem() != null ? result.problem().message() : op.summary();
-            pending.add(new ActivityEntry(0, clock.instant(), op.kind().wireName(), op.ziikId(), result.learningbankId(),
-                    op.verb(), result.outcome().name().toLowerCase(), message));
+            pending.add(activityEntry(result, clock.instant()));
             if (pending.size() >= ACTIVITY_BATCH) {
                 flush();
             }

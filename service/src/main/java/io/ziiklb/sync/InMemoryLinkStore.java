@@ -58,4 +58,12 @@ public final class InMemoryLinkStore implements LinkStore {
     public Links snapshot() {
         return new Links(units, roles, users);
     }
+
+    public Links unitsAndRoles() {
+        return new Links(units, roles, java.util.Map.of());
+    }
+
+    public Optional<Long> userLinkedTo(String userId) {
+        return users.entrySet().stream().filter(e -> e.getValue().equals(userId)).map(java.util.Map.Entry::getKey).findFirst();
+    }
 }

@@ -28,4 +28,10 @@ public interface LinkStore {
 
     /** All links as they stand now. */
     Links snapshot();
+
+    /** The unit and role links, without the (many) user links. */
+    Links unitsAndRoles();
+
+    /** The Ziik user linked to this Learningbank user, if any. */
+    Optional<Long> userLinkedTo(String userId);
 }

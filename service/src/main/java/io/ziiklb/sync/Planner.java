@@ -1,6 +1,9 @@
 package io.ziiklb.sync;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Turns what Ziik and Learningbank hold, the links and the settings into the plan that makes
@@ -18,7 +21,9 @@ public final class Planner {
         UnitTree tree = new UnitTree(ziik.units());
         PermissionTypes types = new PermissionTypePlanner(ziik.roles(), learningbank.permissionTypes(), links.roles(), plan).plan();
         Departments departments = new DepartmentPlanner(tree, learningbank, links.units(), settings, plan).plan();
-        List<Integer> deactivations = new UserPlanner(ziik, learningbank, links.users(), settings, departments, types, plan).plan();
+        Set<Long> gone = links.users().keySet().stream().filter(id -> !ziik.people().containsKey(id)).collect(Collectors.toSet());
+        List<Integer> deactivations = new UserPlanner(ziik, learningbank, links.users(), settings, departments, types, plan)
+                .plan(gone);
 
         long linkedDepartments = links.units().keySet().stream().filter(unit -> unit != tree.top().id()).count();
         boolean tripped = settings.guard().trips(deactivations.size(), links.users().size())
@@ -28,5 +33,28 @@ public final class Planner {
             departments.deleteSteps().values().forEach(plan::hold);
         }
         return plan.build(tripped);
+    }
+
+    /**
+     * One user, between full synchronisations: the departments and permission types are taken as
+     * the links say (a unit or role not linked yet counts as its nearest linked ancestor, or not at
+     * all, until the next full synchronisation). The deletion guard does not apply to one user.
+     *
+     * @param person       the user as Ziik has it, or empty when Ziik says it is gone
+     * @param learningbank the Learningbank users that may be this one (linked, or matching by
+     *                     external id or email) and the job profiles; departments and types unused
+     * @param links        all unit and role links; the user links of {@code person} and of the candidates
+     */
+    public static Plan user(long ziikUserId, java.util.Optional<ZiikPerson> person, LbSnapshot learningbank, Links links,
+                            UnitTree tree, SyncSettings settings) {
+        PlanBuilder plan = new PlanBuilder();
+        Departments departments = new Departments(tree, links.units(), Map.of(), Map.of(), Set.copyOf(links.units().values()));
+        Map<Long, String> knownTypes = new java.util.HashMap<>();
+        links.roles().forEach((role, link) -> knownTypes.put(role, link.permissionTypeId()));
+        PermissionTypes types = new PermissionTypes(knownTypes, Map.of(), Set.copyOf(knownTypes.values()), Set.of());
+        ZiikSnapshot one = new ZiikSnapshot(List.of(), List.of(), person.map(p -> Map.of(p.id(), p)).orElse(Map.of()));
+        new UserPlanner(one, learningbank, links.users(), settings, departments, types, plan)
+                .plan(person.isPresent() ? Set.of() : Set.of(ziikUserId));
+        return plan.build(false);
     }
 }

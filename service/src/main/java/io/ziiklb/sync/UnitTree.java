@@ -64,11 +64,11 @@ public final class UnitTree {
 
     /**
      * The nearest of {@code id} and its ancestors that {@code wanted} accepts; the top unit when
-     * none does or when {@code id} is not in the tree.
+     * none does. A unit not in the tree counts only as itself.
      */
     public long nearest(long id, LongPredicate wanted) {
         if (!units.containsKey(id)) {
-            return top.id();
+            return wanted.test(id) ? id : top.id();
         }
         int guard = units.size();
         for (Long at = id; at != null && guard-- >= 0; at = parentOf(at)) {

@@ -62,13 +62,13 @@ final class UserPlanner {
         return "ziik:" + ziikUserId;
     }
 
-    /** Plans every user, and returns the deactivation steps (which the deletion guard may hold). */
-    List<Integer> plan() {
+    /**
+     * Plans every user of the snapshot, and the linked ones in {@code gone} (deleted or anonymised in
+     * Ziik); returns the deactivation steps (which the deletion guard may hold).
+     */
+    List<Integer> plan(Set<Long> gone) {
         ziik.people().values().stream().sorted(Comparator.comparingLong(ZiikPerson::id)).forEach(this::planPerson);
-        links.entrySet().stream()
-                .filter(link -> !ziik.people().containsKey(link.getKey()))
-                .sorted(Map.Entry.comparingByKey())
-                .forEach(link -> planGone(link.getKey(), link.getValue()));
+        gone.stream().sorted().filter(links::containsKey).forEach(id -> planGone(id, links.get(id)));
         emailClaims.forEach((step, email) -> plan.after(step, emailReleases.get(email)));
         return deactivations;
     }

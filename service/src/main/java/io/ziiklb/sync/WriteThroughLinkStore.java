@@ -61,4 +61,12 @@ public final class WriteThroughLinkStore implements LinkStore {
     public Links snapshot() {
         return memory.snapshot();
     }
+
+    public Links unitsAndRoles() {
+        return memory.unitsAndRoles();
+    }
+
+    public Optional<Long> userLinkedTo(String userId) {
+        return memory.userLinkedTo(userId);
+    }
 }

@@ -89,10 +89,14 @@ class WebhookIT {
         assertThat(uri).startsWith("http://localhost:" + port + "/hooks/ziik/" + id + "/").contains("?event=");
         String address = uri.substring(uri.indexOf("/hooks/"), uri.indexOf('?'));
 
-        // nothing synchronises by itself: the first sync is the admin's
+        // nothing synchronises by itself: the first sync is the admin's, and covers what changed until then
+        int early = org.createUser(NewUser.of("Eve", "Early", "eve@example.com", Membership.of(org.topUnitId())));
+        assertThat(ziik.awaitDeliveriesIdle(Duration.ofSeconds(5))).isTrue();
         assertThat(learningbank.state().users()).isEmpty();
+        assertThat(api("GET", "/api/v1/integrations/" + id, null).path("lastSync").isNull()).isTrue();
         api("POST", "/api/v1/integrations/" + id + "/syncs", null);
-        eventually(() -> learningbank.state().users().size() == 1);
+        eventually(() -> learningbank.state().users().size() == 2); // the admin account and Eve
+        assertThat(learningbank.state().findUserByExternalId("ziik:" + early)).isPresent();
 
         // unit.create, user.create
         int kitchen = org.createUnit("Kitchen", org.topUnitId());
@@ -102,9 +106,17 @@ class WebhookIT {
         User annInLb = learningbank.state().findUserByExternalId("ziik:" + ann).orElseThrow();
         assertThat(annInLb.departmentIds()).containsExactly(learningbank.state().findDepartmentByName("Kitchen").orElseThrow().id());
 
-        // user.update, unit.update
+        // user.update: that user alone is reconciled, no full synchronisation
+        eventually(() -> api("GET", "/api/v1/integrations/" + id, null).path("queue").path("pending").asInt() == 0);
+        String lastSync = api("GET", "/api/v1/integrations/" + id, null).path("lastSync").path("syncId").asString();
+        learningbank.requestLog().reset();
         org.updateUser(ann, UserUpdate.none().withEmail("ann.berg@example.com"));
         eventually(() -> learningbank.state().findUser(annInLb.id()).orElseThrow().email().equals("ann.berg@example.com"));
+        assertThat(api("GET", "/api/v1/integrations/" + id, null).path("lastSync").path("syncId").asString()).isEqualTo(lastSync);
+        assertThat(learningbank.requestLog().total()).as("a handful of calls, not a full read").isLessThan(6);
+        assertThat(learningbank.requestLog().count("PATCH", "/api/v1/users/{id}")).isEqualTo(1);
+
+        // unit.update
         org.renameUnit(kitchen, "Main kitchen");
         eventually(() -> learningbank.state().findDepartmentByName("Main kitchen").isPresent());
 
@@ -113,7 +125,7 @@ class WebhookIT {
         eventually(() -> !learningbank.state().findUser(annInLb.id()).orElseThrow().isActive());
         org.deleteUnit(kitchen);
         eventually(() -> learningbank.state().findDepartmentByName("Main kitchen").isEmpty());
-        assertThat(learningbank.state().users()).hasSize(2);
+        assertThat(learningbank.state().users()).hasSize(3);
 
         // deliveries that are not Ziik's, or not about a user or unit, change nothing
         String user = "{\"content_type\":\"user\",\"id\":" + ann + "}";

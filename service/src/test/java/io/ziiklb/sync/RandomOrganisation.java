@@ -33,6 +33,7 @@ final class RandomOrganisation {
     private final Set<Long> deleted = new HashSet<>();
     private final Set<Long> synced = new HashSet<>();
     private final Map<Long, String> firstContact = new HashMap<>();
+    private final Set<Long> touched = new HashSet<>();
     private final Set<String> everRoleNames = new HashSet<>();
     private int counter;
     private int owner;
@@ -106,6 +107,50 @@ final class RandomOrganisation {
         String email = reader.user(someone).orElseThrow().email();
         firstContact.put((long) someone, learningbank.seedUser(io.ziiklb.simulator.learningbank.NewUser.of(null,
                 email.toUpperCase(Locale.ROOT), "Pre", "Existing", List.of(external)).withPermissionTypeIds(List.of(contentCreator))));
+    }
+
+    /** Users changed by {@link #changeUsers} since the last call of this. */
+    Set<Long> takeTouched() {
+        Set<Long> taken = new HashSet<>(touched);
+        touched.clear();
+        return taken;
+    }
+
+    /**
+     * Applies {@code count} random changes to users only (create, update, deactivate, reactivate,
+     * delete, memberships), remembering which users they touched.
+     */
+    void changeUsers(int count) {
+        for (int i = 0; i < count; i++) {
+            try {
+                List<Integer> users = org.userIds().stream().filter(id -> id != org.adminUserId() && id != owner).toList();
+                List<Integer> roles = org.roleIds();
+                List<ZiikUnit> mirrored = reader.units().stream().filter(ZiikUnit::mirrored).toList();
+                int unit = (int) mirrored.get(random.nextInt(mirrored.size())).id();
+                int user = pick(users);
+                switch (random.nextInt(8)) {
+                    case 0 -> {
+                        int before = org.userIds().size();
+                        createUser();
+                        org.userIds().stream().skip(before).forEach(id -> touched.add((long) id));
+                        continue;
+                    }
+                    case 1 -> updateSomeUser(List.of(user));
+                    case 2 -> org.deactivateUser(user);
+                    case 3 -> org.reactivateUser(user);
+                    case 4 -> {
+                        org.deleteUser(user);
+                        deleted.add((long) user);
+                    }
+                    case 5 -> org.addMembership(user, Membership.of(unit, someRoles(roles)));
+                    case 6 -> replaceSomeMembership(List.of(user), unit, roles);
+                    default -> removeSomeMembership(List.of(user));
+                }
+                touched.add((long) user);
+            } catch (IllegalStateException | IllegalArgumentException | java.util.NoSuchElementException refusedByZiik) {
+                // Ziik refused: nothing changed
+            }
+        }
     }
 
     /** Applies {@code count} random changes. */

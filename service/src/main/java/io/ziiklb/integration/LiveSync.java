@@ -1,0 +1,120 @@
+package io.ziiklb.integration;
+
+import io.ziiklb.audit.ActivityLog;
+import io.ziiklb.http.Sleeper;
+import io.ziiklb.queue.QueueSignal;
+import io.ziiklb.queue.RetryLater;
+import io.ziiklb.queue.WorkHandler;
+import io.ziiklb.queue.WorkItem;
+import io.ziiklb.queue.WorkQueue;
+import io.ziiklb.sync.ExecutionPolicy;
+import io.ziiklb.sync.UnitTree;
+import io.ziiklb.sync.UserReconciler;
+import io.ziiklb.ziik.ZiikClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Rule L3: each change Ziik hints at reaches Learningbank without waiting for a full
+ * synchronisation. A user hint reconciles that user alone; a unit hint (rarer, and about the
+ * tree) reconciles the whole integration, coalesced. Nothing is done before the admin's first
+ * synchronisation, which covers everything until then.
+ */
+public final class LiveSync implements WorkHandler {
+    /** The queue's kind for reconciling one user. */
+    public static final String USER = "user";
+    private static final Duration TREE_FRESH_FOR = Duration.ofMinutes(5);
+    private static final Duration RETRY_WHEN_ABORTED = Duration.ofSeconds(30);
+
+    private record CachedTree(UnitTree tree, Instant read) {
+    }
+
+    private final IntegrationStore integrations;
+    private final SyncRunStore runs;
+    private final SyncService syncs;
+    private final PeerClients clients;
+    private final JdbcClient jdbc;
+    private final ActivityLog activity;
+    private final ExecutionPolicy policy;
+    private final Clock clock;
+    private final WorkQueue queue;
+    private final QueueSignal signal;
+    private final Map<String, CachedTree> trees = new ConcurrentHashMap<>();
+
+    public LiveSync(IntegrationStore integrations, SyncRunStore runs, SyncService syncs, PeerClients clients,
+                    JdbcClient jdbc, ActivityLog activity, ExecutionPolicy policy, Clock clock, WorkQueue queue,
+                    QueueSignal signal) {
+        this.integrations = integrations;
+        this.runs = runs;
+        this.syncs = syncs;
+        this.clients = clients;
+        this.jdbc = jdbc;
+        this.activity = activity;
+        this.policy = policy;
+        this.clock = clock;
+        this.queue = queue;
+        this.signal = signal;
+    }
+
+    /**
+     * Queues the work a delivery hints at; durable on return.
+     *
+     * @param objectKind {@code user} or {@code unit}
+     * @return false when dropped because the integration has never been synchronised
+     */
+    public boolean hint(Integration integration, String objectKind, long ziikId) {
+        if (runs.latest(integration.id()).isEmpty()) {
+            return false;
+        }
+        if (USER.equals(objectKind)) {
+            queue.enqueue(integration.id(), USER, ziikId, null);
+            signal.nudge();
+        } else {
+            trees.remove(integration.id());
+            syncs.hint(integration);
+        }
+        return true;
+    }
+
+    @Override
+    public void handle(WorkItem item) throws Exception {
+        Integration integration = integrations.find(item.integrationId()).orElse(null);
+        if (integration == null || !integration.enabled()) {
+            return; // removed, or disabled: nothing is written (rule L4)
+        }
+        IntegrationSecrets secrets = integrations.secrets(integration.id());
+        ZiikClient ziik = clients.ziik(integration, secrets);
+        List<io.ziiklb.audit.ActivityEntry> entries = new ArrayList<>();
+        UserReconciler.Result result = new UserReconciler(ziik, clients.learningbank(integration, secrets, policy.concurrency()),
+                new JdbcLinkStore(jdbc, integration.id()), policy, clock, Sleeper.SYSTEM, new Random())
+                .reconcile(item.ziikId(), tree(integration.id(), ziik), integration.settings().toSyncSettings(),
+                        step -> entries.add(SyncService.activityEntry(step, clock.instant())));
+        activity.append(integration.id(), entries);
+        if (result.neverSynchronised()) {
+            return;
+        }
+        if (result.report().aborted()) {
+            throw new RetryLater(result.report().abortReason(), RETRY_WHEN_ABORTED);
+        }
+        if (result.needsFullSync()) {
+            trees.remove(integration.id());
+            syncs.hint(integration);
+        }
+    }
+
+    private UnitTree tree(String integrationId, ZiikClient ziik) {
+        CachedTree cached = trees.get(integrationId);
+        if (cached == null || cached.read().plus(TREE_FRESH_FOR).isBefore(clock.instant())) {
+            cached = new CachedTree(new UnitTree(ziik.units()), clock.instant());
+            trees.put(integrationId, cached);
+        }
+        return cached.tree();
+    }
+}
