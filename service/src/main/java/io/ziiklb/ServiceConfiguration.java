@@ -11,6 +11,7 @@ import io.ziiklb.integration.IntegrationStore;
 import io.ziiklb.integration.LiveSync;
 import io.ziiklb.integration.PeerClients;
 import io.ziiklb.integration.PeriodicFullSyncs;
+import io.ziiklb.integration.PeriodicRolePolls;
 import io.ziiklb.integration.ProblemStore;
 import io.ziiklb.integration.SecretBox;
 import io.ziiklb.integration.SyncRunStore;
@@ -100,10 +101,16 @@ class ServiceConfiguration {
         return new PeriodicFullSyncs(integrations, runs, syncs::start, clock, Duration.ofMinutes(1));
     }
 
+    @Bean(initMethod = "start", destroyMethod = "stop")
+    PeriodicRolePolls periodicRolePolls(IntegrationStore integrations, SyncRunStore runs, LiveSync live, Clock clock) {
+        return new PeriodicRolePolls(integrations, runs, live::pollRoles, clock, Duration.ofSeconds(30));
+    }
+
     /** Works the queue in this instance; other instances on the same database share the work. */
     @Bean(initMethod = "start", destroyMethod = "stop")
     QueueWorker queueWorker(WorkQueue queue, SyncService syncs, LiveSync live, QueueSignal signal) {
-        return new QueueWorker(queue, Map.of(SyncService.FULL_SYNC, syncs, LiveSync.USER, live), WorkerPolicy.defaults(),
+        return new QueueWorker(queue, Map.of(SyncService.FULL_SYNC, syncs, LiveSync.USER, live, LiveSync.ROLES, live),
+                WorkerPolicy.defaults(),
                 RetryPolicy.defaults(), signal, new Random());
     }
 

@@ -7,7 +7,11 @@ import io.ziiklb.queue.RetryLater;
 import io.ziiklb.queue.WorkHandler;
 import io.ziiklb.queue.WorkItem;
 import io.ziiklb.queue.WorkQueue;
+import io.ziiklb.learningbank.LearningbankClient;
 import io.ziiklb.sync.ExecutionPolicy;
+import io.ziiklb.sync.ExecutionReport;
+import io.ziiklb.sync.PlanExecutor;
+import io.ziiklb.sync.RolesReconciler;
 import io.ziiklb.sync.UnitTree;
 import io.ziiklb.sync.UserReconciler;
 import io.ziiklb.ziik.ZiikClient;
@@ -24,12 +28,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Rule L3: each change Ziik hints at reaches Learningbank without waiting for a full
  * synchronisation. A user hint reconciles that user alone; a unit hint (rarer, and about the
- * tree) reconciles the whole integration, coalesced. Nothing is done before the admin's first
+ * tree) reconciles the whole integration, coalesced; roles, which have no webhooks, are polled. Nothing is done before the admin's first
  * synchronisation, which covers everything until then.
  */
 public final class LiveSync implements WorkHandler {
     /** The queue's kind for reconciling one user. */
     public static final String USER = "user";
+    /** The queue's kind for polling roles (Ziik has no webhooks for them). */
+    public static final String ROLES = "roles";
     private static final Duration TREE_FRESH_FOR = Duration.ofMinutes(5);
     private static final Duration RETRY_WHEN_ABORTED = Duration.ofSeconds(30);
 
@@ -83,6 +89,12 @@ public final class LiveSync implements WorkHandler {
         return true;
     }
 
+    /** Queues a poll of the integration's roles. */
+    public void pollRoles(Integration integration) {
+        queue.enqueue(integration.id(), ROLES, 0, null);
+        signal.nudge();
+    }
+
     @Override
     public void handle(WorkItem item) throws Exception {
         Integration integration = integrations.find(item.integrationId()).orElse(null);
@@ -91,11 +103,21 @@ public final class LiveSync implements WorkHandler {
         }
         IntegrationSecrets secrets = integrations.secrets(integration.id());
         ZiikClient ziik = clients.ziik(integration, secrets);
+        LearningbankClient learningbank = clients.learningbank(integration, secrets, policy.concurrency());
+        JdbcLinkStore links = new JdbcLinkStore(jdbc, integration.id());
         List<io.ziiklb.audit.ActivityEntry> entries = new ArrayList<>();
-        UserReconciler.Result result = new UserReconciler(ziik, clients.learningbank(integration, secrets, policy.concurrency()),
-                new JdbcLinkStore(jdbc, integration.id()), policy, clock, Sleeper.SYSTEM, new Random())
-                .reconcile(item.ziikId(), tree(integration.id(), ziik), integration.settings().toSyncSettings(),
-                        step -> entries.add(SyncService.activityEntry(step, clock.instant())));
+        PlanExecutor.StepListener record = step -> entries.add(SyncService.activityEntry(step, clock.instant()));
+        if (ROLES.equals(item.kind())) {
+            ExecutionReport report = new RolesReconciler(ziik, learningbank, links, policy, clock, Sleeper.SYSTEM, new Random())
+                    .reconcile(record);
+            activity.append(integration.id(), entries);
+            if (report.aborted()) {
+                throw new RetryLater(report.abortReason(), RETRY_WHEN_ABORTED);
+            }
+            return;
+        }
+        UserReconciler.Result result = new UserReconciler(ziik, learningbank, links, policy, clock, Sleeper.SYSTEM, new Random())
+                .reconcile(item.ziikId(), tree(integration.id(), ziik), integration.settings().toSyncSettings(), record);
         activity.append(integration.id(), entries);
         if (result.neverSynchronised()) {
             return;

@@ -47,6 +47,12 @@ public final class PlanExecutor {
         this.random = random;
     }
 
+    /** An executor for plans that refer to no units (a roles-only plan). */
+    public static PlanExecutor withoutUnits(io.ziiklb.learningbank.LearningbankClient learningbank, LinkStore links,
+                                            ExecutionPolicy policy, Clock clock, Sleeper sleeper, RandomGenerator random) {
+        return new PlanExecutor(learningbank, links, null, null, policy, clock, sleeper, random);
+    }
+
     /** Runs the plan; {@code listener} hears of each step as it ends (from worker threads). */
     public ExecutionReport run(Plan plan, StepListener listener) throws InterruptedException {
         int n = plan.steps().size();

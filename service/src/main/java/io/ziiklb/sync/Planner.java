@@ -36,6 +36,17 @@ public final class Planner {
     }
 
     /**
+     * Roles only (rule R1-R3), between full synchronisations: Ziik has no webhooks for roles, so they
+     * are polled. Users get a new role's type when they are next reconciled.
+     */
+    public static Plan roles(List<io.ziiklb.ziik.ZiikRole> roles, List<io.ziiklb.learningbank.LbPermissionType> types,
+                             Map<Long, Links.RoleLink> links) {
+        PlanBuilder plan = new PlanBuilder();
+        new PermissionTypePlanner(roles, types, links, plan).plan();
+        return plan.build(false);
+    }
+
+    /**
      * One user, between full synchronisations: the departments and permission types are taken as
      * the links say (a unit or role not linked yet counts as its nearest linked ancestor, or not at
      * all, until the next full synchronisation). The deletion guard does not apply to one user.

@@ -2,10 +2,12 @@ package io.ziiklb.sync;
 
 import io.ziiklb.http.Sleeper;
 import io.ziiklb.learningbank.LbPage;
+import io.ziiklb.learningbank.LbPermissionType;
 import io.ziiklb.learningbank.LearningbankClient;
 import io.ziiklb.learningbank.LbUserFilter;
 import io.ziiklb.ziik.ZiikClient;
 import io.ziiklb.ziik.ZiikNotFoundException;
+import io.ziiklb.ziik.ZiikRole;
 import io.ziiklb.ziik.ZiikUser;
 import io.ziiklb.ziik.ZiikUserSummary;
 import java.util.ArrayList;
@@ -46,7 +48,7 @@ public final class SnapshotReader {
      */
     public ZiikSnapshot readZiik(ZiikClient ziik, IntConsumer total, IntConsumer progress) throws InterruptedException {
         var units = retrier.read(ziik::units);
-        var roles = retrier.read(ziik::roles);
+        var roles = readRoles(ziik);
         List<ZiikUserSummary> rows = new ArrayList<>(retrier.read(ziik::activeUsers));
         rows.addAll(retrier.read(ziik::inactiveUsers));
         total.accept(rows.size());
@@ -93,9 +95,19 @@ public final class SnapshotReader {
     public LbSnapshot readLearningbank(LearningbankClient lb) throws InterruptedException {
         return new LbSnapshot(
                 all(page -> lb.departmentsPage(page, LearningbankClient.MAX_PAGE)),
-                all(page -> lb.permissionTypesPage(page, LearningbankClient.MAX_PAGE)),
+                readPermissionTypes(lb),
                 all(page -> lb.jobProfilesPage(page, LearningbankClient.MAX_PAGE)),
                 all(page -> lb.usersPage(LbUserFilter.all(), page, LearningbankClient.MAX_PAGE)));
+    }
+
+    /** Ziik's roles ({@code usertypes?all=1}), retried when the read fails transiently. */
+    public List<ZiikRole> readRoles(ZiikClient ziik) throws InterruptedException {
+        return retrier.read(ziik::roles);
+    }
+
+    /** Learningbank's permission types, every page. */
+    public List<LbPermissionType> readPermissionTypes(LearningbankClient lb) throws InterruptedException {
+        return all(page -> lb.permissionTypesPage(page, LearningbankClient.MAX_PAGE));
     }
 
     private <T> List<T> all(java.util.function.IntFunction<LbPage<T>> pages) throws InterruptedException {

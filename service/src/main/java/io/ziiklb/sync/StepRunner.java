@@ -263,6 +263,9 @@ final class StepRunner {
 
     /** The department of the unit, else of its nearest linked ancestor, at the latest the top department. */
     String departmentFor(long unitId) {
+        if (tree == null) {
+            throw new IllegalStateException("this plan was run without a unit tree, but refers to unit " + unitId);
+        }
         long unit = tree.nearest(unitId, u -> u == tree.top().id() || links.department(u).isPresent());
         return unit == tree.top().id() ? topDepartmentId : links.department(unit).orElse(topDepartmentId);
     }

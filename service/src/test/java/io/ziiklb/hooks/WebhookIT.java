@@ -3,6 +3,8 @@ package io.ziiklb.hooks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.ziiklb.integration.IntegrationStore;
+import io.ziiklb.integration.LiveSync;
 import io.ziiklb.integration.TestDatabase;
 import io.ziiklb.simulator.learningbank.LearningbankSimulator;
 import io.ziiklb.simulator.learningbank.User;
@@ -21,6 +23,7 @@ import java.util.concurrent.Callable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
@@ -41,6 +44,12 @@ class WebhookIT {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    LiveSync live;
+
+    @Autowired
+    IntegrationStore integrations;
 
     @BeforeAll
     static void startSimulators() {
@@ -115,6 +124,14 @@ class WebhookIT {
         assertThat(api("GET", "/api/v1/integrations/" + id, null).path("lastSync").path("syncId").asString()).isEqualTo(lastSync);
         assertThat(learningbank.requestLog().total()).as("a handful of calls, not a full read").isLessThan(6);
         assertThat(learningbank.requestLog().count("PATCH", "/api/v1/users/{id}")).isEqualTo(1);
+
+        // roles have no webhooks: polled (here on demand rather than every rolePollIntervalMinutes)
+        int host = org.createRole("Host");
+        live.pollRoles(integrations.find(id).orElseThrow());
+        eventually(() -> learningbank.state().findPermissionTypeByName("Host").isPresent());
+        org.renameRole(host, "Greeter");
+        live.pollRoles(integrations.find(id).orElseThrow());
+        eventually(() -> learningbank.state().findPermissionTypeByName("Greeter").isPresent());
 
         // unit.update
         org.renameUnit(kitchen, "Main kitchen");

@@ -10,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+/** The periodic work: full synchronisations and role polls, each when its interval has passed. */
 class PeriodicFullSyncsTest {
     private static final Instant T0 = Instant.parse("2026-11-25T10:00:00Z");
     private final TestDatabase db = TestDatabase.create(TestDatabase.Kind.H2);
@@ -26,7 +27,7 @@ class PeriodicFullSyncsTest {
     }
 
     private void integration(String id, boolean enabled, int intervalMinutes, Instant lastSync) {
-        IntegrationSettings settings = new SettingsPatch(null, null, null, null, null, intervalMinutes, null)
+        IntegrationSettings settings = new SettingsPatch(null, null, null, null, null, intervalMinutes, intervalMinutes)
                 .applyTo(IntegrationSettings.defaults());
         integrations.insert(new Integration(id, enabled, "http://z", "a", "http://lb", "l", settings, T0, T0),
                 new IntegrationSecrets("p", null, "p", "t", "w", "s"));
@@ -48,5 +49,21 @@ class PeriodicFullSyncsTest {
         started.clear();
         periodic.tick();
         assertThat(started).containsExactlyInAnyOrder("due", "recent");
+    }
+
+    @Test
+    void rolesArePolledOncePerIntervalForIntegrationsThatHaveSynchronised() {
+        List<String> polled = new ArrayList<>();
+        PeriodicRolePolls polls = new PeriodicRolePolls(integrations, runs, i -> polled.add(i.id()), clock, Duration.ofSeconds(30));
+        integration("synced", true, 5, T0.minus(Duration.ofMinutes(1)));
+        integration("never-synced", true, 5, null);
+        integration("disabled", false, 5, T0);
+        integration("turned-off", true, 0, T0);
+        assertThat(polls.tick()).isEqualTo(1);
+        clock.advance(Duration.ofMinutes(4));
+        assertThat(polls.tick()).isZero();
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(polls.tick()).isEqualTo(1);
+        assertThat(polled).containsExactly("synced", "synced");
     }
 }

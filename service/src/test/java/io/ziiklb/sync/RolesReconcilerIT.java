@@ -1,0 +1,45 @@
+package io.ziiklb.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ziiklb.simulator.learningbank.PermissionType;
+import io.ziiklb.simulator.ziik.Membership;
+import io.ziiklb.simulator.ziik.NewUser;
+import io.ziiklb.simulator.ziik.ZiikOrganisation;
+import java.time.Clock;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** Polled roles: created, renamed and deleted in Ziik, followed in Learningbank without a full sync. */
+class RolesReconcilerIT {
+
+    @Test
+    void rolesAreFollowedByPolling() throws Exception {
+        try (SyncHarness h = new SyncHarness(1)) {
+            ZiikOrganisation org = h.ziik.organisation();
+            int chef = org.createRole("Chef");
+            int waiter = org.createRole("Waiter");
+            org.createUser(NewUser.of("Ann", "Berg", "ann@example.com", Membership.of(org.topUnitId(), waiter)));
+            h.learningbank.state().seedPermissionType("Auditor");
+            h.sync();
+            RolesReconciler roles = new RolesReconciler(h.ziikClient(), h.learningbankClient(), h.links, h.policy,
+                    Clock.systemUTC(), d -> { }, new Random(1));
+
+            h.learningbank.requestLog().reset();
+            assertThat(roles.reconcile(r -> { }).results()).isEmpty();
+            assertThat(h.learningbank.requestLog().writes()).as("unchanged roles: nothing written").isZero();
+
+            org.createRole("Host");
+            org.createRole("auditor");
+            org.renameRole(chef, "Head chef");
+            org.deleteRole(waiter);
+            ExecutionReport report = roles.reconcile(r -> { });
+            assertThat(report.problems()).isEmpty();
+            assertThat(h.learningbank.state().permissionTypes()).extracting(PermissionType::name)
+                    .contains("Host", "auditor", "Head chef").doesNotContain("Chef", "Waiter", "Auditor");
+            assertThat(h.learningbank.state().findUserByEmail("ann@example.com").orElseThrow().permissionTypeIds())
+                    .as("a deleted role's type is taken off its users").isEmpty();
+            assertThat(h.sync().plan().writes()).as("a full sync agrees").isZero();
+        }
+    }
+}
