@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 /** An integration as the API shows it: never a password, token or secret. */
-record IntegrationView(String id, boolean enabled, String state, IntegrationSettings settings, Endpoint ziik,
+record IntegrationView(String id, boolean enabled, String state, String notice, IntegrationSettings settings, Endpoint ziik,
                        Endpoint learningbank, SyncView lastSync, QueueView queue,
                        Map<String, Integer> links, List<ProblemView> problems) {
 
@@ -26,9 +26,9 @@ record IntegrationView(String id, boolean enabled, String state, IntegrationSett
     record QueueView(int pending, long oldestPendingSeconds, int deadLetters) {
     }
 
-    static IntegrationView of(Integration i, String state, SyncRun lastSync, WorkQueue.QueueStatus queue,
+    static IntegrationView of(Integration i, String state, String notice, SyncRun lastSync, WorkQueue.QueueStatus queue,
                               Map<String, Integer> links, List<Problem> problems) {
-        return new IntegrationView(i.id(), i.enabled(), state, i.settings(),
+        return new IntegrationView(i.id(), i.enabled(), state, notice, i.settings(),
                 new Endpoint(i.ziikBaseUrl(), i.ziikUsername()), new Endpoint(i.learningbankBaseUrl(), i.learningbankUsername()),
                 lastSync == null ? null : SyncView.of(lastSync),
                 new QueueView(queue.pending(), queue.oldestPendingSeconds(), queue.dead()), links,

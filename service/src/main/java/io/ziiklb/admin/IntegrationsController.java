@@ -187,7 +187,7 @@ class IntegrationsController {
                 : last != null && "held".equals(last.status()) ? "held"
                 : last != null && "failed".equals(last.status()) ? "failing"
                 : "idle";
-        return IntegrationView.of(i, state, last, queue.status(i.id()), new JdbcLinkStore(jdbc, i.id()).counts(),
+        return IntegrationView.of(i, state, integrations.missedChangesNotice(i, last).orElse(null), last, queue.status(i.id()), new JdbcLinkStore(jdbc, i.id()).counts(),
                 problems.list(i.id(), MAX_PROBLEMS_SHOWN));
     }
 }

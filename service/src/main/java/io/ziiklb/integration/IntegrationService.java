@@ -119,9 +119,25 @@ public final class IntegrationService {
 
     /** Rule L4: nothing is written to Learningbank while disabled; disabling changes nothing there. */
     public Integration setEnabled(String id, boolean enabled) {
-        Integration next = get(id).withEnabled(enabled, clock.instant());
+        Integration current = get(id);
+        Integration next = current.withEnabled(enabled, clock.instant());
         store.update(next);
+        if (current.enabled() && !enabled) {
+            store.markDisabled(id, clock.instant());
+        }
         return next;
+    }
+
+    /**
+     * Rule L4: re-enabling replays nothing. Until a full synchronisation has started since the
+     * integration was last disabled, this says so, and what to do.
+     */
+    public java.util.Optional<String> missedChangesNotice(Integration integration, SyncRun lastSync) {
+        return store.disabledAt(integration.id())
+                .filter(disabledAt -> integration.enabled() && (lastSync == null || lastSync.startedAt().isBefore(disabledAt)))
+                .map(disabledAt -> "The integration was disabled at " + disabledAt + ": changes made in Ziik since then may"
+                        + " not have reached Learningbank. Initiate a synchronisation (POST /api/v1/integrations/"
+                        + integration.id() + "/syncs).");
     }
 
     /**

@@ -40,6 +40,18 @@ public final class IntegrationStore {
                 .update();
     }
 
+    /** Remembers that the integration was disabled now. */
+    public void markDisabled(String id, java.time.Instant at) {
+        jdbc.sql("UPDATE integration SET disabled_at = ? WHERE id = ?").params(utc(at), id).update();
+    }
+
+    /** When the integration was last disabled, if ever. */
+    public Optional<java.time.Instant> disabledAt(String id) {
+        return jdbc.sql("SELECT disabled_at FROM integration WHERE id = ?").param(id)
+                .query((rs, n) -> Optional.ofNullable(rs.getObject(1, OffsetDateTime.class)).map(OffsetDateTime::toInstant))
+                .optional().flatMap(o -> o);
+    }
+
     public void updateSecrets(String id, IntegrationSecrets secrets) {
         jdbc.sql("UPDATE integration SET secrets = ? WHERE id = ?").params(seal(id, secrets), id).update();
     }

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.ziiklb.integration.TestDatabase;
 import io.ziiklb.simulator.learningbank.LearningbankSimulator;
 import io.ziiklb.simulator.learningbank.User;
+import io.ziiklb.simulator.ziik.DeliverySwitches;
 import io.ziiklb.simulator.ziik.OrganisationGenerator;
 import io.ziiklb.simulator.ziik.ZiikSimulator;
 import java.time.Duration;
@@ -143,7 +144,9 @@ class IntegrationApiIT {
         syncToEnd(id);
         assertThat(learningbank.state().departments()).filteredOn(d -> !d.isTop()).allMatch(d -> d.name().matches(".* \\(\\d+\\)"));
 
-        // the deletion guard holds a mass deactivation until confirmed
+        // the deletion guard holds a mass deactivation by a full sync until confirmed (deliveries are
+        // dropped here, as if Ziik had sent none: delivered ones are applied one user at a time)
+        ziik.setDeliveries(DeliverySwitches.reliable().withDropRate(1.0));
         List<Integer> people = learningbank.state().users().stream().filter(User::isActive)
                 .map(u -> Integer.parseInt(u.externalId().substring("ziik:".length())))
                 .filter(u -> u != ziik.organisation().adminUserId()).limit(40).toList();
@@ -182,6 +185,8 @@ class IntegrationApiIT {
         assertThat(sameKey.status()).isEqualTo(200);
         assertNoSecrets(sameKey.body());
         assertThat(api.post("/api/v1/integrations/" + id + "/preview", null).status()).as("the stored key still works").isEqualTo(200);
+
+        ziik.setDeliveries(DeliverySwitches.reliable());
 
         // disabled: no synchronisation can start
         assertThat(api.post("/api/v1/integrations/" + id + "/disable", null).json().path("state").asString()).isEqualTo("disabled");

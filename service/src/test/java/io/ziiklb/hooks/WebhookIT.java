@@ -170,8 +170,15 @@ class WebhookIT {
                 .contains("ziiklb_webhook_deliveries_total{outcome=\"dropped_disabled\"}")
                 .contains("ziiklb_webhook_deliveries_total{outcome=\"bad_signature\"} 1.0");
 
+        // re-enabled: nothing replayed; the status says changes may have been missed, until a sync runs
+        JsonNode enabled = api("POST", "/api/v1/integrations/" + id + "/enable", null);
+        assertThat(enabled.path("notice").asString()).contains("may not have reached Learningbank").contains("/syncs");
+        assertThat(learningbank.state().findUserByEmail("bob@example.com")).isEmpty();
+        api("POST", "/api/v1/integrations/" + id + "/syncs", null);
+        eventually(() -> learningbank.state().findUserByEmail("bob@example.com").isPresent());
+        eventually(() -> api("GET", "/api/v1/integrations/" + id, null).path("notice").isNull());
+
         // removed: its webhooks are gone from Ziik, deliveries to its address find nothing
-        api("POST", "/api/v1/integrations/" + id + "/enable", null);
         eventually(() -> api("GET", "/api/v1/integrations/" + id, null).path("state").asString().equals("idle"));
         assertThat(call("DELETE", "/api/v1/integrations/" + id, null, Map.of()).statusCode()).isEqualTo(204);
         assertThat(ziikWebhooks().size()).isZero();
