@@ -1,0 +1,115 @@
+package io.ziiklb.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.ziiklb.integration.TestDatabase;
+import io.ziiklb.simulator.learningbank.LearningbankSimulator;
+import io.ziiklb.simulator.learningbank.LearningbankState;
+import io.ziiklb.simulator.ziik.DeliverySwitches;
+import io.ziiklb.simulator.ziik.ZiikSimulator;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Live synchronisation through the whole service: deliveries duplicated and reordered still leave
+ * Learningbank as the oracle says; dropped ones are repaired by the next full synchronisation.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "ziiklb.operator-token=" + LiveDeliveriesIT.TOKEN,
+        "spring.datasource.url=jdbc:h2:mem:livedeliveries;" + TestDatabase.H2_OPTIONS,
+        "ziiklb.secret-key=MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=",
+})
+class LiveDeliveriesIT {
+    static final String TOKEN = "operator-token-for-live-tests";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private final ZiikSimulator ziik = ZiikSimulator.start(ZiikSimulator.Config.defaults());
+    private final LearningbankSimulator learningbank = LearningbankSimulator.start(LearningbankSimulator.Config.defaults());
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @LocalServerPort
+    int port;
+
+    @AfterEach
+    void stop() {
+        ziik.close();
+        learningbank.close();
+    }
+
+    private JsonNode api(String method, String path, Object body) throws Exception {
+        return JSON.readTree(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1" + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+                .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json").build(),
+                HttpResponse.BodyHandlers.ofString()).body());
+    }
+
+    @Test
+    void duplicatedReorderedAndDroppedDeliveriesStillConverge() throws Exception {
+        RandomOrganisation org = new RandomOrganisation(ziik.organisation(), ziikClient(), 7, true);
+        org.build(learningbank.state());
+        LearningbankState.Snapshot before = learningbank.state().snapshot();
+        LearningbankSimulator.Config lb = LearningbankSimulator.Config.defaults();
+        String id = api("POST", "/integrations", Map.of(
+                "ziik", Map.of("baseUrl", ziik.baseUrl(), "username", ziik.config().adminEmail(),
+                        "password", ziik.config().adminPassword(), "sharedSecret", ziik.config().sharedSecret()),
+                "learningbank", Map.of("baseUrl", learningbank.baseUrl(), "username", lb.username(),
+                        "password", lb.password(), "token", lb.token()),
+                "settings", Map.of("excludedEmails", List.of(RandomOrganisation.EXCLUDED)))).path("id").asString();
+        fullSync(id);
+        org.synchronised();
+
+        // every change delivered, many twice, out of order (membership changes fire user.update here)
+        ziik.setDeliveries(DeliverySwitches.reliable().withDuplicateRate(0.4).withReorder(true)
+                .withMembershipChangesFiringUserUpdate(true));
+        org.changeUsers(40);
+        settle(id);
+        check(org, before, "after duplicated and reordered deliveries");
+
+        // half the deliveries lost: the next full synchronisation repairs what they missed
+        ziik.setDeliveries(DeliverySwitches.reliable().withDropRate(0.5).withMembershipChangesFiringUserUpdate(true));
+        org.changeUsers(30);
+        settle(id);
+        fullSync(id);
+        check(org, before, "after dropped deliveries and a full synchronisation");
+    }
+
+    private io.ziiklb.ziik.ZiikClient ziikClient() {
+        return new io.ziiklb.ziik.ZiikClient(io.ziiklb.http.PeerHttp.create(Duration.ofSeconds(2), Duration.ofSeconds(5)),
+                ziik.baseUrl(), ziik.config().adminEmail(), ziik.config().adminPassword(), java.time.Clock.systemUTC(),
+                d -> { }, io.ziiklb.ziik.ZiikClientPolicy.defaults());
+    }
+
+    private void fullSync(String id) throws Exception {
+        String syncId = api("POST", "/integrations/" + id + "/syncs", null).path("syncId").asString();
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
+                .until(() -> !api("GET", "/integrations/" + id + "/syncs/" + syncId, null).path("status").asString().equals("running"));
+    }
+
+    private void settle(String id) {
+        assertThat(ziik.awaitDeliveriesIdle(Duration.ofSeconds(20))).isTrue();
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
+                .until(() -> api("GET", "/integrations/" + id, null).path("queue").path("pending").asInt() == 0);
+    }
+
+    private void check(RandomOrganisation org, LearningbankState.Snapshot before, String when) throws Exception {
+        org.synchronised();
+        ZiikSnapshot truth = new SnapshotReader(8, ExecutionPolicy.defaults(), d -> { }, new java.util.Random(1))
+                .readZiik(ziikClient(), n -> { }, n -> { });
+        List<String> problems = new SyncOracle(truth, before, learningbank.state().snapshot(), false,
+                Set.of(RandomOrganisation.EXCLUDED), org.gone(), org.everRoleNames(), org.firstContact()).problems();
+        assertThat(problems).as(when).isEmpty();
+    }
+}
