@@ -54,6 +54,8 @@ public final class DemoMain {
                 System.out.println();
                 report.learningbank(lb);
                 System.out.println();
+                new LiveChanges(ziikSim.origin(), ziik, lb, System.out).run();
+                System.out.println();
                 System.out.println("Operator token for this run: " + operatorToken);
                 System.out.println("  curl -H 'Authorization: Bearer " + operatorToken + "' http://localhost:"
                         + options.servicePort() + "/api/v1/integrations");
