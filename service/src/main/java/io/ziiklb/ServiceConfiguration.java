@@ -108,9 +108,11 @@ class ServiceConfiguration {
 
     /** Works the queue in this instance; other instances on the same database share the work. */
     @Bean(initMethod = "start", destroyMethod = "stop")
-    QueueWorker queueWorker(WorkQueue queue, SyncService syncs, LiveSync live, QueueSignal signal) {
+    QueueWorker queueWorker(WorkQueue queue, SyncService syncs, LiveSync live, QueueSignal signal,
+                            @Value("${ziiklb.queue.lease-seconds:60}") int leaseSeconds) {
+        WorkerPolicy policy = WorkerPolicy.defaults();
         return new QueueWorker(queue, Map.of(SyncService.FULL_SYNC, syncs, LiveSync.USER, live, LiveSync.ROLES, live),
-                WorkerPolicy.defaults(),
+                new WorkerPolicy(policy.workers(), policy.poll(), Duration.ofSeconds(leaseSeconds)),
                 RetryPolicy.defaults(), signal, new Random());
     }
 

@@ -49,6 +49,11 @@ public final class TestDatabase implements AutoCloseable {
         return ds;
     }
 
+    /** The JDBC URL, for a service started in another process on the same database. */
+    public String jdbcUrl() {
+        return dataSource.getJdbcUrl();
+    }
+
     public DataSource dataSource() {
         return dataSource;
     }

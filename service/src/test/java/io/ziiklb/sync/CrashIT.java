@@ -1,0 +1,114 @@
+package io.ziiklb.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.ziiklb.integration.SecretBox;
+import io.ziiklb.integration.TestDatabase;
+import io.ziiklb.simulator.http.Faults;
+import io.ziiklb.simulator.learningbank.LearningbankSimulator;
+import io.ziiklb.simulator.learningbank.LearningbankState;
+import io.ziiklb.simulator.ziik.DeliverySwitches;
+import io.ziiklb.simulator.ziik.ZiikSimulator;
+import io.ziiklb.testing.ServiceProcess;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Two service processes on one PostgreSQL. One is killed with SIGKILL in the middle of a full
+ * synchronisation, and again in the middle of a burst of changes: the other takes the work over
+ * when the leases expire, and Learningbank ends as the oracle says, with nothing duplicated.
+ */
+class CrashIT {
+    private static final String TOKEN = "operator-token-for-crash-tests";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    private JsonNode api(ServiceProcess service, String method, String path, Object body) throws Exception {
+        return JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(service.origin() + "/api/v1" + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+                .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json").build(),
+                HttpResponse.BodyHandlers.ofString()).body());
+    }
+
+    @Test
+    void killedInstancesLoseNothingAndDuplicateNothing() throws Exception {
+        try (TestDatabase db = TestDatabase.create(TestDatabase.Kind.POSTGRES);
+             SyncHarness sims = new SyncHarness(11)) {
+            ZiikSimulator ziik = sims.ziik;
+            LearningbankSimulator learningbank = sims.learningbank;
+            RandomOrganisation org = new RandomOrganisation(ziik.organisation(), sims.ziikClient(), 11, true);
+            org.build(learningbank.state());
+            io.ziiklb.simulator.ziik.OrganisationGenerator.populate(ziik.organisation(), 600, 11);
+            LearningbankState.Snapshot before = learningbank.state().snapshot();
+            learningbank.setFaults(Faults.none().withLatency(6)); // a full sync takes a few seconds
+
+            Map<String, String> environment = Map.of("ZIIKLB_DB_URL", db.jdbcUrl(), "ZIIKLB_DB_USER", "postgres",
+                    "ZIIKLB_DB_PASSWORD", "", "ZIIKLB_SECRET_KEY", SecretBox.newKey(), "ZIIKLB_OPERATOR_TOKEN", TOKEN);
+            List<String> fastLeases = List.of("--ziiklb.queue.lease-seconds=3");
+            ServiceProcess a = ServiceProcess.start(environment, fastLeases);
+            try (ServiceProcess b = ServiceProcess.start(environment, fastLeases)) {
+                LearningbankSimulator.Config lb = LearningbankSimulator.Config.defaults();
+                String id = api(a, "POST", "/integrations", Map.of(
+                        "ziik", Map.of("baseUrl", ziik.baseUrl(), "username", ziik.config().adminEmail(),
+                                "password", ziik.config().adminPassword(), "sharedSecret", ziik.config().sharedSecret()),
+                        "learningbank", Map.of("baseUrl", learningbank.baseUrl(), "username", lb.username(),
+                                "password", lb.password(), "token", lb.token()),
+                        "settings", Map.of("excludedEmails", List.of(RandomOrganisation.EXCLUDED),
+                                "deletionGuardPercent", 100, "uniqueUnits", true))).path("id").asString();
+
+                // killed in the middle of a full synchronisation: the survivor takes it over
+                String syncId = api(a, "POST", "/integrations/" + id + "/syncs", null).path("syncId").asString();
+                await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20))
+                        .until(() -> learningbank.state().users().size() > 150);
+                a.kill();
+                int atTheKill = learningbank.state().users().size();
+                await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
+                        .until(() -> !api(b, "GET", "/integrations/" + id, null).path("state").asString().equals("syncing")
+                                && api(b, "GET", "/integrations/" + id, null).path("queue").path("pending").asInt() == 0);
+                assertThat(api(b, "GET", "/integrations/" + id + "/syncs/" + syncId, null).path("status").asString())
+                        .isEqualTo("done");
+                assertThat(learningbank.state().users().size()).as("the survivor made the rest").isGreaterThan(atTheKill);
+                org.synchronised();
+                check(sims, org, before, "after a full sync survived a SIGKILL");
+
+                // killed in the middle of a burst of changes: what was queued is worked by the
+                // survivor; what Ziik delivered while nobody listened is repaired by a full sync
+                a = ServiceProcess.start(environment, fastLeases);
+                ziik.setDeliveries(DeliverySwitches.reliable().withMembershipChangesFiringUserUpdate(true));
+                org.changeUsers(15);
+                a.kill();
+                org.changeUsers(15);
+                ziik.awaitDeliveriesIdle(Duration.ofSeconds(20));
+                await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                        .until(() -> api(b, "GET", "/integrations/" + id, null).path("queue").path("pending").asInt() == 0);
+                String repair = api(b, "POST", "/integrations/" + id + "/syncs", null).path("syncId").asString();
+                await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
+                        .until(() -> !api(b, "GET", "/integrations/" + id + "/syncs/" + repair, null).path("status")
+                                .asString().equals("running"));
+                org.synchronised();
+                check(sims, org, before, "after a burst survived a SIGKILL");
+            } finally {
+                a.close();
+            }
+        }
+    }
+
+    private static void check(SyncHarness sims, RandomOrganisation org, LearningbankState.Snapshot before, String when)
+            throws InterruptedException {
+        ZiikSnapshot truth = sims.reader().readZiik(sims.ziikClient(), n -> { }, n -> { });
+        List<String> problems = new SyncOracle(truth, before, sims.learningbank.state().snapshot(), true,
+                Set.of(RandomOrganisation.EXCLUDED), org.gone(), org.everRoleNames(), org.firstContact()).problems();
+        assertThat(problems).as(when).isEmpty();
+    }
+}
