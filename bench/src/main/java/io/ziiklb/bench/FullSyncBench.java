@@ -11,7 +11,7 @@ import io.ziiklb.integration.JdbcLinkStore;
 import io.ziiklb.integration.PeerClients;
 import io.ziiklb.integration.SecretBox;
 import io.ziiklb.learningbank.LbCredentials;
-import io.ziiklb.simulator.SimulatorProcess;
+import io.ziiklb.simulator.ChildJvm;
 import io.ziiklb.sync.ExecutionPolicy;
 import io.ziiklb.sync.FullSync;
 import io.ziiklb.sync.SnapshotReader;
@@ -61,8 +61,8 @@ final class FullSyncBench {
         out.printf("full-sync bench: %,d users, Learningbank latency %d ms per call, concurrency %d, max heap %d MiB%n",
                 users, latencyMillis, concurrency, Runtime.getRuntime().maxMemory() >> 20);
         Path dbDir = Files.createTempDirectory("ziiklb-bench");
-        try (SimulatorProcess ziik = SimulatorProcess.start(simulatorsJar, "ziik", 0, List.of("--users", "" + users, "--seed", "1"));
-             SimulatorProcess lb = SimulatorProcess.start(simulatorsJar, "learningbank", 0,
+        try (ChildJvm ziik = ChildJvm.simulator(simulatorsJar, "ziik", 0, List.of("--users", "" + users, "--seed", "1"));
+             ChildJvm lb = ChildJvm.simulator(simulatorsJar, "learningbank", 0,
                      List.of("--latency-ms", "" + latencyMillis, "--job-profiles", "Employee*,Chef,Waiter,Bartender"));
              HikariDataSource db = new HikariDataSource()) {
             db.setMaximumPoolSize(concurrency * 2);

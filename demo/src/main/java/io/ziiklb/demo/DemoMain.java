@@ -4,7 +4,7 @@ import io.ziiklb.http.PeerHttp;
 import io.ziiklb.http.Sleeper;
 import io.ziiklb.learningbank.LbCredentials;
 import io.ziiklb.learningbank.LearningbankClient;
-import io.ziiklb.simulator.SimulatorProcess;
+import io.ziiklb.simulator.ChildJvm;
 import io.ziiklb.ziik.ZiikClient;
 import io.ziiklb.ziik.ZiikClientPolicy;
 import java.time.Clock;
@@ -25,9 +25,9 @@ public final class DemoMain {
         DemoOptions options = DemoOptions.parse(args);
         System.out.printf("Starting the Ziik simulator with a generated organisation of %,d users (seed %d)...%n",
                 options.users(), options.seed());
-        try (SimulatorProcess ziikSim = SimulatorProcess.start(options.simulatorsJar(), "ziik", options.ziikPort(),
+        try (ChildJvm ziikSim = ChildJvm.simulator(options.simulatorsJar(), "ziik", options.ziikPort(),
                      List.of("--users", Integer.toString(options.users()), "--seed", Long.toString(options.seed())));
-             SimulatorProcess lbSim = SimulatorProcess.start(options.simulatorsJar(), "learningbank",
+             ChildJvm lbSim = ChildJvm.simulator(options.simulatorsJar(), "learningbank",
                      options.learningbankPort(), List.of("--job-profiles", "Employee*,Chef,Waiter,Bartender,Store Manager"))) {
             System.out.println("  Ziik:         " + ziikSim.origin() + "/api");
             System.out.println("  Learningbank: " + lbSim.origin() + "/api/v1");

@@ -1,0 +1,169 @@
+package io.ziiklb.bench;
+
+import io.ziiklb.http.PeerHttp;
+import io.ziiklb.http.Sleeper;
+import io.ziiklb.integration.PeerClients;
+import io.ziiklb.integration.SecretBox;
+import io.ziiklb.simulator.ChildJvm;
+import io.ziiklb.simulator.http.Faults;
+import io.ziiklb.simulator.learningbank.LearningbankSimulator;
+import io.ziiklb.simulator.learningbank.LearningbankState;
+import io.ziiklb.ziik.ZiikClient;
+import io.ziiklb.ziik.ZiikUserSummary;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ConcurrentHashMap;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Change latency: the service (its packaged jar, in a JVM of its own, H2 file database) against
+ * the two simulators; after the first synchronisation, user email changes are made in Ziik at a
+ * steady rate and each is timed from the change until Learningbank holds it. The Learningbank
+ * simulator runs in this JVM so that one checker can watch its state every 2 ms without loading
+ * its API; timing includes Ziik's delivery, so it bounds "delivery received → Learningbank
+ * updated" from above.
+ */
+final class LiveBench {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String TOKEN = "bench-operator-token";
+    private final Path home;
+    private final int users;
+    private final long latencyMillis;
+    private final int perSecond;
+    private final int seconds;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    LiveBench(Path home, int users, long latencyMillis, int perSecond, int seconds) {
+        this.home = home;
+        this.users = users;
+        this.latencyMillis = latencyMillis;
+        this.perSecond = perSecond;
+        this.seconds = seconds;
+    }
+
+    void run(PrintStream out) throws Exception {
+        out.printf("live bench: %,d users, Learningbank latency %d ms, %d changes/s for %d s%n", users, latencyMillis,
+                perSecond, seconds);
+        Path simulators = home.resolve("simulators/target/ziiklb-simulators-standalone.jar");
+        int port = ChildJvm.freePort();
+        Path db = Files.createTempDirectory("ziiklb-live-bench");
+        try (ChildJvm ziik = ChildJvm.simulator(simulators, "ziik", 0, List.of("--users", "" + users, "--seed", "1"));
+             LearningbankSimulator lb = LearningbankSimulator.start(LearningbankSimulator.Config.defaults());
+             ChildJvm service = ChildJvm.start("service", home.resolve("service/target/ziiklb-service-exec.jar"), port,
+                     List.of("-Xmx1g"), List.of(), Map.of(
+                             "ZIIKLB_PORT", "" + port, "ZIIKLB_PUBLIC_URL", "http://127.0.0.1:" + port,
+                             "ZIIKLB_DB_URL", "jdbc:h2:file:" + db.resolve("ziiklb") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+                             "ZIIKLB_SECRET_KEY", SecretBox.newKey(), "ZIIKLB_OPERATOR_TOKEN", TOKEN), "/actuator/health")) {
+            lb.setFaults(Faults.none().withLatency(latencyMillis));
+            String api = service.origin() + "/api/v1";
+            String id = call("POST", api + "/integrations", Map.of(
+                    "ziik", Map.of("baseUrl", ziik.origin() + "/api", "username", "integration@ziik.test",
+                            "password", "ziik-secret", "sharedSecret", "ziik-shared-secret"),
+                    "learningbank", Map.of("baseUrl", lb.baseUrl(), "username", "lb-api",
+                            "password", "lb-secret", "token", "lb-token"),
+                    "settings", Map.of("uniqueUnits", true))).path("id").asString();
+            String syncId = call("POST", api + "/integrations/" + id + "/syncs", null).path("syncId").asString();
+            while (call("GET", api + "/integrations/" + id + "/syncs/" + syncId, null).path("status").asString().equals("running")) {
+                Thread.sleep(200);
+            }
+            out.println("first synchronisation done; changing users...");
+
+            ZiikClient ziikClient = new PeerClients(PeerHttp.create(Duration.ofSeconds(5), Duration.ofSeconds(30)),
+                    PeerHttp.create(Duration.ofSeconds(5), Duration.ofSeconds(30)), Clock.systemUTC(), Sleeper.SYSTEM)
+                    .ziik(ziik.origin() + "/api", "integration@ziik.test", "ziik-secret");
+            List<ZiikUserSummary> people = ziikClient.activeUsers();
+            List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+            Map<String, long[]> pending = new ConcurrentHashMap<>(); // email -> {ziik id, changed at}
+            Thread checker = Thread.ofVirtual().start(() -> watch(lb.state(), pending, latencies));
+            int total = perSecond * seconds;
+            long intervalNanos = 1_000_000_000L / perSecond;
+            long start = System.nanoTime();
+            try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+                for (int n = 0; n < total; n++) {
+                    long due = start + n * intervalNanos;
+                    long wait = due - System.nanoTime();
+                    if (wait > 0) {
+                        Thread.sleep(Duration.ofNanos(wait));
+                    }
+                    ZiikUserSummary person = people.get(1 + n % (people.size() - 1));
+                    String email = "bench." + n + "." + person.id() + "@example.com";
+                    pool.submit(() -> {
+                        pending.put(email, new long[] {person.id(), System.nanoTime()});
+                        call("PATCH", ziik.origin() + "/_sim/users/" + person.id(), Map.of("email", email));
+                        return null;
+                    });
+                }
+            }
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            while (!pending.isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            checker.interrupt();
+            int lost = pending.size();
+            List<Long> sorted = new ArrayList<>(latencies);
+            Collections.sort(sorted);
+            out.printf("%nchanges %d, arrived %d, not arrived within 30 s after the last %d%n", total, sorted.size(), lost);
+            out.printf("latency change in Ziik -> Learningbank shows it: p50 %d ms, p95 %d ms, p99 %d ms, max %d ms (target p99 < 500 ms)%n",
+                    percentile(sorted, 50), percentile(sorted, 95), percentile(sorted, 99), sorted.getLast());
+            out.printf("(a newer change to the same user that arrives first counts for the older one too)%n");
+        }
+    }
+
+    /** Every 2 ms: which pending changes does Learningbank hold now? A newer change to the same user counts for the older too. */
+    private static void watch(LearningbankState state, Map<String, long[]> pending, List<Long> latencies) {
+        while (!Thread.currentThread().isInterrupted()) {
+            for (Map.Entry<String, long[]> change : pending.entrySet()) {
+                long ziikId = change.getValue()[0];
+                boolean arrived = state.findUserByExternalId("ziik:" + ziikId)
+                        .map(u -> u.email().equals(change.getKey()) || newer(u.email(), change.getKey())).orElse(false);
+                if (arrived && pending.remove(change.getKey()) != null) {
+                    latencies.add((System.nanoTime() - change.getValue()[1]) / 1_000_000);
+                }
+            }
+            try {
+                Thread.sleep(2);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    /** Emails are "bench.<n>.<id>@...": a higher n was made later. */
+    private static boolean newer(String current, String expected) {
+        try {
+            return current.startsWith("bench.") && Integer.parseInt(current.split("\\.")[1]) > Integer.parseInt(expected.split("\\.")[1]);
+        } catch (RuntimeException notOurs) {
+            return false;
+        }
+    }
+
+    private static long percentile(List<Long> sorted, int p) {
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
+    }
+
+    private JsonNode call(String method, String url, Object body) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+                .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json").build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() >= 400) {
+            throw new IllegalStateException(method + " " + url + " answered " + r.statusCode() + ": " + r.body());
+        }
+        return r.body().isEmpty() ? JSON.nullNode() : JSON.readTree(r.body());
+    }
+}
