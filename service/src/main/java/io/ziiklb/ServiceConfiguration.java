@@ -109,10 +109,11 @@ class ServiceConfiguration {
     /** Works the queue in this instance; other instances on the same database share the work. */
     @Bean(initMethod = "start", destroyMethod = "stop")
     QueueWorker queueWorker(WorkQueue queue, SyncService syncs, LiveSync live, QueueSignal signal,
-                            @Value("${ziiklb.queue.lease-seconds:60}") int leaseSeconds) {
+                            @Value("${ziiklb.queue.lease-seconds:60}") int leaseSeconds,
+                            @Value("${ziiklb.queue.workers:8}") int workers) {
         WorkerPolicy policy = WorkerPolicy.defaults();
         return new QueueWorker(queue, Map.of(SyncService.FULL_SYNC, syncs, LiveSync.USER, live, LiveSync.ROLES, live),
-                new WorkerPolicy(policy.workers(), policy.poll(), Duration.ofSeconds(leaseSeconds)),
+                new WorkerPolicy(workers, policy.poll(), Duration.ofSeconds(leaseSeconds)),
                 RetryPolicy.defaults(), signal, new Random());
     }
 
@@ -132,7 +133,7 @@ class ServiceConfiguration {
     }
 
     @Bean
-    HookIntake hookIntake(IntegrationStore integrations, LiveSync live, MeterRegistry meters) {
-        return new HookIntake(integrations, live, meters);
+    HookIntake hookIntake(IntegrationStore integrations, LiveSync live, MeterRegistry meters, Clock clock) {
+        return new HookIntake(integrations, live, meters, clock);
     }
 }

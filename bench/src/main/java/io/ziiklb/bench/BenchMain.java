@@ -1,19 +1,22 @@
 package io.ziiklb.bench;
 
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * {@code ./ziiklb bench full-sync [--users N] [--latency-ms N] [--concurrency N]} and
- * {@code ./ziiklb bench live [--users N] [--latency-ms N] [--rate N] [--seconds N]}.
+ * {@code ./ziiklb bench live [--users N] [--latency-ms N] [--rate N] [--seconds N]} and
+ * {@code ./ziiklb bench intake [--db postgres|h2] [--clients N] [--seconds N] [--workers N]}.
  */
 public final class BenchMain {
     private BenchMain() {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length == 0 || !(args[0].equals("full-sync") || args[0].equals("live"))) {
+        if (args.length == 0 || !List.of("full-sync", "live", "intake").contains(args[0])) {
             System.err.println("usage: ./ziiklb bench full-sync [--users 10000] [--latency-ms 5] [--concurrency 8]");
             System.err.println("       ./ziiklb bench live [--users 2000] [--latency-ms 5] [--rate 50] [--seconds 20]");
+            System.err.println("       ./ziiklb bench intake [--db postgres|h2] [--clients 64] [--seconds 10] [--workers 8]");
             System.exit(2);
         }
         boolean live = args[0].equals("live");
@@ -21,7 +24,10 @@ public final class BenchMain {
         long latency = 5;
         int concurrency = 8;
         int rate = 50;
-        int seconds = 20;
+        int seconds = args[0].equals("intake") ? 10 : 20;
+        int clients = 64;
+        boolean postgres = true;
+        int workers = 8;
         for (int i = 1; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--users" -> users = Integer.parseInt(args[i + 1]);
@@ -29,11 +35,16 @@ public final class BenchMain {
                 case "--concurrency" -> concurrency = Integer.parseInt(args[i + 1]);
                 case "--rate" -> rate = Integer.parseInt(args[i + 1]);
                 case "--seconds" -> seconds = Integer.parseInt(args[i + 1]);
+                case "--clients" -> clients = Integer.parseInt(args[i + 1]);
+                case "--db" -> postgres = args[i + 1].equals("postgres");
+                case "--workers" -> workers = Integer.parseInt(args[i + 1]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
         Path home = Path.of(System.getProperty("ziiklb.home", ".")).toAbsolutePath().normalize();
-        if (live) {
+        if (args[0].equals("intake")) {
+            new IntakeBench(home, postgres, clients, seconds, workers).run(System.out);
+        } else if (live) {
             new LiveBench(home, users, latency, rate, seconds).run(System.out);
         } else {
             new FullSyncBench(home.resolve("simulators/target/ziiklb-simulators-standalone.jar"), users, latency, concurrency)

@@ -3,19 +3,12 @@ package io.ziiklb.bench;
 import io.ziiklb.http.PeerHttp;
 import io.ziiklb.http.Sleeper;
 import io.ziiklb.integration.PeerClients;
-import io.ziiklb.integration.SecretBox;
 import io.ziiklb.simulator.ChildJvm;
-import io.ziiklb.simulator.http.Faults;
 import io.ziiklb.simulator.learningbank.LearningbankSimulator;
 import io.ziiklb.simulator.learningbank.LearningbankState;
 import io.ziiklb.ziik.ZiikClient;
 import io.ziiklb.ziik.ZiikUserSummary;
 import java.io.PrintStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,8 +19,6 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ConcurrentHashMap;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Change latency: the service (its packaged jar, in a JVM of its own, H2 file database) against
@@ -38,14 +29,11 @@ import tools.jackson.databind.json.JsonMapper;
  * updated" from above.
  */
 final class LiveBench {
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final String TOKEN = "bench-operator-token";
     private final Path home;
     private final int users;
     private final long latencyMillis;
     private final int perSecond;
     private final int seconds;
-    private final HttpClient http = HttpClient.newHttpClient();
 
     LiveBench(Path home, int users, long latencyMillis, int perSecond, int seconds) {
         this.home = home;
@@ -58,28 +46,9 @@ final class LiveBench {
     void run(PrintStream out) throws Exception {
         out.printf("live bench: %,d users, Learningbank latency %d ms, %d changes/s for %d s%n", users, latencyMillis,
                 perSecond, seconds);
-        Path simulators = home.resolve("simulators/target/ziiklb-simulators-standalone.jar");
-        int port = ChildJvm.freePort();
-        Path db = Files.createTempDirectory("ziiklb-live-bench");
-        try (ChildJvm ziik = ChildJvm.simulator(simulators, "ziik", 0, List.of("--users", "" + users, "--seed", "1"));
-             LearningbankSimulator lb = LearningbankSimulator.start(LearningbankSimulator.Config.defaults());
-             ChildJvm service = ChildJvm.start("service", home.resolve("service/target/ziiklb-service-exec.jar"), port,
-                     List.of("-Xmx1g"), List.of(), Map.of(
-                             "ZIIKLB_PORT", "" + port, "ZIIKLB_PUBLIC_URL", "http://127.0.0.1:" + port,
-                             "ZIIKLB_DB_URL", "jdbc:h2:file:" + db.resolve("ziiklb") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
-                             "ZIIKLB_SECRET_KEY", SecretBox.newKey(), "ZIIKLB_OPERATOR_TOKEN", TOKEN), "/actuator/health")) {
-            lb.setFaults(Faults.none().withLatency(latencyMillis));
-            String api = service.origin() + "/api/v1";
-            String id = call("POST", api + "/integrations", Map.of(
-                    "ziik", Map.of("baseUrl", ziik.origin() + "/api", "username", "integration@ziik.test",
-                            "password", "ziik-secret", "sharedSecret", "ziik-shared-secret"),
-                    "learningbank", Map.of("baseUrl", lb.baseUrl(), "username", "lb-api",
-                            "password", "lb-secret", "token", "lb-token"),
-                    "settings", Map.of("uniqueUnits", true))).path("id").asString();
-            String syncId = call("POST", api + "/integrations/" + id + "/syncs", null).path("syncId").asString();
-            while (call("GET", api + "/integrations/" + id + "/syncs/" + syncId, null).path("status").asString().equals("running")) {
-                Thread.sleep(200);
-            }
+        try (LiveWorld world = new LiveWorld(home, users, latencyMillis, false)) {
+            ChildJvm ziik = world.ziik;
+            LearningbankSimulator lb = world.learningbank;
             out.println("first synchronisation done; changing users...");
 
             ZiikClient ziikClient = new PeerClients(PeerHttp.create(Duration.ofSeconds(5), Duration.ofSeconds(30)),
@@ -103,7 +72,7 @@ final class LiveBench {
                     String email = "bench." + n + "." + person.id() + "@example.com";
                     pool.submit(() -> {
                         pending.put(email, new long[] {person.id(), System.nanoTime()});
-                        call("PATCH", ziik.origin() + "/_sim/users/" + person.id(), Map.of("email", email));
+                        LiveWorld.call("PATCH", ziik.origin() + "/_sim/users/" + person.id(), Map.of("email", email));
                         return null;
                     });
                 }
@@ -155,15 +124,4 @@ final class LiveBench {
         return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
     }
 
-    private JsonNode call(String method, String url, Object body) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
-                .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json").build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() >= 400) {
-            throw new IllegalStateException(method + " " + url + " answered " + r.statusCode() + ": " + r.body());
-        }
-        return r.body().isEmpty() ? JSON.nullNode() : JSON.readTree(r.body());
-    }
 }

@@ -1,5 +1,6 @@
 package io.ziiklb.hooks;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.ziiklb.integration.Integration;
 import io.ziiklb.integration.IntegrationSecrets;
@@ -9,7 +10,14 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.dao.DataIntegrityViolationException;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import tools.jackson.core.JacksonException;
@@ -40,35 +48,48 @@ public final class HookIntake {
         }
     }
 
+    /** What a delivery is checked against, read at most every {@link #CHECK_DATA_FRESH_FOR}. */
+    private record CheckData(Integration integration, String webhookSecret, String sharedSecret, Instant read) {
+    }
+
+    /**
+     * Deliveries come in bursts; reading and decrypting the integration for each would dominate.
+     * A change (disabling, removing) is seen within this long; the work it queues meanwhile is
+     * dropped by the handler, which reads the integration afresh before writing anything.
+     */
+    static final Duration CHECK_DATA_FRESH_FOR = Duration.ofSeconds(5);
+
     private final IntegrationStore integrations;
     private final LiveSync live;
-    private final MeterRegistry meters;
+    private final Map<Outcome, Counter> counters = new EnumMap<>(Outcome.class);
+    private final Clock clock;
+    private final Map<String, CheckData> checkData = new ConcurrentHashMap<>();
 
-    public HookIntake(IntegrationStore integrations, LiveSync live, MeterRegistry meters) {
+    public HookIntake(IntegrationStore integrations, LiveSync live, MeterRegistry meters, Clock clock) {
         this.integrations = integrations;
         this.live = live;
-        this.meters = meters;
+        this.clock = clock;
+        for (Outcome outcome : Outcome.values()) {
+            counters.put(outcome, meters.counter("ziiklb.webhook.deliveries", "outcome", outcome.name().toLowerCase()));
+        }
     }
 
     public Outcome accept(String integrationId, String secret, String event, String signature, byte[] body) {
         Outcome outcome = judge(integrationId, secret, event, signature, body);
-        meters.counter("ziiklb.webhook.deliveries", "outcome", outcome.name().toLowerCase()).increment();
+        counters.get(outcome).increment();
         return outcome;
     }
 
     private Outcome judge(String integrationId, String secret, String event, String signature, byte[] body) {
-        Optional<Integration> integration = integrations.find(integrationId);
-        if (integration.isEmpty()) {
-            return Outcome.NOT_FOUND;
+        Optional<CheckData> check = checkData(integrationId);
+        if (check.isEmpty() || !constantTimeEquals(check.get().webhookSecret(), secret)) {
+            return Outcome.NOT_FOUND; // the same answer for an unknown integration and a wrong secret
         }
-        IntegrationSecrets secrets = integrations.secrets(integrationId);
-        if (!constantTimeEquals(secrets.webhookSecret(), secret)) {
-            return Outcome.NOT_FOUND; // the same answer as an unknown integration: nothing to learn
-        }
-        if (signature != null && secrets.ziikSharedSecret() != null
-                && !constantTimeEquals(expectedSignature(secrets.ziikSharedSecret(), body), signature.trim())) {
+        if (signature != null && check.get().sharedSecret() != null
+                && !constantTimeEquals(expectedSignature(check.get().sharedSecret(), body), signature.trim())) {
             return Outcome.BAD_SIGNATURE;
         }
+        Optional<Integration> integration = Optional.of(check.get().integration());
         String kind = Triggers.objectKind(event);
         Long id = kind == null ? null : ziikObjectId(body, kind);
         if (id == null) {
@@ -77,7 +98,28 @@ public final class HookIntake {
         if (!integration.get().enabled()) {
             return Outcome.DROPPED_DISABLED; // rule L4
         }
-        return live.hint(integration.get(), kind, id) ? Outcome.QUEUED : Outcome.DROPPED_NOT_SYNCHRONISED;
+        try {
+            return live.hint(integration.get(), kind, id) ? Outcome.QUEUED : Outcome.DROPPED_NOT_SYNCHRONISED;
+        } catch (DataIntegrityViolationException removedMeanwhile) {
+            checkData.remove(integrationId);
+            return Outcome.NOT_FOUND;
+        }
+    }
+
+    private Optional<CheckData> checkData(String integrationId) {
+        CheckData cached = checkData.get(integrationId);
+        if (cached != null && cached.read().plus(CHECK_DATA_FRESH_FOR).isAfter(clock.instant())) {
+            return Optional.of(cached);
+        }
+        Optional<Integration> integration = integrations.find(integrationId);
+        if (integration.isEmpty()) {
+            checkData.remove(integrationId);
+            return Optional.empty();
+        }
+        IntegrationSecrets secrets = integrations.secrets(integrationId);
+        CheckData fresh = new CheckData(integration.get(), secrets.webhookSecret(), secrets.ziikSharedSecret(), clock.instant());
+        checkData.put(integrationId, fresh);
+        return Optional.of(fresh);
     }
 
     /**

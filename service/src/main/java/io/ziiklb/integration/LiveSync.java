@@ -53,6 +53,7 @@ public final class LiveSync implements WorkHandler {
     private final WorkQueue queue;
     private final QueueSignal signal;
     private final Map<String, CachedTree> trees = new ConcurrentHashMap<>();
+    private final java.util.Set<String> synchronised = ConcurrentHashMap.newKeySet();
 
     public LiveSync(IntegrationStore integrations, SyncRunStore runs, SyncService syncs, PeerClients clients,
                     JdbcClient jdbc, ActivityLog activity, ExecutionPolicy policy, Clock clock, WorkQueue queue,
@@ -76,11 +77,14 @@ public final class LiveSync implements WorkHandler {
      * @return false when dropped because the integration has never been synchronised
      */
     public boolean hint(Integration integration, String objectKind, long ziikId) {
-        if (runs.latest(integration.id()).isEmpty()) {
-            return false;
+        if (!synchronised.contains(integration.id())) {
+            if (runs.latest(integration.id()).isEmpty()) {
+                return false;
+            }
+            synchronised.add(integration.id()); // once synchronised, always: no need to ask again
         }
         if (USER.equals(objectKind)) {
-            queue.enqueue(integration.id(), USER, ziikId, null);
+            queue.hint(integration.id(), USER, ziikId);
             signal.nudge();
         } else {
             trees.remove(integration.id());

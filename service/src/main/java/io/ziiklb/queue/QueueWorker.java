@@ -41,7 +41,12 @@ public final class QueueWorker {
         this.free = new Semaphore(policy.workers());
     }
 
+    /** Starts working the queue; with no workers configured this instance only takes work in. */
     public synchronized void start() {
+        if (policy.workers() == 0) {
+            LOG.info("no queue workers configured: this instance does not work the queue");
+            return;
+        }
         if (dispatcher == null) {
             dispatcher = Thread.ofVirtual().name("queue-dispatcher").start(this::dispatch);
         }

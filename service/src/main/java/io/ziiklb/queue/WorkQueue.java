@@ -40,6 +40,15 @@ public final class WorkQueue {
      * @return the item's payload as stored (the first enqueue's)
      */
     public String enqueue(String integrationId, String kind, long ziikId, String payload) {
+        return enqueue(integrationId, kind, ziikId, payload, true);
+    }
+
+    /** {@link #enqueue}, for hints that carry no payload: one statement fewer. */
+    public void hint(String integrationId, String kind, long ziikId) {
+        enqueue(integrationId, kind, ziikId, null, false);
+    }
+
+    private String enqueue(String integrationId, String kind, long ziikId, String payload, boolean readPayload) {
         OffsetDateTime now = utc(clock.instant());
         for (int tries = 0; ; tries++) {
             int bumped = jdbc.sql("UPDATE work_item SET generation = generation + 1,"
@@ -60,6 +69,9 @@ public final class WorkQueue {
                     }
                     continue; // someone inserted it between our update and insert: coalesce with theirs
                 }
+            }
+            if (!readPayload) {
+                return payload;
             }
             return jdbc.sql("SELECT payload FROM work_item WHERE integration_id = ? AND kind = ? AND ziik_id = ?")
                     .params(integrationId, kind, ziikId).query(String.class).optional().orElse(payload);
