@@ -16,6 +16,7 @@ import io.ziiklb.integration.ProblemStore;
 import io.ziiklb.integration.SecretBox;
 import io.ziiklb.integration.SyncRunStore;
 import io.ziiklb.integration.SyncService;
+import io.ziiklb.queue.HintWriter;
 import io.ziiklb.queue.QueueSignal;
 import io.ziiklb.queue.QueueWorker;
 import io.ziiklb.queue.RetryPolicy;
@@ -87,8 +88,13 @@ class ServiceConfiguration {
     }
 
     @Bean
-    WorkQueue workQueue(JdbcClient jdbc, TransactionTemplate tx, Clock clock) {
-        return new WorkQueue(jdbc, tx, clock);
+    WorkQueue workQueue(JdbcClient jdbc, JdbcTemplate template, TransactionTemplate tx, Clock clock) {
+        return new WorkQueue(jdbc, template, tx, clock);
+    }
+
+    @Bean(destroyMethod = "close")
+    HintWriter hintWriter(WorkQueue queue) {
+        return new HintWriter(queue);
     }
 
     @Bean
@@ -126,10 +132,10 @@ class ServiceConfiguration {
 
     @Bean
     LiveSync liveSync(IntegrationStore integrations, SyncRunStore runs, SyncService syncs, PeerClients clients,
-                      JdbcClient jdbc, ActivityLog activity, Clock clock, WorkQueue queue, QueueSignal signal,
-                      @Value("${ziiklb.learningbank-concurrency:8}") int concurrency) {
+                      JdbcClient jdbc, ActivityLog activity, Clock clock, WorkQueue queue, HintWriter hints,
+                      QueueSignal signal, @Value("${ziiklb.learningbank-concurrency:8}") int concurrency) {
         return new LiveSync(integrations, runs, syncs, clients, jdbc, activity,
-                ExecutionPolicy.defaults().withConcurrency(concurrency), clock, queue, signal);
+                ExecutionPolicy.defaults().withConcurrency(concurrency), clock, queue, hints, signal);
     }
 
     @Bean

@@ -103,6 +103,9 @@ public final class HookIntake {
         } catch (DataIntegrityViolationException removedMeanwhile) {
             checkData.remove(integrationId);
             return Outcome.NOT_FOUND;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while queueing a hint", e);
         }
     }
 

@@ -2,6 +2,7 @@ package io.ziiklb.integration;
 
 import io.ziiklb.audit.ActivityLog;
 import io.ziiklb.http.Sleeper;
+import io.ziiklb.queue.HintWriter;
 import io.ziiklb.queue.QueueSignal;
 import io.ziiklb.queue.RetryLater;
 import io.ziiklb.queue.WorkHandler;
@@ -51,13 +52,14 @@ public final class LiveSync implements WorkHandler {
     private final ExecutionPolicy policy;
     private final Clock clock;
     private final WorkQueue queue;
+    private final HintWriter hints;
     private final QueueSignal signal;
     private final Map<String, CachedTree> trees = new ConcurrentHashMap<>();
     private final java.util.Set<String> synchronised = ConcurrentHashMap.newKeySet();
 
     public LiveSync(IntegrationStore integrations, SyncRunStore runs, SyncService syncs, PeerClients clients,
                     JdbcClient jdbc, ActivityLog activity, ExecutionPolicy policy, Clock clock, WorkQueue queue,
-                    QueueSignal signal) {
+                    HintWriter hints, QueueSignal signal) {
         this.integrations = integrations;
         this.runs = runs;
         this.syncs = syncs;
@@ -67,6 +69,7 @@ public final class LiveSync implements WorkHandler {
         this.policy = policy;
         this.clock = clock;
         this.queue = queue;
+        this.hints = hints;
         this.signal = signal;
     }
 
@@ -76,7 +79,7 @@ public final class LiveSync implements WorkHandler {
      * @param objectKind {@code user} or {@code unit}
      * @return false when dropped because the integration has never been synchronised
      */
-    public boolean hint(Integration integration, String objectKind, long ziikId) {
+    public boolean hint(Integration integration, String objectKind, long ziikId) throws InterruptedException {
         if (!synchronised.contains(integration.id())) {
             if (runs.latest(integration.id()).isEmpty()) {
                 return false;
@@ -84,7 +87,7 @@ public final class LiveSync implements WorkHandler {
             synchronised.add(integration.id()); // once synchronised, always: no need to ask again
         }
         if (USER.equals(objectKind)) {
-            queue.hint(integration.id(), USER, ziikId);
+            hints.hint(integration.id(), USER, ziikId);
             signal.nudge();
         } else {
             trees.remove(integration.id());

@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -22,11 +23,13 @@ public final class WorkQueue {
     private static final String COLUMNS = "id, integration_id, kind, ziik_id, payload, generation, attempts, enqueued_at";
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate template;
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    public WorkQueue(JdbcClient jdbc, TransactionTemplate tx, Clock clock) {
+    public WorkQueue(JdbcClient jdbc, JdbcTemplate template, TransactionTemplate tx, Clock clock) {
         this.jdbc = jdbc;
+        this.template = template;
         this.tx = tx;
         this.clock = clock;
     }
@@ -76,6 +79,35 @@ public final class WorkQueue {
             return jdbc.sql("SELECT payload FROM work_item WHERE integration_id = ? AND kind = ? AND ziik_id = ?")
                     .params(integrationId, kind, ziikId).query(String.class).optional().orElse(payload);
         }
+    }
+
+    /** A hint's key. */
+    public record Key(String integrationId, String kind, long ziikId) {
+    }
+
+    /**
+     * {@link #hint} for many keys in one transaction (a group commit): one batched update for all,
+     * one batched insert for those not queued yet. All or nothing; a key twice counts twice.
+     */
+    public void hints(List<Key> keys) {
+        tx.executeWithoutResult(status -> {
+            OffsetDateTime now = utc(clock.instant());
+            int[] bumped = template.batchUpdate("UPDATE work_item SET generation = generation + 1,"
+                    + " attempts = CASE WHEN state = 'dead' THEN 0 ELSE attempts END,"
+                    + " not_before = CASE WHEN state = 'dead' THEN ? ELSE not_before END,"
+                    + " state = CASE WHEN state = 'dead' THEN 'ready' ELSE state END"
+                    + " WHERE integration_id = ? AND kind = ? AND ziik_id = ?", keys.stream()
+                    .map(k -> new Object[] {now, k.integrationId(), k.kind(), k.ziikId()}).toList());
+            java.util.Set<Key> missing = new java.util.LinkedHashSet<>();
+            for (int i = 0; i < keys.size(); i++) {
+                if (bumped[i] == 0) {
+                    missing.add(keys.get(i));
+                }
+            }
+            template.batchUpdate("INSERT INTO work_item (integration_id, kind, ziik_id, payload, generation, attempts, state,"
+                    + " not_before, enqueued_at) VALUES (?, ?, ?, NULL, 0, 0, 'ready', ?, ?)", missing.stream()
+                    .map(k -> new Object[] {k.integrationId(), k.kind(), k.ziikId(), now, now}).toList());
+        });
     }
 
     /**

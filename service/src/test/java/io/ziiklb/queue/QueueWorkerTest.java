@@ -22,7 +22,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /** The worker against a real (H2) queue, with real threads and short leases. */
 class QueueWorkerTest {
     private final TestDatabase db = TestDatabase.create(TestDatabase.Kind.H2);
-    private final WorkQueue queue = new WorkQueue(db.jdbc(),
+    private final WorkQueue queue = new WorkQueue(db.jdbc(), new org.springframework.jdbc.core.JdbcTemplate(db.dataSource()),
             new TransactionTemplate(new DataSourceTransactionManager(db.dataSource())), Clock.systemUTC());
     private final QueueSignal signal = new QueueSignal();
     private final Map<Long, AtomicInteger> handled = new ConcurrentHashMap<>();

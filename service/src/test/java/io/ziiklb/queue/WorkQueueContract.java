@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -37,7 +38,8 @@ abstract class WorkQueueContract {
     @BeforeAll
     void open() {
         db = TestDatabase.create(kind());
-        queue = new WorkQueue(db.jdbc(), new TransactionTemplate(new DataSourceTransactionManager(db.dataSource())), clock);
+        queue = new WorkQueue(db.jdbc(), new JdbcTemplate(db.dataSource()),
+                new TransactionTemplate(new DataSourceTransactionManager(db.dataSource())), clock);
     }
 
     @AfterAll
@@ -175,5 +177,36 @@ abstract class WorkQueueContract {
         }
         assertThat(queue.status(integration).pending()).isEqualTo(1);
         assertThat(mine(queue.claim("w1", 10, LEASE)).getFirst().generation()).isEqualTo(199);
+    }
+
+    @Test
+    void aBatchOfHintsCoalescesLikeOneByOne() {
+        queue.enqueue(integration, "user", 1, null);
+        queue.hints(List.of(new WorkQueue.Key(integration, "user", 1), new WorkQueue.Key(integration, "user", 2),
+                new WorkQueue.Key(integration, "user", 2), new WorkQueue.Key(integration, "user", 3)));
+        assertThat(queue.status(integration).pending()).isEqualTo(3);
+        assertThat(mine(queue.claim("w1", 10, LEASE))).extracting(WorkItem::ziikId, WorkItem::generation)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(1L, 1), org.assertj.core.groups.Tuple.tuple(2L, 0),
+                        org.assertj.core.groups.Tuple.tuple(3L, 0));
+    }
+
+    @Test
+    void theHintWriterGroupsConcurrentHintsAndFailsOnlyTheBadOnes() throws Exception {
+        AtomicInteger failed = new AtomicInteger();
+        try (HintWriter writer = new HintWriter(queue); ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < 400; i++) {
+                int n = i;
+                callers.submit(() -> {
+                    try {
+                        writer.hint(n % 50 == 0 ? "no-such-integration" : integration, "user", n % 120);
+                    } catch (RuntimeException refused) {
+                        failed.incrementAndGet();
+                    }
+                    return null;
+                });
+            }
+        }
+        assertThat(failed).hasValue(8); // the hints for an integration that does not exist
+        assertThat(queue.status(integration).pending()).isEqualTo(120); // every id 0-119 had a good hint too
     }
 }
