@@ -133,9 +133,11 @@ class ServiceConfiguration {
     @Bean
     LiveSync liveSync(IntegrationStore integrations, SyncRunStore runs, SyncService syncs, PeerClients clients,
                       JdbcClient jdbc, ActivityLog activity, Clock clock, WorkQueue queue, HintWriter hints,
-                      QueueSignal signal, @Value("${ziiklb.learningbank-concurrency:8}") int concurrency) {
+                      QueueSignal signal, @Value("${ziiklb.learningbank-concurrency:8}") int concurrency,
+                      @Value("${ziiklb.health.pause-seconds:30}") int pauseSeconds) {
         return new LiveSync(integrations, runs, syncs, clients, jdbc, activity,
-                ExecutionPolicy.defaults().withConcurrency(concurrency), clock, queue, hints, signal);
+                ExecutionPolicy.defaults().withConcurrency(concurrency), clock, queue, hints, signal,
+                Duration.ofSeconds(pauseSeconds));
     }
 
     @Bean

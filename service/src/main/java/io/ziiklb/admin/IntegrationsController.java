@@ -182,12 +182,17 @@ class IntegrationsController {
 
     private IntegrationView view(Integration i) {
         SyncRun last = runs.latest(i.id()).orElse(null);
+        var failing = integrations.failing(i.id());
         String state = !i.enabled() ? "disabled"
+                : failing.isPresent() ? "failing"
                 : syncs.isRunning(i.id()) ? "syncing"
                 : last != null && "held".equals(last.status()) ? "held"
                 : last != null && "failed".equals(last.status()) ? "failing"
                 : "idle";
-        return IntegrationView.of(i, state, integrations.missedChangesNotice(i, last).orElse(null), last, queue.status(i.id()), new JdbcLinkStore(jdbc, i.id()).counts(),
+        String notice = failing.map(f -> "Failing since " + f.since() + ": " + f.reason() + ". Work is held back and"
+                + " retried; it resumes by itself when Learningbank answers.")
+                .or(() -> integrations.missedChangesNotice(i, last)).orElse(null);
+        return IntegrationView.of(i, state, notice, last, queue.status(i.id()), new JdbcLinkStore(jdbc, i.id()).counts(),
                 problems.list(i.id(), MAX_PROBLEMS_SHOWN));
     }
 }

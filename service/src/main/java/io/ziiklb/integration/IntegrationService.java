@@ -128,6 +128,11 @@ public final class IntegrationService {
         return next;
     }
 
+    /** Why and since when the integration cannot work, if it cannot. */
+    public java.util.Optional<IntegrationStore.Failing> failing(String id) {
+        return store.failing(id);
+    }
+
     /**
      * Rule L4: re-enabling replays nothing. Until a full synchronisation has started since the
      * integration was last disabled, this says so, and what to do.

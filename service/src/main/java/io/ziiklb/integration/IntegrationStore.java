@@ -40,6 +40,28 @@ public final class IntegrationStore {
                 .update();
     }
 
+    /** Why and since when an integration cannot work. */
+    public record Failing(String reason, java.time.Instant since) {
+    }
+
+    /** Records that the integration cannot work now; keeps the first "since" of a run of failures. */
+    public void markFailing(String id, String reason, java.time.Instant at) {
+        jdbc.sql("UPDATE integration SET failing_reason = ?, failing_since = COALESCE(failing_since, ?) WHERE id = ?")
+                .params(reason, utc(at), id).update();
+    }
+
+    /** The integration works again. */
+    public void clearFailing(String id) {
+        jdbc.sql("UPDATE integration SET failing_reason = NULL, failing_since = NULL WHERE id = ? AND failing_reason IS NOT NULL")
+                .param(id).update();
+    }
+
+    public Optional<Failing> failing(String id) {
+        return jdbc.sql("SELECT failing_reason, failing_since FROM integration WHERE id = ? AND failing_reason IS NOT NULL")
+                .param(id).query((rs, n) -> new Failing(rs.getString(1), rs.getObject(2, OffsetDateTime.class).toInstant()))
+                .optional();
+    }
+
     /** Remembers that the integration was disabled now. */
     public void markDisabled(String id, java.time.Instant at) {
         jdbc.sql("UPDATE integration SET disabled_at = ? WHERE id = ?").params(utc(at), id).update();

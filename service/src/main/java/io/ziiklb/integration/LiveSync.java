@@ -9,6 +9,8 @@ import io.ziiklb.queue.WorkHandler;
 import io.ziiklb.queue.WorkItem;
 import io.ziiklb.queue.WorkQueue;
 import io.ziiklb.learningbank.LearningbankClient;
+import io.ziiklb.learningbank.LearningbankException;
+import io.ziiklb.learningbank.LearningbankUnauthorizedException;
 import io.ziiklb.sync.ExecutionPolicy;
 import io.ziiklb.sync.ExecutionReport;
 import io.ziiklb.sync.PlanExecutor;
@@ -38,7 +40,8 @@ public final class LiveSync implements WorkHandler {
     /** The queue's kind for polling roles (Ziik has no webhooks for them). */
     public static final String ROLES = "roles";
     private static final Duration TREE_FRESH_FOR = Duration.ofMinutes(5);
-    private static final Duration RETRY_WHEN_ABORTED = Duration.ofSeconds(30);
+    /** Step failures that say Learningbank is unwell rather than that the object is wrong. */
+    private static final java.util.Set<String> TRANSIENT = java.util.Set.of("server_error", "io_error", "rate_limited");
 
     private record CachedTree(UnitTree tree, Instant read) {
     }
@@ -56,10 +59,12 @@ public final class LiveSync implements WorkHandler {
     private final QueueSignal signal;
     private final Map<String, CachedTree> trees = new ConcurrentHashMap<>();
     private final java.util.Set<String> synchronised = ConcurrentHashMap.newKeySet();
+    private final Map<String, Instant> lastProbe = new ConcurrentHashMap<>();
+    private final Duration healthPause;
 
     public LiveSync(IntegrationStore integrations, SyncRunStore runs, SyncService syncs, PeerClients clients,
                     JdbcClient jdbc, ActivityLog activity, ExecutionPolicy policy, Clock clock, WorkQueue queue,
-                    HintWriter hints, QueueSignal signal) {
+                    HintWriter hints, QueueSignal signal, Duration healthPause) {
         this.integrations = integrations;
         this.runs = runs;
         this.syncs = syncs;
@@ -71,6 +76,7 @@ public final class LiveSync implements WorkHandler {
         this.queue = queue;
         this.hints = hints;
         this.signal = signal;
+        this.healthPause = healthPause;
     }
 
     /**
@@ -108,19 +114,33 @@ public final class LiveSync implements WorkHandler {
         if (integration == null || !integration.enabled()) {
             return; // removed, or disabled: nothing is written (rule L4)
         }
+        holdBackWhileFailing(integration);
         IntegrationSecrets secrets = integrations.secrets(integration.id());
         ZiikClient ziik = clients.ziik(integration, secrets);
         LearningbankClient learningbank = clients.learningbank(integration, secrets, policy.concurrency());
         JdbcLinkStore links = new JdbcLinkStore(jdbc, integration.id());
         List<io.ziiklb.audit.ActivityEntry> entries = new ArrayList<>();
         PlanExecutor.StepListener record = step -> entries.add(SyncService.activityEntry(step, clock.instant()));
+        try {
+            reconcile(item, integration, ziik, learningbank, links, record, entries);
+        } catch (LearningbankException e) {
+            if (!(e.transientFailure() || e instanceof LearningbankUnauthorizedException)) {
+                throw e;
+            }
+            activity.append(integration.id(), entries);
+            unwell(integration, "Learningbank " + (e instanceof LearningbankUnauthorizedException
+                    ? "refused the credentials" : "kept failing") + ": " + e.getMessage());
+        }
+    }
+
+    private void reconcile(WorkItem item, Integration integration, ZiikClient ziik, LearningbankClient learningbank,
+                           JdbcLinkStore links, PlanExecutor.StepListener record,
+                           List<io.ziiklb.audit.ActivityEntry> entries) throws Exception {
         if (ROLES.equals(item.kind())) {
             ExecutionReport report = new RolesReconciler(ziik, learningbank, links, policy, clock, Sleeper.SYSTEM, new Random())
                     .reconcile(record);
             activity.append(integration.id(), entries);
-            if (report.aborted()) {
-                throw new RetryLater(report.abortReason(), RETRY_WHEN_ABORTED);
-            }
+            checkHealth(integration, report);
             return;
         }
         UserReconciler.Result result = new UserReconciler(ziik, learningbank, links, policy, clock, Sleeper.SYSTEM, new Random())
@@ -129,13 +149,47 @@ public final class LiveSync implements WorkHandler {
         if (result.neverSynchronised()) {
             return;
         }
-        if (result.report().aborted()) {
-            throw new RetryLater(result.report().abortReason(), RETRY_WHEN_ABORTED);
-        }
+        checkHealth(integration, result.report());
         if (result.needsFullSync()) {
             trees.remove(integration.id());
             syncs.hint(integration);
         }
+    }
+
+    /** While the integration fails, one item per pause probes Learningbank; the others wait without calling it. */
+    private void holdBackWhileFailing(Integration integration) {
+        if (integrations.failing(integration.id()).isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant();
+        Instant probed = lastProbe.get(integration.id());
+        if (probed != null && probed.plus(healthPause).isAfter(now)) {
+            throw new RetryLater("held back while the integration is failing", healthPause);
+        }
+        lastProbe.put(integration.id(), now);
+    }
+
+    /**
+     * Job health: when Learningbank refused the credentials or kept failing, the integration is
+     * marked failing, its other waiting work is held back (no hammering), and this item is tried
+     * again later; the first run that works clears the mark. A refusal of one object (a 422, a
+     * name conflict) is that object's problem, not the integration's.
+     */
+    private void checkHealth(Integration integration, ExecutionReport report) {
+        String trouble = report.aborted() ? report.abortReason() : report.problems().stream()
+                .filter(p -> TRANSIENT.contains(p.code())).map(p -> "Learningbank kept failing: " + p.message())
+                .findFirst().orElse(null);
+        if (trouble == null) {
+            integrations.clearFailing(integration.id());
+            return;
+        }
+        unwell(integration, trouble);
+    }
+
+    private void unwell(Integration integration, String trouble) {
+        integrations.markFailing(integration.id(), trouble, clock.instant());
+        queue.defer(integration.id(), clock.instant().plus(healthPause));
+        throw new RetryLater(trouble, healthPause);
     }
 
     private UnitTree tree(String integrationId, ZiikClient ziik) {

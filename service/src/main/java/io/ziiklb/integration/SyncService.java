@@ -194,6 +194,11 @@ public final class SyncService implements WorkHandler {
             run.set(new SyncRun(last.id(), last.integrationId(), status, FullSync.Phase.DONE.name().toLowerCase(),
                     last.total(), last.total(), counts(counts, result.objects()), held, message, last.startedAt(), clock.instant()));
             runs.update(run.get());
+            if (result.report().aborted()) {
+                integrations.markFailing(integration.id(), result.report().abortReason(), clock.instant());
+            } else {
+                integrations.clearFailing(integration.id());
+            }
             metrics.syncFinished(status, Duration.between(last.startedAt(), clock.instant()));
         } catch (Exception e) {
             if (e instanceof InterruptedException) {

@@ -94,8 +94,8 @@ public final class QueueWorker {
             }
             handler.handle(item);
             queue.complete(item, name);
-        } catch (RetryLater e) {
-            queue.fail(item, name, e.getMessage(), e.waitFor(), retries.exhausted(item.attempts()));
+        } catch (RetryLater e) { // the peer's health, not the item's fault: never a dead letter
+            queue.fail(item, name, e.getMessage(), e.waitFor(), false);
         } catch (Exception e) {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();

@@ -163,6 +163,15 @@ public final class WorkQueue {
                 .params(dead ? "dead" : "ready", utc(clock.instant().plus(wait)), error, item.id(), worker).update();
     }
 
+    /**
+     * Holds back every waiting item of the integration until {@code until}: while its Learningbank
+     * is down or refuses the credentials, trying its other items would only hammer it.
+     */
+    public int defer(String integrationId, Instant until) {
+        return jdbc.sql("UPDATE work_item SET not_before = ? WHERE integration_id = ? AND state = 'ready' AND not_before < ?")
+                .params(utc(until), integrationId, utc(until)).update();
+    }
+
     /** Dead letters back to ready, attempts reset; returns how many. */
     public int retryDead(String integrationId) {
         return jdbc.sql("UPDATE work_item SET state = 'ready', attempts = 0, not_before = ? WHERE integration_id = ? AND state = 'dead'")
