@@ -4,8 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Consumer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Rule L3's safety net: a full synchronisation every {@code fullSyncIntervalMinutes} repairs what
@@ -13,14 +11,11 @@ import org.slf4j.LoggerFactory;
  * integration waits for its admin). Every instance may tick: a sync already queued is not queued twice.
  */
 public final class PeriodicFullSyncs {
-    private static final Logger LOG = LoggerFactory.getLogger(PeriodicFullSyncs.class);
-
     private final IntegrationStore integrations;
     private final SyncRunStore runs;
     private final Consumer<Integration> startSync;
     private final Clock clock;
-    private final Duration every;
-    private volatile Thread ticker;
+    private final Ticker ticker;
 
     /** @param every how often to look for integrations that are due */
     public PeriodicFullSyncs(IntegrationStore integrations, SyncRunStore runs, Consumer<Integration> startSync,
@@ -29,7 +24,7 @@ public final class PeriodicFullSyncs {
         this.runs = runs;
         this.startSync = startSync;
         this.clock = clock;
-        this.every = every;
+        this.ticker = new Ticker("periodic-full-syncs", every, this::tick);
     }
 
     /** Starts a synchronisation of each integration that is due; returns how many. */
@@ -56,24 +51,11 @@ public final class PeriodicFullSyncs {
         return started;
     }
 
-    public synchronized void start() {
-        ticker = Thread.ofVirtual().name("periodic-full-syncs").start(() -> {
-            while (!Thread.currentThread().isInterrupted()) {
-                try {
-                    Thread.sleep(every);
-                    tick();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                } catch (RuntimeException e) {
-                    LOG.warn("periodic synchronisations: {}", e.toString());
-                }
-            }
-        });
+    public void start() {
+        ticker.start();
     }
 
-    public synchronized void stop() {
-        if (ticker != null) {
-            ticker.interrupt();
-        }
+    public void stop() {
+        ticker.stop();
     }
 }

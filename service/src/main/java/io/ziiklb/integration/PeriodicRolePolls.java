@@ -6,8 +6,6 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Polls each integration's roles every {@code rolePollIntervalMinutes} (rule L3: Ziik has no role
@@ -15,15 +13,12 @@ import org.slf4j.LoggerFactory;
  * poll may come a little more often, which costs two reads and writes nothing when nothing changed.
  */
 public final class PeriodicRolePolls {
-    private static final Logger LOG = LoggerFactory.getLogger(PeriodicRolePolls.class);
-
     private final IntegrationStore integrations;
     private final SyncRunStore runs;
     private final Consumer<Integration> poll;
     private final Clock clock;
-    private final Duration every;
     private final Map<String, Instant> lastPolled = new ConcurrentHashMap<>();
-    private volatile Thread ticker;
+    private final Ticker ticker;
 
     public PeriodicRolePolls(IntegrationStore integrations, SyncRunStore runs, Consumer<Integration> poll, Clock clock,
                              Duration every) {
@@ -31,7 +26,7 @@ public final class PeriodicRolePolls {
         this.runs = runs;
         this.poll = poll;
         this.clock = clock;
-        this.every = every;
+        this.ticker = new Ticker("periodic-role-polls", every, this::tick);
     }
 
     /** Queues a poll of each integration that is due; returns how many. */
@@ -52,24 +47,11 @@ public final class PeriodicRolePolls {
         return polled;
     }
 
-    public synchronized void start() {
-        ticker = Thread.ofVirtual().name("periodic-role-polls").start(() -> {
-            while (!Thread.currentThread().isInterrupted()) {
-                try {
-                    Thread.sleep(every);
-                    tick();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                } catch (RuntimeException e) {
-                    LOG.warn("role polls: {}", e.toString());
-                }
-            }
-        });
+    public void start() {
+        ticker.start();
     }
 
-    public synchronized void stop() {
-        if (ticker != null) {
-            ticker.interrupt();
-        }
+    public void stop() {
+        ticker.stop();
     }
 }
