@@ -26,6 +26,8 @@ public final class WorkQueue {
     private final JdbcTemplate template;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private volatile int integrations;
+    private volatile Instant integrationsCountedAt;
 
     public WorkQueue(JdbcClient jdbc, JdbcTemplate template, TransactionTemplate tx, Clock clock) {
         this.jdbc = jdbc;
@@ -110,27 +112,69 @@ public final class WorkQueue {
         });
     }
 
+    /** Items one claim takes from one integration at most, so others' items come in the same round. */
+    static final int PER_INTEGRATION_PER_CLAIM = 2;
+    /** Items one integration may have in flight at once, across all instances, so it cannot take every worker. */
+    static final int PER_INTEGRATION_IN_FLIGHT = 6;
+
     /**
      * Claims up to {@code limit} due items (ready and due, or leased with an expired lease), oldest
-     * first, leasing them to {@code worker} for {@code lease}.
+     * first but fairly: at most {@value #PER_INTEGRATION_PER_CLAIM} of one integration per claim,
+     * and an integration that already has {@value #PER_INTEGRATION_IN_FLIGHT} in flight (across all
+     * instances) only gets more when no other integration has work waiting. Leases them to
+     * {@code worker} for {@code lease}.
      */
     public List<WorkItem> claim(String worker, int limit, Duration lease) {
         return tx.execute(status -> {
-            OffsetDateTime now = utc(clock.instant());
-            List<Long> ids = jdbc.sql("SELECT id FROM work_item WHERE (state = 'ready' AND not_before <= ?)"
-                            + " OR (state = 'leased' AND lease_until < ?) ORDER BY not_before, id LIMIT ? FOR UPDATE SKIP LOCKED")
-                    .params(now, now, limit).query(Long.class).list();
+            List<Long> ids = new java.util.ArrayList<>(severalIntegrations() ? lease(worker, limit, lease, true) : List.of());
+            if (ids.size() < limit) {
+                ids.addAll(lease(worker, limit - ids.size(), lease, false));
+            }
             if (ids.isEmpty()) {
                 return List.of();
-            }
-            OffsetDateTime until = utc(clock.instant().plus(lease));
-            for (long id : ids) {
-                jdbc.sql("UPDATE work_item SET state = 'leased', leased_by = ?, lease_until = ?, attempts = attempts + 1"
-                        + " WHERE id = ?").params(worker, until, id).update();
             }
             return jdbc.sql("SELECT " + COLUMNS + " FROM work_item WHERE id IN (:ids) ORDER BY not_before, id")
                     .param("ids", ids).query(WorkQueue::row).list();
         });
+    }
+
+    /** Whether there is anyone to be fair to: more than one integration (counted at most every 10 s). */
+    private boolean severalIntegrations() {
+        Instant now = clock.instant();
+        if (integrationsCountedAt == null || integrationsCountedAt.plusSeconds(10).isBefore(now)) {
+            integrations = jdbc.sql("SELECT COUNT(*) FROM integration").query(Integer.class).single();
+            integrationsCountedAt = now;
+        }
+        return integrations > 1;
+    }
+
+    /** Locks and leases up to {@code limit} due items; within the caller's transaction. */
+    private List<Long> lease(String worker, int limit, Duration lease, boolean capInFlight) {
+        OffsetDateTime now = utc(clock.instant());
+        // the due conditions stand at the outer level: a row another worker leased meanwhile is
+        // re-checked once locked (PostgreSQL), and the UPDATE below checks again (any database)
+        String due = "((state = 'ready' AND not_before <= :now) OR (state = 'leased' AND lease_until < :now))";
+        String fairly = " AND id IN (SELECT id FROM (SELECT id, integration_id,"
+                + " ROW_NUMBER() OVER (PARTITION BY integration_id ORDER BY not_before, id) AS place"
+                + " FROM work_item WHERE " + due + ") waiting WHERE place <= :perClaim"
+                + " AND integration_id NOT IN (SELECT integration_id FROM work_item WHERE state = 'leased'"
+                + " AND lease_until >= :now GROUP BY integration_id HAVING COUNT(*) >= :inFlight))";
+        List<Long> candidates = jdbc.sql("SELECT id FROM work_item WHERE " + due + (capInFlight ? fairly : "")
+                        + " ORDER BY not_before, id LIMIT :limit FOR UPDATE SKIP LOCKED")
+                .param("now", now).param("perClaim", PER_INTEGRATION_PER_CLAIM).param("inFlight", PER_INTEGRATION_IN_FLIGHT)
+                .param("limit", limit)
+                .query(Long.class).list();
+        OffsetDateTime until = utc(clock.instant().plus(lease));
+        List<Long> leased = new java.util.ArrayList<>();
+        for (long id : candidates) {
+            int updated = jdbc.sql("UPDATE work_item SET state = 'leased', leased_by = ?, lease_until = ?, attempts = attempts + 1"
+                    + " WHERE id = ? AND ((state = 'ready' AND not_before <= ?) OR (state = 'leased' AND lease_until < ?))")
+                    .params(worker, until, id, now, now).update();
+            if (updated == 1) {
+                leased.add(id);
+            }
+        }
+        return leased;
     }
 
     /** Extends the lease; false when the item is no longer this worker's (lease expired and taken). */

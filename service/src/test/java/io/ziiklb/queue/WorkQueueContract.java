@@ -48,6 +48,11 @@ abstract class WorkQueueContract {
     }
 
     @BeforeEach
+    void emptyQueue() {
+        db.jdbc().sql("DELETE FROM work_item").update();
+        newIntegration();
+    }
+
     void newIntegration() {
         integration = "int-" + System.nanoTime();
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
@@ -185,7 +190,9 @@ abstract class WorkQueueContract {
         queue.hints(List.of(new WorkQueue.Key(integration, "user", 1), new WorkQueue.Key(integration, "user", 2),
                 new WorkQueue.Key(integration, "user", 2), new WorkQueue.Key(integration, "user", 3)));
         assertThat(queue.status(integration).pending()).isEqualTo(3);
-        assertThat(mine(queue.claim("w1", 10, LEASE))).extracting(WorkItem::ziikId, WorkItem::generation)
+        List<WorkItem> claimed = new java.util.ArrayList<>(mine(queue.claim("w1", 10, LEASE)));
+        claimed.addAll(mine(queue.claim("w1", 10, LEASE))); // at most two of one integration per claim
+        assertThat(claimed).extracting(WorkItem::ziikId, WorkItem::generation)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(1L, 1), org.assertj.core.groups.Tuple.tuple(2L, 0),
                         org.assertj.core.groups.Tuple.tuple(3L, 0));
     }
@@ -208,5 +215,28 @@ abstract class WorkQueueContract {
         }
         assertThat(failed).hasValue(8); // the hints for an integration that does not exist
         assertThat(queue.status(integration).pending()).isEqualTo(120); // every id 0-119 had a good hint too
+    }
+
+    @Test
+    void oneIntegrationsBacklogDoesNotKeepAnothersItemWaiting() {
+        String busy = integration;
+        for (int i = 0; i < 50; i++) {
+            queue.enqueue(busy, "user", i, null);
+        }
+        newIntegration();
+        String quiet = integration;
+        clock.advance(Duration.ofSeconds(5));
+        queue.enqueue(quiet, "user", 1, null);
+
+        List<WorkItem> first = queue.claim("w1", 3, LEASE);
+        assertThat(first).extracting(WorkItem::integrationId).containsExactly(busy, busy, quiet);
+        queue.claim("w2", 4, LEASE); // the busy one only: six in flight
+        newIntegration();
+        String other = integration;
+        queue.enqueue(other, "user", 1, null);
+        assertThat(queue.claim("w3", 1, LEASE)).as("with six in flight, another integration's item comes first")
+                .extracting(WorkItem::integrationId).containsExactly(other);
+        assertThat(queue.claim("w4", 1, LEASE)).as("with nobody else waiting, the busy one gets more")
+                .extracting(WorkItem::integrationId).containsExactly(busy);
     }
 }
