@@ -5,6 +5,7 @@ import io.ziiklb.hooks.HookIntake;
 import io.ziiklb.http.PeerHttp;
 import io.ziiklb.http.Sleeper;
 import io.ziiklb.integration.CredentialCheck;
+import io.ziiklb.integration.IntegrationChanges;
 import io.ziiklb.integration.IntegrationService;
 import io.ziiklb.integration.Metrics;
 import io.ziiklb.integration.IntegrationStore;
@@ -125,9 +126,14 @@ class ServiceConfiguration {
 
     @Bean
     IntegrationService integrationService(IntegrationStore store, PeerClients clients, SyncService syncs, Clock clock,
-                                          Environment environment) {
+                                          Environment environment, IntegrationChanges changes) {
         return new IntegrationService(store, new CredentialCheck(clients), syncs, clients,
-                () -> environment.getRequiredProperty("ziiklb.public-url"), clock);
+                () -> environment.getRequiredProperty("ziiklb.public-url"), changes, clock);
+    }
+
+    @Bean
+    IntegrationChanges integrationChanges() {
+        return new IntegrationChanges();
     }
 
     @Bean
@@ -141,7 +147,8 @@ class ServiceConfiguration {
     }
 
     @Bean
-    HookIntake hookIntake(IntegrationStore integrations, LiveSync live, MeterRegistry meters, Clock clock) {
-        return new HookIntake(integrations, live, meters, clock);
+    HookIntake hookIntake(IntegrationStore integrations, LiveSync live, MeterRegistry meters, Clock clock,
+                          IntegrationChanges changes) {
+        return new HookIntake(integrations, live, meters, clock, changes);
     }
 }

@@ -3,6 +3,7 @@ package io.ziiklb.hooks;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.ziiklb.integration.Integration;
+import io.ziiklb.integration.IntegrationChanges;
 import io.ziiklb.integration.IntegrationSecrets;
 import io.ziiklb.integration.IntegrationStore;
 import io.ziiklb.integration.LiveSync;
@@ -54,8 +55,9 @@ public final class HookIntake {
 
     /**
      * Deliveries come in bursts; reading and decrypting the integration for each would dominate.
-     * A change (disabling, removing) is seen within this long; the work it queues meanwhile is
-     * dropped by the handler, which reads the integration afresh before writing anything.
+     * A change made through this instance is seen at once; one made through another instance within
+     * this long, and the work queued meanwhile is dropped by the handler, which reads the
+     * integration afresh before writing anything.
      */
     static final Duration CHECK_DATA_FRESH_FOR = Duration.ofSeconds(5);
 
@@ -65,10 +67,12 @@ public final class HookIntake {
     private final Clock clock;
     private final Map<String, CheckData> checkData = new ConcurrentHashMap<>();
 
-    public HookIntake(IntegrationStore integrations, LiveSync live, MeterRegistry meters, Clock clock) {
+    public HookIntake(IntegrationStore integrations, LiveSync live, MeterRegistry meters, Clock clock,
+                      IntegrationChanges changes) {
         this.integrations = integrations;
         this.live = live;
         this.clock = clock;
+        changes.listen(checkData::remove); // a change made here is seen at once; elsewhere within the freshness
         for (Outcome outcome : Outcome.values()) {
             counters.put(outcome, meters.counter("ziiklb.webhook.deliveries", "outcome", outcome.name().toLowerCase()));
         }
@@ -89,17 +93,17 @@ public final class HookIntake {
                 && !constantTimeEquals(expectedSignature(check.get().sharedSecret(), body), signature.trim())) {
             return Outcome.BAD_SIGNATURE;
         }
-        Optional<Integration> integration = Optional.of(check.get().integration());
+        Integration integration = check.get().integration();
         String kind = Triggers.objectKind(event);
         Long id = kind == null ? null : ziikObjectId(body, kind);
         if (id == null) {
             return Outcome.BAD_REQUEST;
         }
-        if (!integration.get().enabled()) {
+        if (!integration.enabled()) {
             return Outcome.DROPPED_DISABLED; // rule L4
         }
         try {
-            return live.hint(integration.get(), kind, id) ? Outcome.QUEUED : Outcome.DROPPED_NOT_SYNCHRONISED;
+            return live.hint(integration, kind, id) ? Outcome.QUEUED : Outcome.DROPPED_NOT_SYNCHRONISED;
         } catch (DataIntegrityViolationException removedMeanwhile) {
             checkData.remove(integrationId);
             return Outcome.NOT_FOUND;

@@ -24,16 +24,18 @@ public final class IntegrationService {
     private final SyncService syncs;
     private final PeerClients clients;
     private final Supplier<String> publicUrl;
+    private final IntegrationChanges changes;
     private final Clock clock;
 
     /** @param publicUrl where Ziik reaches this service (read when needed: the port is known late) */
     public IntegrationService(IntegrationStore store, CredentialCheck check, SyncService syncs, PeerClients clients,
-                              Supplier<String> publicUrl, Clock clock) {
+                              Supplier<String> publicUrl, IntegrationChanges changes, Clock clock) {
         this.store = store;
         this.check = check;
         this.syncs = syncs;
         this.clients = clients;
         this.publicUrl = publicUrl;
+        this.changes = changes;
         this.clock = clock;
     }
 
@@ -114,6 +116,7 @@ public final class IntegrationService {
         if (z != null || lb != null) {
             store.updateSecrets(id, secrets);
         }
+        changes.changed(id);
         return next;
     }
 
@@ -125,6 +128,7 @@ public final class IntegrationService {
         if (current.enabled() && !enabled) {
             store.markDisabled(id, clock.instant());
         }
+        changes.changed(id);
         return next;
     }
 
@@ -161,6 +165,7 @@ public final class IntegrationService {
             LOG.warn("could not delete the webhooks of integration {} in Ziik: {}", id, e.getMessage());
         }
         store.delete(id);
+        changes.changed(id);
     }
 
     private static String randomSecret() {
