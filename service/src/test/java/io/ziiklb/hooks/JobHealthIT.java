@@ -11,10 +11,7 @@ import io.ziiklb.simulator.ziik.NewUser;
 import io.ziiklb.simulator.ziik.UserUpdate;
 import io.ziiklb.simulator.ziik.ZiikOrganisation;
 import io.ziiklb.simulator.ziik.ZiikSimulator;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import io.ziiklb.testing.AdminApi;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +21,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Job health: while Learningbank fails every call, the integration is "failing", its waiting work
@@ -39,10 +35,8 @@ import tools.jackson.databind.json.JsonMapper;
 })
 class JobHealthIT {
     static final String TOKEN = "operator-token-for-health-tests";
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     private final ZiikSimulator ziik = ZiikSimulator.start(ZiikSimulator.Config.defaults());
     private final LearningbankSimulator learningbank = LearningbankSimulator.start(LearningbankSimulator.Config.defaults());
-    private final HttpClient http = HttpClient.newHttpClient();
 
     @LocalServerPort
     int port;
@@ -54,15 +48,7 @@ class JobHealthIT {
     }
 
     private JsonNode api(String method, String path) throws Exception {
-        return api(method, path, null);
-    }
-
-    private JsonNode api(String method, String path, Object body) throws Exception {
-        return JSON.readTree(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1" + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
-                .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json").build(),
-                HttpResponse.BodyHandlers.ofString()).body());
+        return new AdminApi("http://127.0.0.1:" + port, TOKEN).call(method, path, null);
     }
 
     @Test
@@ -72,12 +58,8 @@ class JobHealthIT {
         for (int i = 0; i < 6; i++) {
             people.add(org.createUser(NewUser.of("P" + i, "Q", "p" + i + "@example.com", Membership.of(org.topUnitId()))));
         }
-        LearningbankSimulator.Config lb = LearningbankSimulator.Config.defaults();
-        String id = api("POST", "/integrations", Map.of(
-                "ziik", Map.of("baseUrl", ziik.baseUrl(), "username", ziik.config().adminEmail(),
-                        "password", ziik.config().adminPassword(), "sharedSecret", ziik.config().sharedSecret()),
-                "learningbank", Map.of("baseUrl", learningbank.baseUrl(), "username", lb.username(),
-                        "password", lb.password(), "token", lb.token()))).path("id").asString();
+        String id = new AdminApi("http://127.0.0.1:" + port, TOKEN)
+                .post("/integrations", AdminApi.integration(ziik, learningbank, Map.of())).path("id").asString();
         String syncId = api("POST", "/integrations/" + id + "/syncs").path("syncId").asString();
         await().atMost(Duration.ofSeconds(30)).until(() -> api("GET", "/integrations/" + id + "/syncs/" + syncId)
                 .path("status").asString().equals("done"));

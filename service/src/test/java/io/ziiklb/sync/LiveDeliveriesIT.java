@@ -8,10 +8,7 @@ import io.ziiklb.simulator.learningbank.LearningbankSimulator;
 import io.ziiklb.simulator.learningbank.LearningbankState;
 import io.ziiklb.simulator.ziik.DeliverySwitches;
 import io.ziiklb.simulator.ziik.ZiikSimulator;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import io.ziiklb.testing.AdminApi;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Live synchronisation through the whole service: deliveries duplicated and reordered still leave
@@ -34,10 +30,8 @@ import tools.jackson.databind.json.JsonMapper;
 })
 class LiveDeliveriesIT {
     static final String TOKEN = "operator-token-for-live-tests";
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     private final ZiikSimulator ziik = ZiikSimulator.start(ZiikSimulator.Config.defaults());
     private final LearningbankSimulator learningbank = LearningbankSimulator.start(LearningbankSimulator.Config.defaults());
-    private final HttpClient http = HttpClient.newHttpClient();
 
     @LocalServerPort
     int port;
@@ -49,11 +43,7 @@ class LiveDeliveriesIT {
     }
 
     private JsonNode api(String method, String path, Object body) throws Exception {
-        return JSON.readTree(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1" + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
-                .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json").build(),
-                HttpResponse.BodyHandlers.ofString()).body());
+        return new AdminApi("http://127.0.0.1:" + port, TOKEN).call(method, path, body);
     }
 
     @Test
@@ -61,13 +51,8 @@ class LiveDeliveriesIT {
         RandomOrganisation org = new RandomOrganisation(ziik.organisation(), ziikClient(), 7, true);
         org.build(learningbank.state());
         LearningbankState.Snapshot before = learningbank.state().snapshot();
-        LearningbankSimulator.Config lb = LearningbankSimulator.Config.defaults();
-        String id = api("POST", "/integrations", Map.of(
-                "ziik", Map.of("baseUrl", ziik.baseUrl(), "username", ziik.config().adminEmail(),
-                        "password", ziik.config().adminPassword(), "sharedSecret", ziik.config().sharedSecret()),
-                "learningbank", Map.of("baseUrl", learningbank.baseUrl(), "username", lb.username(),
-                        "password", lb.password(), "token", lb.token()),
-                "settings", Map.of("excludedEmails", List.of(RandomOrganisation.EXCLUDED)))).path("id").asString();
+        String id = api("POST", "/integrations", AdminApi.integration(ziik, learningbank,
+                Map.of("excludedEmails", List.of(RandomOrganisation.EXCLUDED)))).path("id").asString();
         fullSync(id);
         org.synchronised();
 
