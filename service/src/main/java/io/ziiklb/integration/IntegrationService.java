@@ -1,5 +1,7 @@
 package io.ziiklb.integration;
 
+import io.ziiklb.hooks.WebhookRegistration;
+import io.ziiklb.ziik.ZiikException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -9,8 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
-import io.ziiklb.hooks.WebhookRegistration;
-import io.ziiklb.ziik.ZiikException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -47,7 +47,4 @@ public record LbUserChange(String externalId, String email, String firstName, St
         return new LbUserChange(externalId, email, firstName, lastName, active, language, departmentIds, permissionTypeIds, v);
     }
 
-    public boolean isEmpty() {
-        return equals(none());
-    }
 }

@@ -25,6 +25,8 @@ final class DepartmentPlanner {
     private final Map<Long, Integer> createSteps = new HashMap<>();
     private final Map<Long, Integer> unitSteps = new HashMap<>();
     private final Map<String, Integer> deleteSteps = new HashMap<>();
+    /** The units that get departments (mirrored, below the top), parents before children. */
+    private final List<ZiikUnit> mirroredBelowTop;
 
     DepartmentPlanner(UnitTree tree, LbSnapshot lb, Map<Long, String> links, SyncSettings settings, PlanBuilder plan) {
         this.tree = tree;
@@ -33,6 +35,7 @@ final class DepartmentPlanner {
         this.links = links;
         this.settings = settings;
         this.plan = plan;
+        this.mirroredBelowTop = tree.topDown().stream().filter(u -> u.id() != tree.top().id() && u.mirrored()).toList();
     }
 
     Departments plan() {
@@ -81,7 +84,7 @@ final class DepartmentPlanner {
 
     private NameClaims.Outcome claimNames() {
         List<NameClaims.Claimant> claimants = new ArrayList<>();
-        for (ZiikUnit unit : mirroredBelowTop()) {
+        for (ZiikUnit unit : mirroredBelowTop) {
             if (unit.name() == null || unit.name().isBlank()) {
                 plan.problem(ObjectKind.DEPARTMENT, unit.id(), "invalid_name", "the unit has no name");
                 continue;
@@ -101,7 +104,7 @@ final class DepartmentPlanner {
         outcome.lost().forEach((unitId, reason) -> plan.problem(ObjectKind.DEPARTMENT, unitId, "name_conflict",
                 reason + (kept.containsKey(unitId) ? "" : "; its users go to the nearest parent department")
                         + (settings.uniqueUnits() ? "" : " (turning on unique units avoids this)")));
-        for (ZiikUnit unit : mirroredBelowTop()) {
+        for (ZiikUnit unit : mirroredBelowTop) {
             if (!kept.containsKey(unit.id()) && outcome.names().containsKey(unit.id())) {
                 createSteps.put(unit.id(), -1); // step index set below; marks that the unit will have a department
             }
@@ -112,7 +115,7 @@ final class DepartmentPlanner {
     /** Parents before children, so a step can wait for its parent's. */
     private void planCreatesAndUpdates(NameClaims.Outcome names) {
         Departments soFar = new Departments(tree, kept, createSteps, deleteSteps, Set.of());
-        for (ZiikUnit unit : mirroredBelowTop()) {
+        for (ZiikUnit unit : mirroredBelowTop) {
             long parent = soFar.effectiveUnit(tree.parentOf(unit.id()));
             String name = names.names().get(unit.id());
             Integer step = null;
@@ -167,9 +170,5 @@ final class DepartmentPlanner {
                 plan.after(step, frees);
             }
         });
-    }
-
-    private List<ZiikUnit> mirroredBelowTop() {
-        return tree.topDown().stream().filter(u -> u.id() != tree.top().id() && u.mirrored()).toList();
     }
 }

@@ -220,8 +220,7 @@ final class StepRunner {
     }
 
     private boolean notLinkedToOther(LbUser user, long ziikUserId) {
-        return links.snapshot().users().entrySet().stream()
-                .noneMatch(l -> l.getValue().equals(user.id()) && l.getKey() != ziikUserId);
+        return links.userLinkedTo(user.id()).map(linked -> linked == ziikUserId).orElse(true);
     }
 
     private StepResult updateUser(Plan.Step step, UpdateUser op) {

@@ -48,10 +48,6 @@ public final class UnitTree {
         return Optional.ofNullable(units.get(id));
     }
 
-    public boolean contains(long id) {
-        return units.containsKey(id);
-    }
-
     /** The parent's id; the top unit's for a unit whose parent is unknown; null for the top unit. */
     public Long parentOf(long id) {
         ZiikUnit unit = units.get(id);
