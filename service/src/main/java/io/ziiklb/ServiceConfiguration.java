@@ -53,11 +53,13 @@ class ServiceConfiguration {
     }
 
     @Bean
-    PeerClients peerClients(Clock clock, MeterRegistry meters) {
+    PeerClients peerClients(Clock clock, MeterRegistry meters, IntegrationChanges changes) {
         PeerHttp ziik = PeerHttp.create(Duration.ofSeconds(5), Duration.ofSeconds(30), Metrics.peerCalls(meters, "ziik"));
         PeerHttp learningbank = PeerHttp.create(Duration.ofSeconds(5), Duration.ofSeconds(30),
                 Metrics.peerCalls(meters, "learningbank"));
-        return new PeerClients(ziik, learningbank, clock, Sleeper.SYSTEM);
+        PeerClients clients = new PeerClients(ziik, learningbank, clock, Sleeper.SYSTEM);
+        changes.listen(clients::forget);
+        return clients;
     }
 
     @Bean

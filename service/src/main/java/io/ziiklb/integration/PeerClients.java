@@ -7,13 +7,25 @@ import io.ziiklb.learningbank.LearningbankClient;
 import io.ziiklb.ziik.ZiikClient;
 import io.ziiklb.ziik.ZiikClientPolicy;
 import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
-/** Makes each integration's clients; the HTTP connection pools are shared by all integrations. */
+/**
+ * Makes the clients. An integration's clients are kept while its credentials stay the same, so
+ * its Ziik token is reused and its Learningbank calls share one bound on calls in flight, whatever
+ * runs for it (a full sync, live reconciles). The HTTP connection pools are shared by all.
+ */
 public final class PeerClients {
+    /** An integration's clients are for these credentials. */
+    private record Account(String integrationId, String baseUrl, String username, String password, String token,
+                           int maxInFlight) {
+    }
     private final PeerHttp ziikHttp;
     private final PeerHttp learningbankHttp;
     private final Clock clock;
     private final Sleeper sleeper;
+    private final Map<Account, ZiikClient> ziikClients = new ConcurrentHashMap<>();
+    private final Map<Account, LearningbankClient> learningbankClients = new ConcurrentHashMap<>();
 
     public PeerClients(PeerHttp ziikHttp, PeerHttp learningbankHttp, Clock clock, Sleeper sleeper) {
         this.ziikHttp = ziikHttp;
@@ -26,8 +38,10 @@ public final class PeerClients {
         return new ZiikClient(ziikHttp, baseUrl, username, password, clock, sleeper, ZiikClientPolicy.defaults());
     }
 
+    /** The integration's Ziik client, kept while its credentials stay the same. */
     public ZiikClient ziik(Integration i, IntegrationSecrets s) {
-        return ziik(i.ziikBaseUrl(), i.ziikUsername(), s.ziikPassword());
+        Account account = new Account(i.id(), i.ziikBaseUrl(), i.ziikUsername(), s.ziikPassword(), null, 0);
+        return ziikClients.computeIfAbsent(account, a -> ziik(a.baseUrl(), a.username(), a.password()));
     }
 
     public LearningbankClient learningbank(LbCredentials credentials) {
@@ -39,8 +53,17 @@ public final class PeerClients {
         return new LearningbankClient(learningbankHttp, credentials, clock, maxInFlight);
     }
 
+    /** The integration's Learningbank client, kept while its credentials stay the same. */
     public LearningbankClient learningbank(Integration i, IntegrationSecrets s, int maxInFlight) {
-        return learningbank(new LbCredentials(i.learningbankBaseUrl(), i.learningbankUsername(),
-                s.learningbankPassword(), s.learningbankToken()), maxInFlight);
+        Account account = new Account(i.id(), i.learningbankBaseUrl(), i.learningbankUsername(), s.learningbankPassword(),
+                s.learningbankToken(), maxInFlight);
+        return learningbankClients.computeIfAbsent(account, a -> learningbank(
+                new LbCredentials(a.baseUrl(), a.username(), a.password(), a.token()), a.maxInFlight()));
+    }
+
+    /** Drops the integration's kept clients (its credentials changed, or it was removed). */
+    public void forget(String integrationId) {
+        ziikClients.keySet().removeIf(a -> a.integrationId().equals(integrationId));
+        learningbankClients.keySet().removeIf(a -> a.integrationId().equals(integrationId));
     }
 }
