@@ -4,6 +4,7 @@ import io.ziiklb.audit.ActivityLog;
 import io.ziiklb.hooks.HookIntake;
 import io.ziiklb.http.PeerHttp;
 import io.ziiklb.http.Sleeper;
+import io.ziiklb.integration.Connections;
 import io.ziiklb.integration.CredentialCheck;
 import io.ziiklb.integration.IntegrationChanges;
 import io.ziiklb.integration.IntegrationService;
@@ -83,11 +84,17 @@ class ServiceConfiguration {
     }
 
     @Bean
+    Connections connections(IntegrationStore integrations, PeerClients clients, JdbcClient jdbc,
+                            @Value("${ziiklb.learningbank-concurrency:8}") int concurrency) {
+        return new Connections(integrations, clients, jdbc, ExecutionPolicy.defaults().withConcurrency(concurrency));
+    }
+
+    @Bean
     SyncService syncService(IntegrationStore integrations, SyncRunStore runs, ActivityLog activity, ProblemStore problems,
-                            PeerClients clients, JdbcClient jdbc, Clock clock, MeterRegistry meters, WorkQueue queue,
-                            QueueSignal signal, @Value("${ziiklb.learningbank-concurrency:8}") int concurrency) {
-        return new SyncService(integrations, runs, activity, problems, clients, jdbc,
-                ExecutionPolicy.defaults().withConcurrency(concurrency), clock, new Metrics(meters), queue, signal);
+                            Connections connections, Clock clock, MeterRegistry meters, WorkQueue queue,
+                            QueueSignal signal) {
+        return new SyncService(integrations, runs, activity, problems, connections, clock, new Metrics(meters), queue,
+                signal);
     }
 
     @Bean
@@ -121,7 +128,8 @@ class ServiceConfiguration {
                             @Value("${ziiklb.queue.lease-seconds:60}") int leaseSeconds,
                             @Value("${ziiklb.queue.workers:8}") int workers) {
         WorkerPolicy policy = WorkerPolicy.defaults();
-        return new QueueWorker(queue, Map.of(SyncService.FULL_SYNC, syncs, LiveSync.USER, live, LiveSync.ROLES, live),
+        return new QueueWorker(queue, Map.of(SyncService.FULL_SYNC, syncs, LiveSync.USER, live, LiveSync.UNITS, live,
+                        LiveSync.ROLES, live),
                 new WorkerPolicy(workers, policy.poll(), Duration.ofSeconds(leaseSeconds)),
                 RetryPolicy.defaults(), signal, new Random());
     }
@@ -139,12 +147,10 @@ class ServiceConfiguration {
     }
 
     @Bean
-    LiveSync liveSync(IntegrationStore integrations, SyncRunStore runs, SyncService syncs, PeerClients clients,
-                      JdbcClient jdbc, ActivityLog activity, Clock clock, WorkQueue queue, HintWriter hints,
-                      QueueSignal signal, @Value("${ziiklb.learningbank-concurrency:8}") int concurrency,
-                      @Value("${ziiklb.health.pause-seconds:30}") int pauseSeconds) {
-        return new LiveSync(integrations, runs, syncs, clients, jdbc, activity,
-                ExecutionPolicy.defaults().withConcurrency(concurrency), clock, queue, hints, signal,
+    LiveSync liveSync(IntegrationStore integrations, SyncRunStore runs, SyncService syncs, Connections connections,
+                      ActivityLog activity, ProblemStore problems, Clock clock, WorkQueue queue, HintWriter hints,
+                      QueueSignal signal, @Value("${ziiklb.health.pause-seconds:30}") int pauseSeconds) {
+        return new LiveSync(integrations, runs, syncs, connections, activity, problems, clock, queue, hints, signal,
                 Duration.ofSeconds(pauseSeconds));
     }
 

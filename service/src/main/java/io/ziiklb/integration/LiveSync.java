@@ -1,5 +1,6 @@
 package io.ziiklb.integration;
 
+import io.ziiklb.audit.ActivityEntry;
 import io.ziiklb.audit.ActivityLog;
 import io.ziiklb.http.Sleeper;
 import io.ziiklb.queue.HintWriter;
@@ -13,9 +14,14 @@ import io.ziiklb.learningbank.LearningbankException;
 import io.ziiklb.learningbank.LearningbankUnauthorizedException;
 import io.ziiklb.sync.ExecutionPolicy;
 import io.ziiklb.sync.ExecutionReport;
+import io.ziiklb.sync.ObjectKind;
+import io.ziiklb.sync.Plan;
 import io.ziiklb.sync.PlanExecutor;
+import io.ziiklb.sync.Problem;
 import io.ziiklb.sync.RolesReconciler;
+import io.ziiklb.sync.SyncSettings;
 import io.ziiklb.sync.UnitTree;
+import io.ziiklb.sync.UnitsReconciler;
 import io.ziiklb.sync.UserReconciler;
 import io.ziiklb.ziik.ZiikClient;
 import java.time.Clock;
@@ -26,17 +32,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Rule L3: each change Ziik hints at reaches Learningbank without waiting for a full
- * synchronisation. A user hint reconciles that user alone; a unit hint (rarer, and about the
- * tree) reconciles the whole integration, coalesced; roles, which have no webhooks, are polled. Nothing is done before the admin's first
- * synchronisation, which covers everything until then.
+ * synchronisation. A user hint reconciles that user alone; a unit hint reconciles the unit tree
+ * (the departments, and the users of departments being deleted), coalesced; roles, which have no
+ * webhooks, are polled. A user who refers to a unit or role not linked yet has the tree or the
+ * roles reconciled first. Nothing is done before the admin's first synchronisation, which covers
+ * everything until then.
  */
 public final class LiveSync implements WorkHandler {
     /** The queue's kind for reconciling one user. */
     public static final String USER = "user";
+    /** The queue's kind for reconciling the unit tree (one item per integration, coalesced). */
+    public static final String UNITS = "units";
     /** The queue's kind for polling roles (Ziik has no webhooks for them). */
     public static final String ROLES = "roles";
     private static final Duration TREE_FRESH_FOR = Duration.ofMinutes(5);
@@ -49,10 +58,9 @@ public final class LiveSync implements WorkHandler {
     private final IntegrationStore integrations;
     private final SyncRunStore runs;
     private final SyncService syncs;
-    private final PeerClients clients;
-    private final JdbcClient jdbc;
+    private final Connections connections;
     private final ActivityLog activity;
-    private final ExecutionPolicy policy;
+    private final ProblemStore problems;
     private final Clock clock;
     private final WorkQueue queue;
     private final HintWriter hints;
@@ -60,18 +68,18 @@ public final class LiveSync implements WorkHandler {
     private final Map<String, CachedTree> trees = new ConcurrentHashMap<>();
     private final java.util.Set<String> synchronised = ConcurrentHashMap.newKeySet();
     private final Map<String, Instant> lastProbe = new ConcurrentHashMap<>();
+    private final Map<String, Object> sharedObjectsLocks = new ConcurrentHashMap<>();
     private final Duration healthPause;
 
-    public LiveSync(IntegrationStore integrations, SyncRunStore runs, SyncService syncs, PeerClients clients,
-                    JdbcClient jdbc, ActivityLog activity, ExecutionPolicy policy, Clock clock, WorkQueue queue,
-                    HintWriter hints, QueueSignal signal, Duration healthPause) {
+    public LiveSync(IntegrationStore integrations, SyncRunStore runs, SyncService syncs, Connections connections,
+                    ActivityLog activity, ProblemStore problems, Clock clock, WorkQueue queue, HintWriter hints,
+                    QueueSignal signal, Duration healthPause) {
         this.integrations = integrations;
         this.runs = runs;
         this.syncs = syncs;
-        this.clients = clients;
-        this.jdbc = jdbc;
+        this.connections = connections;
         this.activity = activity;
-        this.policy = policy;
+        this.problems = problems;
         this.clock = clock;
         this.queue = queue;
         this.hints = hints;
@@ -94,11 +102,11 @@ public final class LiveSync implements WorkHandler {
         }
         if (USER.equals(objectKind)) {
             hints.hint(integration.id(), USER, ziikId);
-            signal.nudge();
         } else {
             trees.remove(integration.id());
-            syncs.hint(integration);
+            hints.hint(integration.id(), UNITS, 0);
         }
+        signal.nudge();
         return true;
     }
 
@@ -115,45 +123,121 @@ public final class LiveSync implements WorkHandler {
             return; // removed, or disabled: nothing is written (rule L4)
         }
         holdBackWhileFailing(integration);
-        IntegrationSecrets secrets = integrations.secrets(integration.id());
-        ZiikClient ziik = clients.ziik(integration, secrets);
-        LearningbankClient learningbank = clients.learningbank(integration, secrets, policy.concurrency());
-        JdbcLinkStore links = new JdbcLinkStore(jdbc, integration.id());
-        List<io.ziiklb.audit.ActivityEntry> entries = new ArrayList<>();
-        PlanExecutor.StepListener record = step -> entries.add(SyncService.activityEntry(step, clock.instant()));
+        Work work = new Work(integration, connections.open(integration));
         try {
-            reconcile(item, integration, ziik, learningbank, links, record, entries);
+            switch (item.kind()) {
+                case ROLES -> work.roles();
+                case UNITS -> work.units();
+                default -> work.user(item.ziikId());
+            }
         } catch (LearningbankException e) {
             if (!(e.transientFailure() || e instanceof LearningbankUnauthorizedException)) {
                 throw e;
             }
-            activity.append(integration.id(), entries);
+            work.recordActivity();
             unwell(integration, "Learningbank " + (e instanceof LearningbankUnauthorizedException
                     ? "refused the credentials" : "kept failing") + ": " + e.getMessage());
         }
     }
 
-    private void reconcile(WorkItem item, Integration integration, ZiikClient ziik, LearningbankClient learningbank,
-                           JdbcLinkStore links, PlanExecutor.StepListener record,
-                           List<io.ziiklb.audit.ActivityEntry> entries) throws Exception {
-        if (ROLES.equals(item.kind())) {
-            ExecutionReport report = new RolesReconciler(ziik, learningbank, links, policy, clock, Sleeper.SYSTEM, new Random())
-                    .reconcile(record);
-            activity.append(integration.id(), entries);
+    /** One item's work for one integration: what it works with, and the activity it has to record. */
+    private final class Work {
+        private final Integration integration;
+        private final ZiikClient ziik;
+        private final LearningbankClient learningbank;
+        private final JdbcLinkStore links;
+        private final ExecutionPolicy policy;
+        private final SyncSettings settings;
+        private final List<ActivityEntry> entries = new ArrayList<>();
+        private final PlanExecutor.StepListener record = step -> entries.add(SyncService.activityEntry(step, clock.instant()));
+
+        Work(Integration integration, Connections.Connected connected) {
+            this.integration = integration;
+            this.ziik = connected.ziik();
+            this.learningbank = connected.learningbank();
+            this.links = connected.links();
+            this.policy = connected.policy();
+            this.settings = integration.settings().toSyncSettings();
+        }
+
+        void roles() throws InterruptedException {
+            RolesReconciler.Result result;
+            synchronized (sharedObjectsLock(integration.id())) {
+                result = new RolesReconciler(ziik, learningbank, links, policy, clock, Sleeper.SYSTEM, new Random())
+                        .reconcile(settings, record);
+            }
+            problems.replaceKind(integration.id(), ObjectKind.PERMISSION_TYPE, found(result.plan(), result.report()),
+                    clock.instant());
+            settle(result.report());
+            if (result.holdersNeedFullSync()) {
+                syncs.hint(integration);
+            }
+        }
+
+        void units() throws InterruptedException {
+            UnitsReconciler.Result result;
+            synchronized (sharedObjectsLock(integration.id())) {
+                result = new UnitsReconciler(ziik, learningbank, links, policy, clock, Sleeper.SYSTEM, new Random())
+                        .reconcile(settings, record);
+            }
+            trees.put(integration.id(), new CachedTree(result.tree(), clock.instant()));
+            if (result.neverSynchronised()) {
+                return;
+            }
+            List<Problem> found = found(result.plan(), result.report());
+            problems.replaceKind(integration.id(), ObjectKind.DEPARTMENT, found, clock.instant());
+            problems.replaceFor(integration.id(), ObjectKind.USER, result.users(), found, clock.instant());
+            settle(result.report());
+            if (result.needsFullSync()) { // the deletion guard tripped: a full synchronisation asks the admin
+                syncs.hint(integration);
+            }
+        }
+
+        void user(long ziikUserId) throws InterruptedException {
+            UserReconciler users = new UserReconciler(ziik, learningbank, links, policy, clock, Sleeper.SYSTEM, new Random());
+            UserReconciler.Result result = users.reconcile(ziikUserId, tree(integration.id(), ziik), settings, true, record);
+            if (result.waiting()) { // link what the user refers to first, then place the user once
+                if (result.missing().contains(UserReconciler.Missing.UNITS)) {
+                    units();
+                }
+                if (result.missing().contains(UserReconciler.Missing.ROLES)) {
+                    roles();
+                }
+                result = users.reconcile(ziikUserId, tree(integration.id(), ziik), settings, false, record);
+            }
+            if (result.neverSynchronised()) {
+                return;
+            }
+            problems.replaceFor(integration.id(), ObjectKind.USER, List.of(ziikUserId),
+                    found(result.plan(), result.report()), clock.instant());
+            settle(result.report());
+        }
+
+        /** Records the activity so far, and judges the integration's health by what was done. */
+        private void settle(ExecutionReport report) {
+            recordActivity();
             checkHealth(integration, report);
-            return;
         }
-        UserReconciler.Result result = new UserReconciler(ziik, learningbank, links, policy, clock, Sleeper.SYSTEM, new Random())
-                .reconcile(item.ziikId(), tree(integration.id(), ziik), integration.settings().toSyncSettings(), record);
-        activity.append(integration.id(), entries);
-        if (result.neverSynchronised()) {
-            return;
+
+        void recordActivity() {
+            activity.append(integration.id(), List.copyOf(entries));
+            entries.clear();
         }
-        checkHealth(integration, result.report());
-        if (result.needsFullSync()) {
-            trees.remove(integration.id());
-            syncs.hint(integration);
-        }
+    }
+
+    /** What planning and applying found wrong. */
+    private static List<Problem> found(Plan plan, ExecutionReport report) {
+        List<Problem> found = new ArrayList<>(plan.problems());
+        found.addAll(report.problems());
+        return found;
+    }
+
+    /**
+     * Departments and permission types are shared by an integration's users: on this instance, one
+     * reconcile at a time changes them (a second would find the names taken by the first's creates).
+     */
+    private Object sharedObjectsLock(String integrationId) {
+        return sharedObjectsLocks.computeIfAbsent(integrationId, id -> new Object());
     }
 
     /** While the integration fails, one item per pause probes Learningbank; the others wait without calling it. */

@@ -28,7 +28,6 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -49,9 +48,7 @@ public final class SyncService implements WorkHandler {
     private final SyncRunStore runs;
     private final ActivityLog activity;
     private final ProblemStore problems;
-    private final PeerClients clients;
-    private final JdbcClient jdbc;
-    private final ExecutionPolicy policy;
+    private final Connections connections;
     private final Clock clock;
     private final Metrics metrics;
     private final WorkQueue queue;
@@ -62,15 +59,12 @@ public final class SyncService implements WorkHandler {
     }
 
     public SyncService(IntegrationStore integrations, SyncRunStore runs, ActivityLog activity, ProblemStore problems,
-                       PeerClients clients, JdbcClient jdbc, ExecutionPolicy policy, Clock clock, Metrics metrics,
-                       WorkQueue queue, QueueSignal signal) {
+                       Connections connections, Clock clock, Metrics metrics, WorkQueue queue, QueueSignal signal) {
         this.integrations = integrations;
         this.runs = runs;
         this.activity = activity;
         this.problems = problems;
-        this.clients = clients;
-        this.jdbc = jdbc;
-        this.policy = policy;
+        this.connections = connections;
         this.clock = clock;
         this.metrics = metrics;
         this.queue = queue;
@@ -121,9 +115,8 @@ public final class SyncService implements WorkHandler {
 
     /** The plan a full synchronisation would apply now; writes nothing. */
     public Plan preview(Integration integration) throws InterruptedException {
-        IntegrationSecrets secrets = integrations.secrets(integration.id());
-        FullSync sync = fullSync(integration, secrets, new JdbcLinkStore(jdbc, integration.id()));
-        return sync.preview(integration.settings().toSyncSettings(), (phase, done, total) -> { });
+        Connections.Connected connected = connections.open(integration);
+        return fullSync(connected, connected.links()).preview(integration.settings().toSyncSettings(), (phase, done, total) -> { });
     }
 
     private String start(Integration integration, boolean confirmed) {
@@ -174,8 +167,8 @@ public final class SyncService implements WorkHandler {
         AtomicReference<SyncRun> run = new AtomicReference<>(initial);
         ActivityBuffer buffer = new ActivityBuffer(integration.id());
         try {
-            IntegrationSecrets secrets = integrations.secrets(integration.id());
-            FullSync sync = fullSync(integration, secrets, new WriteThroughLinkStore(new JdbcLinkStore(jdbc, integration.id())));
+            Connections.Connected connected = connections.open(integration);
+            FullSync sync = fullSync(connected, new WriteThroughLinkStore(connected.links()));
             ProgressWriter progress = new ProgressWriter(run);
             FullSync.Result result = sync.run(settings, progress, step -> {
                 metrics.step(step);
@@ -213,9 +206,10 @@ public final class SyncService implements WorkHandler {
         }
     }
 
-    private FullSync fullSync(Integration integration, IntegrationSecrets secrets, io.ziiklb.sync.LinkStore links) {
-        return new FullSync(clients.ziik(integration, secrets), clients.learningbank(integration, secrets, policy.concurrency()), links,
-                policy, new SnapshotReader(16, policy, Sleeper.SYSTEM, new Random()), clock, Sleeper.SYSTEM, new Random());
+    private FullSync fullSync(Connections.Connected connected, io.ziiklb.sync.LinkStore links) {
+        ExecutionPolicy policy = connected.policy();
+        return new FullSync(connected.ziik(), connected.learningbank(), links, policy,
+                new SnapshotReader(16, policy, Sleeper.SYSTEM, new Random()), clock, Sleeper.SYSTEM, new Random());
     }
 
     private static SyncRun.Counts counts(Map<StepOutcome, Integer> counts, int objects) {

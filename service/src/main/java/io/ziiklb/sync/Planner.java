@@ -47,6 +47,40 @@ public final class Planner {
     }
 
     /**
+     * The unit tree, between full synchronisations (rules U1-U6): departments are created, renamed,
+     * moved and deleted as in a full synchronisation. The users of departments that are deleted are
+     * planned too (rules P1-P8 for those alone), so that they are moved out first (rule O1); the other
+     * users keep their departments, whose ids do not change. The deletion guard applies to the
+     * department deletions and to the deactivations of those users.
+     *
+     * @param ziik         the tree; roles unused; the people of {@code learningbank.users()} Ziik still has
+     * @param learningbank every department; the users in departments being deleted; the job profiles
+     * @param links        all unit and role links; the user links of those users
+     */
+    public static Plan units(ZiikSnapshot ziik, LbSnapshot learningbank, Links links, SyncSettings settings) {
+        PlanBuilder plan = new PlanBuilder();
+        UnitTree tree = new UnitTree(ziik.units());
+        Departments departments = new DepartmentPlanner(tree, learningbank, links.units(), settings, plan).plan();
+        Set<Long> gone = links.users().keySet().stream().filter(id -> !ziik.people().containsKey(id)).collect(Collectors.toSet());
+        List<Integer> deactivations = new UserPlanner(ziik, learningbank, links.users(), settings, departments,
+                linkedTypes(links), plan).plan(gone);
+        long linkedDepartments = links.units().keySet().stream().filter(unit -> unit != tree.top().id()).count();
+        boolean tripped = settings.guard().trips(departments.deleteSteps().size(), (int) linkedDepartments);
+        if (tripped) {
+            deactivations.forEach(plan::hold);
+            departments.deleteSteps().values().forEach(plan::hold);
+        }
+        return plan.build(tripped);
+    }
+
+    /** The permission types as the links say: for plans that do not plan roles. */
+    private static PermissionTypes linkedTypes(Links links) {
+        Map<Long, String> known = new java.util.HashMap<>();
+        links.roles().forEach((role, link) -> known.put(role, link.permissionTypeId()));
+        return new PermissionTypes(known, Map.of(), Set.copyOf(known.values()), Set.of());
+    }
+
+    /**
      * One user, between full synchronisations: the departments and permission types are taken as
      * the links say (a unit or role not linked yet counts as its nearest linked ancestor, or not at
      * all, until the next full synchronisation). The deletion guard does not apply to one user.
@@ -60,9 +94,7 @@ public final class Planner {
                             UnitTree tree, SyncSettings settings) {
         PlanBuilder plan = new PlanBuilder();
         Departments departments = new Departments(tree, links.units(), Map.of(), Map.of(), Set.copyOf(links.units().values()));
-        Map<Long, String> knownTypes = new java.util.HashMap<>();
-        links.roles().forEach((role, link) -> knownTypes.put(role, link.permissionTypeId()));
-        PermissionTypes types = new PermissionTypes(knownTypes, Map.of(), Set.copyOf(knownTypes.values()), Set.of());
+        PermissionTypes types = linkedTypes(links);
         ZiikSnapshot one = new ZiikSnapshot(List.of(), List.of(), person.map(p -> Map.of(p.id(), p)).orElse(Map.of()));
         new UserPlanner(one, learningbank, links.users(), settings, departments, types, plan)
                 .plan(person.isPresent() ? Set.of() : Set.of(ziikUserId));

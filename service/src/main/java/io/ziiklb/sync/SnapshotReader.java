@@ -1,13 +1,17 @@
 package io.ziiklb.sync;
 
 import io.ziiklb.http.Sleeper;
+import io.ziiklb.learningbank.LbDepartment;
+import io.ziiklb.learningbank.LbJobProfile;
 import io.ziiklb.learningbank.LbPage;
+import io.ziiklb.learningbank.LbUser;
 import io.ziiklb.learningbank.LbPermissionType;
 import io.ziiklb.learningbank.LearningbankClient;
 import io.ziiklb.learningbank.LbUserFilter;
 import io.ziiklb.ziik.ZiikClient;
 import io.ziiklb.ziik.ZiikNotFoundException;
 import io.ziiklb.ziik.ZiikRole;
+import io.ziiklb.ziik.ZiikUnit;
 import io.ziiklb.ziik.ZiikUser;
 import io.ziiklb.ziik.ZiikUserSummary;
 import java.util.ArrayList;
@@ -47,7 +51,7 @@ public final class SnapshotReader {
      * @param total    hears how many users there are to read, once the lists are in
      */
     public ZiikSnapshot readZiik(ZiikClient ziik, IntConsumer total, IntConsumer progress) throws InterruptedException {
-        var units = retrier.read(ziik::units);
+        var units = readUnits(ziik);
         var roles = readRoles(ziik);
         List<ZiikUserSummary> rows = new ArrayList<>(retrier.read(ziik::activeUsers));
         rows.addAll(retrier.read(ziik::inactiveUsers));
@@ -81,8 +85,8 @@ public final class SnapshotReader {
         return new ZiikSnapshot(units, roles, people);
     }
 
-    /** The user and its memberships; empty when it was deleted or anonymised since the list was read. */
-    private Optional<ZiikPerson> readPerson(ZiikClient ziik, long id) throws InterruptedException {
+    /** The user and its memberships; empty when it is deleted or anonymised. */
+    Optional<ZiikPerson> readPerson(ZiikClient ziik, long id) throws InterruptedException {
         try {
             Optional<ZiikUser> user = retrier.read(() -> ziik.user(id));
             return user.isEmpty() ? Optional.empty() : Optional.of(new ZiikPerson(user.get(), retrier.read(() -> ziik.memberships(id))));
@@ -93,11 +97,29 @@ public final class SnapshotReader {
 
     /** Every page of each list, each page retried on its own when it fails transiently. */
     public LbSnapshot readLearningbank(LearningbankClient lb) throws InterruptedException {
-        return new LbSnapshot(
-                all(page -> lb.departmentsPage(page, LearningbankClient.MAX_PAGE)),
-                readPermissionTypes(lb),
-                all(page -> lb.jobProfilesPage(page, LearningbankClient.MAX_PAGE)),
+        return new LbSnapshot(readDepartments(lb), readPermissionTypes(lb), readJobProfiles(lb),
                 all(page -> lb.usersPage(LbUserFilter.all(), page, LearningbankClient.MAX_PAGE)));
+    }
+
+    /** Learningbank's departments, every page. */
+    public List<LbDepartment> readDepartments(LearningbankClient lb) throws InterruptedException {
+        return all(page -> lb.departmentsPage(page, LearningbankClient.MAX_PAGE));
+    }
+
+    /** The Learningbank users in one department, every page. */
+    List<LbUser> readUsersIn(LearningbankClient lb, String departmentId) throws InterruptedException {
+        LbUserFilter filter = new LbUserFilter(null, null, departmentId, null);
+        return all(page -> lb.usersPage(filter, page, LearningbankClient.MAX_PAGE));
+    }
+
+    /** Learningbank's job profiles, every page. */
+    List<LbJobProfile> readJobProfiles(LearningbankClient lb) throws InterruptedException {
+        return all(page -> lb.jobProfilesPage(page, LearningbankClient.MAX_PAGE));
+    }
+
+    /** Ziik's unit tree, retried when the read fails transiently. */
+    public List<ZiikUnit> readUnits(ZiikClient ziik) throws InterruptedException {
+        return retrier.read(ziik::units);
     }
 
     /** Ziik's roles ({@code usertypes?all=1}), retried when the read fails transiently. */

@@ -6,16 +6,16 @@ import io.ziiklb.learningbank.LearningbankClient;
 import io.ziiklb.learningbank.LearningbankNotFoundException;
 import io.ziiklb.ziik.ZiikClient;
 import io.ziiklb.ziik.ZiikMembership;
-import io.ziiklb.ziik.ZiikNotFoundException;
 import io.ziiklb.ziik.ZiikRole;
 import io.ziiklb.ziik.ZiikUnit;
-import io.ziiklb.ziik.ZiikUser;
 import java.time.Clock;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.random.RandomGenerator;
 
 /**
@@ -24,13 +24,23 @@ import java.util.random.RandomGenerator;
  * only a hint), plans with {@link Planner#user} and applies with the same executor as a full sync.
  */
 public final class UserReconciler {
+    /** What a user may refer to that is not linked yet: a unit (no department yet) or a role (no type yet). */
+    public enum Missing { UNITS, ROLES }
+
     /**
-     * @param needsFullSync the user belongs to a unit, or holds a role, that is not linked yet: it
-     *                      was placed as well as the links allow, and only a full synchronisation
-     *                      (which creates the department or type) completes it
+     * @param plan              what was applied; null when nothing was
+     * @param missing           the user belongs to a unit, or holds a role, that is not linked yet
      * @param neverSynchronised the integration has had no full synchronisation yet: nothing was done
      */
-    public record Result(Plan plan, ExecutionReport report, boolean needsFullSync, boolean neverSynchronised) {
+    public record Result(Plan plan, ExecutionReport report, Set<Missing> missing, boolean neverSynchronised) {
+        public Result {
+            missing = Set.copyOf(missing);
+        }
+
+        /** Nothing was applied: the caller links what is missing, then reconciles again. */
+        public boolean waiting() {
+            return plan == null && !neverSynchronised;
+        }
     }
 
     private final ZiikClient ziik;
@@ -41,6 +51,7 @@ public final class UserReconciler {
     private final Sleeper sleeper;
     private final RandomGenerator random;
     private final Retrier retrier;
+    private final SnapshotReader reader;
 
     public UserReconciler(ZiikClient ziik, LearningbankClient learningbank, LinkStore links, ExecutionPolicy policy,
                           Clock clock, Sleeper sleeper, RandomGenerator random) {
@@ -52,17 +63,27 @@ public final class UserReconciler {
         this.sleeper = sleeper;
         this.random = random;
         this.retrier = new Retrier(policy, sleeper, random);
+        this.reader = new SnapshotReader(1, policy, sleeper, random);
     }
 
-    /** @param tree Ziik's unit tree, possibly a little stale (links come first when placing the user) */
-    public Result reconcile(long ziikUserId, UnitTree tree, SyncSettings settings, PlanExecutor.StepListener listener)
-            throws InterruptedException {
+    /**
+     * @param tree          Ziik's unit tree, possibly a little stale (links come first when placing the user)
+     * @param waitIfMissing when the user refers to a unit or role not linked yet, apply nothing and
+     *                      say so ({@link Result#waiting()}); else place the user as well as the links
+     *                      allow (a unit without department counts as its nearest linked ancestor)
+     */
+    public Result reconcile(long ziikUserId, UnitTree tree, SyncSettings settings, boolean waitIfMissing,
+                            PlanExecutor.StepListener listener) throws InterruptedException {
         Links unitsAndRoles = links.unitsAndRoles();
         String topDepartment = unitsAndRoles.units().get(tree.top().id());
         if (topDepartment == null) {
-            return new Result(null, null, false, true);
+            return new Result(null, null, Set.of(), true);
         }
-        Optional<ZiikPerson> person = readPerson(ziikUserId);
+        Optional<ZiikPerson> person = reader.readPerson(ziik, ziikUserId);
+        Set<Missing> missing = person.map(p -> missing(p, tree, unitsAndRoles)).orElse(Set.of());
+        if (waitIfMissing && !missing.isEmpty()) {
+            return new Result(null, null, missing, false);
+        }
         Map<String, LbUser> candidates = new LinkedHashMap<>();
         Map<Long, String> userLinks = new HashMap<>();
         Optional<String> linked = links.user(ziikUserId);
@@ -86,16 +107,7 @@ public final class UserReconciler {
                 new Links(unitsAndRoles.units(), unitsAndRoles.roles(), userLinks), tree, settings);
         ExecutionReport report = new PlanExecutor(learningbank, links, tree, topDepartment, policy, clock, sleeper, random)
                 .run(plan, listener);
-        return new Result(plan, report, person.map(p -> notLinkedYet(p, tree, unitsAndRoles)).orElse(false), false);
-    }
-
-    private Optional<ZiikPerson> readPerson(long id) throws InterruptedException {
-        try {
-            Optional<ZiikUser> user = retrier.read(() -> ziik.user(id));
-            return user.isEmpty() ? Optional.empty() : Optional.of(new ZiikPerson(user.get(), retrier.read(() -> ziik.memberships(id))));
-        } catch (ZiikNotFoundException goneMeanwhile) {
-            return Optional.empty();
-        }
+        return new Result(plan, report, missing, false);
     }
 
     private Optional<LbUser> readUser(String id) throws InterruptedException {
@@ -106,15 +118,19 @@ public final class UserReconciler {
         }
     }
 
-    private static boolean notLinkedYet(ZiikPerson person, UnitTree tree, Links unitsAndRoles) {
+    private static Set<Missing> missing(ZiikPerson person, UnitTree tree, Links unitsAndRoles) {
+        Set<Missing> missing = EnumSet.noneOf(Missing.class);
         for (ZiikMembership membership : person.memberships()) {
             boolean linked = unitsAndRoles.units().containsKey(membership.unitId());
             boolean mirrored = tree.unit(membership.unitId()).map(ZiikUnit::mirrored).orElse(true);
             if (!linked && mirrored) {
-                return true;
+                missing.add(Missing.UNITS);
             }
         }
-        return !person.memberships().isEmpty() && person.memberships().getFirst().roles().stream()
-                .map(ZiikRole::id).anyMatch(role -> !unitsAndRoles.roles().containsKey(role));
+        if (!person.memberships().isEmpty() && person.memberships().getFirst().roles().stream()
+                .map(ZiikRole::id).anyMatch(role -> !unitsAndRoles.roles().containsKey(role))) {
+            missing.add(Missing.ROLES);
+        }
+        return missing;
     }
 }

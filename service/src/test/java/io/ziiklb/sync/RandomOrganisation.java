@@ -109,7 +109,10 @@ final class RandomOrganisation {
                 email.toUpperCase(Locale.ROOT), "Pre", "Existing", List.of(external)).withPermissionTypeIds(List.of(contentCreator))));
     }
 
-    /** Users changed by {@link #changeUsers} since the last call of this. */
+    /**
+     * Users changed by {@link #changeUsers} or {@link #change} since the last call of this; not the
+     * members that deleting a unit moves out (in Ziik such moves fire no webhook).
+     */
     Set<Long> takeTouched() {
         Set<Long> taken = new HashSet<>(touched);
         touched.clear();
@@ -179,15 +182,34 @@ final class RandomOrganisation {
             case 4 -> createRole(ROLE_NAMES[random.nextInt(ROLE_NAMES.length)] + " " + ++counter);
             case 5 -> renameSomeRole(roles);
             case 6 -> deleteSomeRole(roles);
-            case 7 -> createUser();
-            case 8 -> updateSomeUser(users);
-            case 9 -> org.deactivateUser(pick(users));
-            case 10 -> org.reactivateUser(pick(users));
-            case 11 -> deleteSomeUser(users);
-            case 12 -> org.addMembership(pick(users), Membership.of(anyUnit, someRoles(roles)));
-            case 13 -> replaceSomeMembership(users, anyUnit, roles);
-            default -> removeSomeMembership(users);
+            case 7 -> {
+                int before = org.userIds().size();
+                createUser();
+                org.userIds().stream().skip(before).forEach(id -> touched.add((long) id));
+            }
+            case 8 -> touched.add((long) updateSomeUser(users));
+            case 9 -> touched.add((long) deactivate(pick(users)));
+            case 10 -> touched.add((long) reactivate(pick(users)));
+            case 11 -> touched.add((long) deleteSomeUser(users));
+            case 12 -> touched.add((long) addMembership(pick(users), Membership.of(anyUnit, someRoles(roles))));
+            case 13 -> touched.add((long) replaceSomeMembership(users, anyUnit, roles));
+            default -> touched.add((long) removeSomeMembership(users));
         }
+    }
+
+    private int deactivate(int user) {
+        org.deactivateUser(user);
+        return user;
+    }
+
+    private int reactivate(int user) {
+        org.reactivateUser(user);
+        return user;
+    }
+
+    private int addMembership(int user, Membership membership) {
+        org.addMembership(user, membership);
+        return user;
     }
 
     private void createRole(String name) {
@@ -229,7 +251,7 @@ final class RandomOrganisation {
         return java.util.Arrays.stream(picked).distinct().toArray();
     }
 
-    private void updateSomeUser(List<Integer> users) {
+    private int updateSomeUser(List<Integer> users) {
         int id = pick(users);
         UserUpdate update = switch (random.nextInt(3)) {
             case 0 -> UserUpdate.none().withName("Renamed" + ++counter, "Person" + counter);
@@ -239,14 +261,16 @@ final class RandomOrganisation {
         if (!EXCLUDED.equals(reader.user(id).map(io.ziiklb.ziik.ZiikUser::email).orElse(null))) {
             org.updateUser(id, update);
         }
+        return id;
     }
 
-    private void deleteSomeUser(List<Integer> users) {
+    private int deleteSomeUser(List<Integer> users) {
         int id = pick(users);
         org.deleteUser(id);
         if (id != owner) { // excluded (P8): never made in Learningbank, so not "gone" there either
             deleted.add((long) id);
         }
+        return id;
     }
 
     private void moveSomeUnit(List<ZiikUnit> units, List<ZiikUnit> belowTop) {
@@ -315,18 +339,20 @@ final class RandomOrganisation {
         return candidates.isEmpty() ? 0 : pick(candidates);
     }
 
-    private void replaceSomeMembership(List<Integer> users, int unit, List<Integer> roles) {
+    private int replaceSomeMembership(List<Integer> users, int unit, List<Integer> roles) {
         int user = pick(users);
         int index = random.nextInt(org.memberships(user).size());
         org.replaceMembership(user, index, Membership.of(unit, someRoles(roles)));
+        return user;
     }
 
-    private void removeSomeMembership(List<Integer> users) {
+    private int removeSomeMembership(List<Integer> users) {
         int user = pick(users);
         int count = org.memberships(user).size();
         if (count > 1) {
             org.removeMembership(user, random.nextInt(count));
         }
+        return user;
     }
 
     private String unitName() {

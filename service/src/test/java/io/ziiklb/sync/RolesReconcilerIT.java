@@ -26,14 +26,16 @@ class RolesReconcilerIT {
                     Clock.systemUTC(), d -> { }, new Random(1));
 
             h.learningbank.requestLog().reset();
-            assertThat(roles.reconcile(r -> { }).results()).isEmpty();
+            assertThat(roles.reconcile(h.settings, r -> { }).report().results()).isEmpty();
             assertThat(h.learningbank.requestLog().writes()).as("unchanged roles: nothing written").isZero();
 
             org.createRole("Host");
             org.createRole("auditor");
             org.renameRole(chef, "Head chef");
             org.deleteRole(waiter);
-            ExecutionReport report = roles.reconcile(r -> { });
+            RolesReconciler.Result result = roles.reconcile(h.settings, r -> { });
+            assertThat(result.plan().problems()).isEmpty();
+            ExecutionReport report = result.report();
             assertThat(report.problems()).isEmpty();
             assertThat(h.learningbank.state().permissionTypes()).extracting(PermissionType::name)
                     .contains("Host", "auditor", "Head chef").doesNotContain("Chef", "Waiter", "Auditor");

@@ -37,9 +37,9 @@ class UserReconcilerIT {
             UserReconciler reconciler = new UserReconciler(h.ziikClient(), h.learningbankClient(), h.links, h.policy,
                     java.time.Clock.systemUTC(), d -> { }, new java.util.Random(seed));
             for (long user : org.takeTouched()) {
-                UserReconciler.Result result = reconciler.reconcile(user, tree, h.settings, r -> { });
+                UserReconciler.Result result = reconciler.reconcile(user, tree, h.settings, false, r -> { });
                 assertThat(result.report().aborted()).isFalse();
-                assertThat(result.needsFullSync()).as("every unit and role is linked here").isFalse();
+                assertThat(result.missing()).as("every unit and role is linked here").isEmpty();
             }
             org.synchronised();
 
