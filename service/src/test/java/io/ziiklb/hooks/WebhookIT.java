@@ -133,16 +133,23 @@ class WebhookIT {
         live.pollRoles(integrations.find(id).orElseThrow());
         eventually(() -> learningbank.state().findPermissionTypeByName("Greeter").isPresent());
 
-        // unit.update
+        // unit.update: the tree alone is reconciled, no full synchronisation
+        learningbank.requestLog().reset();
         org.renameUnit(kitchen, "Main kitchen");
         eventually(() -> learningbank.state().findDepartmentByName("Main kitchen").isPresent());
+        assertThat(api("GET", "/api/v1/integrations/" + id, null).path("lastSync").path("syncId").asString()).isEqualTo(lastSync);
+        assertThat(learningbank.requestLog().count("PATCH", "/api/v1/departments/{id}")).isEqualTo(1);
+        assertThat(learningbank.requestLog().count("GET", "/api/v1/users")).as("no user is read").isZero();
 
         // user.delete: deactivated, never deleted; unit.delete
         org.deleteUser(ann);
         eventually(() -> !learningbank.state().findUser(annInLb.id()).orElseThrow().isActive());
-        org.deleteUnit(kitchen);
+        org.deleteUnit(kitchen); // Ann (deactivated) is still in its department: moved out first
         eventually(() -> learningbank.state().findDepartmentByName("Main kitchen").isEmpty());
         assertThat(learningbank.state().users()).hasSize(3);
+        assertThat(learningbank.state().findUser(annInLb.id()).orElseThrow().departmentIds())
+                .containsExactly(learningbank.state().topDepartmentId());
+        assertThat(api("GET", "/api/v1/integrations/" + id, null).path("lastSync").path("syncId").asString()).isEqualTo(lastSync);
 
         // deliveries that are not Ziik's, or not about a user or unit, change nothing
         String user = "{\"content_type\":\"user\",\"id\":" + ann + "}";
