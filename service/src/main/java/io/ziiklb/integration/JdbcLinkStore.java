@@ -31,6 +31,19 @@ public final class JdbcLinkStore implements LinkStore {
     @Override
     public void linkDepartment(long unitId, String departmentId) {
         upsert("unit_link", "department_id", unitId, departmentId, null);
+        dropCreateIntent(unitId);
+    }
+
+    @Override
+    public void intendDepartment(long unitId, String name) {
+        dropCreateIntent(unitId);
+        jdbc.sql("INSERT INTO department_intent (integration_id, ziik_id, name) VALUES (?, ?, ?)")
+                .params(integrationId, unitId, name).update();
+    }
+
+    @Override
+    public void dropCreateIntent(long unitId) {
+        delete("department_intent", unitId);
     }
 
     @Override
@@ -75,7 +88,7 @@ public final class JdbcLinkStore implements LinkStore {
     public Links snapshot() {
         Links unitsAndRoles = unitsAndRoles();
         return new Links(unitsAndRoles.units(), unitsAndRoles.roles(),
-                pairs("SELECT ziik_id, user_id FROM user_link WHERE integration_id = ?"));
+                pairs("SELECT ziik_id, user_id FROM user_link WHERE integration_id = ?"), unitsAndRoles.createIntents());
     }
 
     @Override
@@ -92,7 +105,7 @@ public final class JdbcLinkStore implements LinkStore {
                 .param(integrationId)
                 .query((rs, n) -> Map.entry(rs.getLong(1), new Links.RoleLink(rs.getString(2), rs.getBoolean(3))))
                 .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-        return new Links(units, roles, Map.of());
+        return new Links(units, roles, Map.of(), pairs("SELECT ziik_id, name FROM department_intent WHERE integration_id = ?"));
     }
 
     /** How many links of each kind: for the status API. */

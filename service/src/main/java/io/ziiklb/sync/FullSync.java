@@ -59,6 +59,7 @@ public final class FullSync {
     public Result run(SyncSettings settings, Progress progress, PlanExecutor.StepListener listener)
             throws InterruptedException {
         Planned planned = read(settings, progress);
+        planned.interrupted().settle(links);
         Plan plan = planned.plan();
         int total = plan.steps().size();
         progress.update(Phase.APPLYING, 0, total);
@@ -73,7 +74,7 @@ public final class FullSync {
         return new Result(plan, report, planned.objects());
     }
 
-    private record Planned(Plan plan, UnitTree tree, String topDepartmentId, int objects) {
+    private record Planned(Plan plan, InterruptedCreates interrupted, UnitTree tree, String topDepartmentId, int objects) {
     }
 
     private Planned read(SyncSettings settings, Progress progress) throws InterruptedException {
@@ -84,9 +85,11 @@ public final class FullSync {
         progress.update(Phase.READING_LEARNINGBANK, 0, 0);
         LbSnapshot lbSnapshot = reader.readLearningbank(learningbank);
         progress.update(Phase.PLANNING, 0, 0);
-        Plan plan = Planner.full(ziikSnapshot, lbSnapshot, links.snapshot(), settings);
+        Links current = links.snapshot();
+        InterruptedCreates interrupted = InterruptedCreates.find(current, lbSnapshot.departments());
+        Plan plan = Planner.full(ziikSnapshot, lbSnapshot, interrupted.applyTo(current), settings);
         int objects = (int) ziikSnapshot.units().stream().filter(u -> u.mirrored() && !u.isTop()).count()
                 + ziikSnapshot.roles().size() + ziikSnapshot.people().size();
-        return new Planned(plan, new UnitTree(ziikSnapshot.units()), lbSnapshot.top().id(), objects);
+        return new Planned(plan, interrupted, new UnitTree(ziikSnapshot.units()), lbSnapshot.top().id(), objects);
     }
 }

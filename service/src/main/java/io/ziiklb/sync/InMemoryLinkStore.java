@@ -9,6 +9,7 @@ public final class InMemoryLinkStore implements LinkStore {
     private final Map<Long, String> units = new ConcurrentHashMap<>();
     private final Map<Long, Links.RoleLink> roles = new ConcurrentHashMap<>();
     private final Map<Long, String> users = new ConcurrentHashMap<>();
+    private final Map<Long, String> intents = new ConcurrentHashMap<>();
 
     public InMemoryLinkStore() {
     }
@@ -17,6 +18,7 @@ public final class InMemoryLinkStore implements LinkStore {
         units.putAll(initial.units());
         roles.putAll(initial.roles());
         users.putAll(initial.users());
+        intents.putAll(initial.createIntents());
     }
 
     public Optional<String> department(long unitId) {
@@ -25,10 +27,19 @@ public final class InMemoryLinkStore implements LinkStore {
 
     public void linkDepartment(long unitId, String departmentId) {
         units.put(unitId, departmentId);
+        intents.remove(unitId);
     }
 
     public void unlinkDepartment(long unitId) {
         units.remove(unitId);
+    }
+
+    public void intendDepartment(long unitId, String name) {
+        intents.put(unitId, name);
+    }
+
+    public void dropCreateIntent(long unitId) {
+        intents.remove(unitId);
     }
 
     public Optional<Links.RoleLink> permissionType(long roleId) {
@@ -56,11 +67,11 @@ public final class InMemoryLinkStore implements LinkStore {
     }
 
     public Links snapshot() {
-        return new Links(units, roles, users);
+        return new Links(units, roles, users, intents);
     }
 
     public Links unitsAndRoles() {
-        return new Links(units, roles, java.util.Map.of());
+        return new Links(units, roles, java.util.Map.of(), intents);
     }
 
     public Optional<Long> userLinkedTo(String userId) {

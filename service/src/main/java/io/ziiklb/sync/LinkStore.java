@@ -14,6 +14,16 @@ public interface LinkStore {
 
     void unlinkDepartment(long unitId);
 
+    /**
+     * Records, before the call, that a department is being created for the unit under this name:
+     * if the answer is lost with the process, the next plan links the department it finds by that
+     * name (rule O2 across a crash). Linking the unit, or {@link #dropCreateIntent}, clears it.
+     */
+    void intendDepartment(long unitId, String name);
+
+    /** The create was refused, or its intent settled otherwise: nothing to look for. */
+    void dropCreateIntent(long unitId);
+
     Optional<Links.RoleLink> permissionType(long roleId);
 
     void linkPermissionType(long roleId, String permissionTypeId, boolean adopted);
@@ -26,10 +36,10 @@ public interface LinkStore {
 
     void unlinkUser(long ziikUserId);
 
-    /** All links as they stand now. */
+    /** All links (and create intents) as they stand now. */
     Links snapshot();
 
-    /** The unit and role links, without the (many) user links. */
+    /** The unit and role links and the create intents, without the (many) user links. */
     Links unitsAndRoles();
 
     /** The Ziik user linked to this Learningbank user, if any. */

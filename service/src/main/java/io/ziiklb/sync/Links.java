@@ -8,12 +8,20 @@ import java.util.Map;
  * @param units units to department ids (the top unit to the top department)
  * @param roles roles to permission types
  * @param users users to user ids
+ * @param createIntents units whose department create was sent (or about to be) without its link
+ *                      being written yet, to the name it was created with
  */
-public record Links(Map<Long, String> units, Map<Long, RoleLink> roles, Map<Long, String> users) {
+public record Links(Map<Long, String> units, Map<Long, RoleLink> roles, Map<Long, String> users,
+                    Map<Long, String> createIntents) {
     public Links {
         units = Map.copyOf(units);
         roles = Map.copyOf(roles);
         users = Map.copyOf(users);
+        createIntents = Map.copyOf(createIntents);
+    }
+
+    public Links(Map<Long, String> units, Map<Long, RoleLink> roles, Map<Long, String> users) {
+        this(units, roles, users, Map.of());
     }
 
     public static Links none() {

@@ -103,12 +103,17 @@ final class StepRunner {
                 return StepResult.of(step, StepOutcome.CREATED, made.get().id());
             }
         }
+        links.intendDepartment(op.unitId(), op.name());
         try {
             LbDepartment created = lb.createDepartment(op.name(), parent);
             links.linkDepartment(op.unitId(), created.id());
             return StepResult.of(step, StepOutcome.CREATED, created.id());
-        } catch (LearningbankConflictException e) {
-            if (e.kind() == Kind.DUPLICATE_NAME) {
+        } catch (LearningbankException e) {
+            if (e.transientFailure()) {
+                throw e; // it may have applied: the intent stays until it is settled
+            }
+            links.dropCreateIntent(op.unitId()); // refused: nothing was made
+            if (e instanceof LearningbankConflictException c && c.kind() == Kind.DUPLICATE_NAME) {
                 return StepResult.failed(step, null, "name_conflict", "\"" + op.name()
                         + "\" is taken in Learningbank by a department ziiklb does not manage; its users go to the"
                         + " nearest parent department (turning on unique units avoids this)");

@@ -67,6 +67,9 @@ public final class UnitsReconciler {
             return new Result(null, null, tree, Set.of(), true, false);
         }
         List<LbDepartment> departments = reader.readDepartments(learningbank);
+        InterruptedCreates interrupted = InterruptedCreates.find(unitsAndRoles, departments);
+        interrupted.settle(links);
+        unitsAndRoles = interrupted.applyTo(unitsAndRoles);
         Map<String, LbUser> moving = new LinkedHashMap<>();
         for (String department : leaving(tree, unitsAndRoles.units(), departments)) {
             reader.readUsersIn(learningbank, department).forEach(user -> moving.put(user.id(), user));

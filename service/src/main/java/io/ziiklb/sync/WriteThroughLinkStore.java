@@ -30,6 +30,16 @@ public final class WriteThroughLinkStore implements LinkStore {
         memory.unlinkDepartment(unitId);
     }
 
+    public void intendDepartment(long unitId, String name) {
+        durable.intendDepartment(unitId, name);
+        memory.intendDepartment(unitId, name);
+    }
+
+    public void dropCreateIntent(long unitId) {
+        durable.dropCreateIntent(unitId);
+        memory.dropCreateIntent(unitId);
+    }
+
     public Optional<Links.RoleLink> permissionType(long roleId) {
         return memory.permissionType(roleId);
     }

@@ -76,6 +76,19 @@ abstract class StoreContract {
     }
 
     @Test
+    void aCreateIntentLastsUntilTheUnitIsLinkedOrItIsDropped() {
+        JdbcLinkStore store = newIntegration("int-i");
+        store.intendDepartment(2, "Kitchen");
+        store.intendDepartment(3, "Bar");
+        store.intendDepartment(3, "Bar (3)"); // a retry under another name replaces the first
+        assertThat(store.unitsAndRoles().createIntents()).isEqualTo(java.util.Map.of(2L, "Kitchen", 3L, "Bar (3)"));
+        assertThat(store.snapshot().createIntents()).isEqualTo(store.unitsAndRoles().createIntents());
+        store.linkDepartment(2, "d-2");
+        store.dropCreateIntent(3);
+        assertThat(store.snapshot()).isEqualTo(new Links(java.util.Map.of(2L, "d-2"), java.util.Map.of(), java.util.Map.of()));
+    }
+
+    @Test
     void integrationsAreIsolated() {
         JdbcLinkStore a = newIntegration("int-b");
         JdbcLinkStore b = newIntegration("int-c");

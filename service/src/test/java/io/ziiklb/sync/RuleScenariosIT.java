@@ -112,6 +112,33 @@ class RuleScenariosIT {
                         assertThat(p.ziikId()).isEqualTo(c.id("k2"));
                     });
                 }),
+                new Scenario("O2 a department whose create was cut off by a crash is linked, not called a conflict", c -> {
+                    int kitchen = c.unit("kitchen", "Kitchen", c.org.topUnitId());
+                    c.user("ann", "ann@example.com", kitchen);
+                }, c -> { // the state a crash leaves: the intent written, the create applied, no link
+                    c.ids.put("bar", c.org.createUnit("Bar", c.org.topUnitId()));
+                    c.lbIds.put("bar", c.lb.seedDepartment("Bar", c.lb.topDepartmentId()));
+                    c.h.links.intendDepartment(c.id("bar"), "Bar");
+                    c.org.replaceMembership(c.id("ann"), 0, Membership.of(c.id("bar")));
+                }, c -> {
+                    assertThat(c.problems()).isEmpty();
+                    assertThat(c.h.links.department(c.id("bar"))).contains(c.lbIds.get("bar"));
+                    assertThat(c.lb.departments()).filteredOn(d -> d.name().equals("Bar")).hasSize(1);
+                    assertThat(c.departmentNames(c.lbUser("ann"))).containsExactly("Bar");
+                    assertThat(c.h.links.snapshot().createIntents()).isEmpty();
+                }),
+                new Scenario("O2 a create intent that found nothing is dropped, and never takes a department later", c ->
+                        c.unit("kitchen", "Kitchen", c.org.topUnitId()), c -> {
+                    c.h.links.intendDepartment(c.id("kitchen"), "Kitchen"); // a stale intent of a linked unit
+                    c.ids.put("bar", c.org.createUnit("Bar", c.org.topUnitId()));
+                    c.h.links.intendDepartment(c.id("bar"), "Old bar"); // the create never applied
+                }, c -> {
+                    assertThat(c.h.links.snapshot().createIntents()).isEmpty();
+                    assertThat(c.lb.findDepartmentByName("Bar")).isPresent();
+                    c.lb.seedDepartment("Old bar", c.lb.topDepartmentId()); // someone else's, made later
+                    c.last = c.h.sync();
+                    assertThat(c.h.links.snapshot().units()).doesNotContainValue(c.department("Old bar").id());
+                }),
                 new Scenario("U4 a moved subtree moves with its departments and users", c -> {
                     int cph = c.unit("cph", "Copenhagen", c.org.topUnitId());
                     int aar = c.unit("aar", "Aarhus", c.org.topUnitId());
