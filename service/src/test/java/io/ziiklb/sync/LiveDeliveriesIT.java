@@ -3,6 +3,8 @@ package io.ziiklb.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.ziiklb.integration.IntegrationStore;
+import io.ziiklb.integration.LiveSync;
 import io.ziiklb.integration.TestDatabase;
 import io.ziiklb.simulator.learningbank.LearningbankSimulator;
 import io.ziiklb.simulator.learningbank.LearningbankState;
@@ -15,13 +17,15 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Live synchronisation through the whole service: deliveries duplicated and reordered still leave
- * Learningbank as the oracle says; dropped ones are repaired by the next full synchronisation.
+ * Learningbank as the oracle says, for changes to users and to the tree and roles alike; dropped
+ * ones are repaired by the next full synchronisation.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "ziiklb.operator-token=" + LiveDeliveriesIT.TOKEN,
@@ -35,6 +39,12 @@ class LiveDeliveriesIT {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    LiveSync live;
+
+    @Autowired
+    IntegrationStore integrations;
 
     @AfterEach
     void stop() {
@@ -62,6 +72,12 @@ class LiveDeliveriesIT {
         org.changeUsers(40);
         settle(id);
         check(org, before, "after duplicated and reordered deliveries");
+
+        // units and roles change too: the tree is reconciled by unit hints, roles by a poll
+        org.change(30);
+        live.pollRoles(integrations.find(id).orElseThrow());
+        settle(id);
+        check(org, before, "after changes of every kind, duplicated and reordered");
 
         // half the deliveries lost: the next full synchronisation repairs what they missed
         ziik.setDeliveries(DeliverySwitches.reliable().withDropRate(0.5).withMembershipChangesFiringUserUpdate(true));
