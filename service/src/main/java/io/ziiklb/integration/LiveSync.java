@@ -37,8 +37,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * Rule L3: each change Ziik hints at reaches Learningbank without waiting for a full
  * synchronisation. A user hint reconciles that user alone; a unit hint reconciles the unit tree
  * (the departments, and the users of departments being deleted), coalesced; roles, which have no
- * webhooks, are polled. A user who refers to a unit or role not linked yet has the tree or the
- * roles reconciled first. Nothing is done before the admin's first synchronisation, which covers
+ * webhooks, are polled, and the holders of a role whose change reaches them are then reconciled
+ * one by one. A user who refers to a unit or role not linked yet has the tree or the roles
+ * reconciled first. Nothing is done before the admin's first synchronisation, which covers
  * everything until then.
  */
 public final class LiveSync implements WorkHandler {
@@ -169,8 +170,9 @@ public final class LiveSync implements WorkHandler {
             problems.replaceKind(integration.id(), ObjectKind.PERMISSION_TYPE, found(result.plan(), result.report()),
                     clock.instant());
             settle(result.report());
-            if (result.holdersNeedFullSync()) {
-                syncs.hint(integration);
+            if (!result.holders().isEmpty()) { // their types or job profile change with the role
+                queue.hints(result.holders().stream().map(user -> new WorkQueue.Key(integration.id(), USER, user)).toList());
+                signal.nudge();
             }
         }
 

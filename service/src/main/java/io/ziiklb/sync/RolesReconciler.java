@@ -3,6 +3,7 @@ package io.ziiklb.sync;
 import io.ziiklb.http.Sleeper;
 import io.ziiklb.learningbank.LbJobProfile;
 import io.ziiklb.learningbank.LbPermissionType;
+import io.ziiklb.learningbank.LbUser;
 import io.ziiklb.learningbank.LearningbankClient;
 import io.ziiklb.ziik.ZiikClient;
 import java.time.Clock;
@@ -11,6 +12,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.random.RandomGenerator;
 
 /**
@@ -19,20 +21,23 @@ import java.util.random.RandomGenerator;
  * as rules R1-R3 say. On an unchanged set of roles it writes nothing.
  *
  * <p>Most role changes need nothing of the users: a renamed type keeps its id, and Learningbank
- * takes a deleted type off its users. Two kinds do, and Ziik cannot say who holds a role, so they
- * are left to a full synchronisation ({@link Result#holdersNeedFullSync()}): a role that gets a new
- * type (its adopted system type cannot follow a rename), and, with job profiles synchronised, a
- * role renamed or deleted whose old or new name is a job profile's (rule P5 may now give its
- * holders another profile).
+ * takes a deleted type off its users. Two kinds change what the role's holders should have: a role
+ * that gets a new type (its adopted system type cannot follow a rename), and, with job profiles
+ * synchronised, a role renamed or deleted whose old or new name is a job profile's (rule P5 may
+ * now give its holders another profile). Ziik cannot say who holds a role, but Learningbank can:
+ * the holders are the linked users with the role's type, found before the plan is applied (a
+ * deleted type leaves its users), and returned for the caller to reconcile one by one.
  */
 public final class RolesReconciler {
     /**
-     * @param plan                the plan made
-     * @param report              what applying it did
-     * @param holdersNeedFullSync the holders of a changed role need their types or job profile
-     *                            recomputed, which only a full synchronisation can do
+     * @param plan    the plan made
+     * @param report  what applying it did
+     * @param holders Ziik users who held a changed role and need reconciling
      */
-    public record Result(Plan plan, ExecutionReport report, boolean holdersNeedFullSync) {
+    public record Result(Plan plan, ExecutionReport report, Set<Long> holders) {
+        public Result {
+            holders = Set.copyOf(holders);
+        }
     }
 
     private final ZiikClient ziik;
@@ -53,46 +58,63 @@ public final class RolesReconciler {
     public Result reconcile(SyncSettings settings, PlanExecutor.StepListener listener) throws InterruptedException {
         List<LbPermissionType> types = reader.readPermissionTypes(learningbank);
         Plan plan = Planner.roles(reader.readRoles(ziik), types, links.unitsAndRoles().roles());
-        boolean holders = newTypeForARole(plan) || (settings.syncJobProfiles() && namesAJobProfile(changedNames(plan, types)));
+        Set<String> changed = typesOfRolesGettingANewType(plan);
+        if (settings.syncJobProfiles()) {
+            changed.addAll(typesOfRolesNamingAJobProfile(plan, types));
+        }
+        Set<Long> holders = holders(changed);
         return new Result(plan, executor.run(plan, listener), holders);
     }
 
-    /** A role that keeps existing lets go of its type (only an adopted system type is let go of so). */
-    private static boolean newTypeForARole(Plan plan) {
-        Set<Long> lettingGo = new HashSet<>();
+    /** The types let go of by roles that keep existing (only an adopted system type is let go of so). */
+    private static Set<String> typesOfRolesGettingANewType(Plan plan) {
+        Map<Long, String> lettingGo = new HashMap<>();
         Set<Long> getting = new HashSet<>();
         for (Plan.Step step : plan.steps()) {
             switch (step.operation()) {
-                case Operation.DeletePermissionType op when op.adopted() -> lettingGo.add(op.roleId());
+                case Operation.DeletePermissionType op when op.adopted() -> lettingGo.put(op.roleId(), op.permissionTypeId());
                 case Operation.CreatePermissionType op -> getting.add(op.roleId());
                 case Operation.AdoptPermissionType op -> getting.add(op.roleId());
                 default -> { }
             }
         }
-        lettingGo.retainAll(getting);
-        return !lettingGo.isEmpty();
+        lettingGo.keySet().retainAll(getting);
+        return new HashSet<>(lettingGo.values());
     }
 
-    /** The old and new names of renamed roles, and the names of deleted ones. */
-    private static Set<String> changedNames(Plan plan, List<LbPermissionType> types) {
+    /** The types of roles renamed or deleted whose old or new name is a job profile's. */
+    private Set<String> typesOfRolesNamingAJobProfile(Plan plan, List<LbPermissionType> types) throws InterruptedException {
         Map<String, String> nameOfType = new HashMap<>();
         types.forEach(t -> nameOfType.put(t.id(), t.name()));
-        Set<String> names = new HashSet<>();
+        Map<String, Set<String>> namesByType = new HashMap<>();
         for (Plan.Step step : plan.steps()) {
             switch (step.operation()) {
-                case Operation.RenamePermissionType op -> {
-                    names.add(op.name());
-                    names.add(nameOfType.get(op.permissionTypeId()));
-                }
-                case Operation.DeletePermissionType op -> names.add(op.name());
+                case Operation.RenamePermissionType op -> namesByType.computeIfAbsent(op.permissionTypeId(), t -> new HashSet<>())
+                        .addAll(java.util.Arrays.asList(op.name(), nameOfType.get(op.permissionTypeId())));
+                case Operation.DeletePermissionType op -> namesByType.computeIfAbsent(op.permissionTypeId(), t -> new HashSet<>())
+                        .add(op.name());
                 default -> { }
             }
         }
-        names.remove(null);
-        return names;
+        if (namesByType.isEmpty()) {
+            return new HashSet<>();
+        }
+        Set<String> profiles = reader.readJobProfiles(learningbank).stream().map(LbJobProfile::name).collect(Collectors.toSet());
+        return namesByType.entrySet().stream().filter(e -> e.getValue().stream().anyMatch(profiles::contains))
+                .map(Map.Entry::getKey).collect(Collectors.toSet());
     }
 
-    private boolean namesAJobProfile(Set<String> names) throws InterruptedException {
-        return !names.isEmpty() && reader.readJobProfiles(learningbank).stream().map(LbJobProfile::name).anyMatch(names::contains);
+    /** The linked users holding any of these types, read from Learningbank (every user, page by page). */
+    private Set<Long> holders(Set<String> typeIds) throws InterruptedException {
+        if (typeIds.isEmpty()) {
+            return Set.of();
+        }
+        Set<Long> holders = new HashSet<>();
+        for (LbUser user : reader.readUsers(learningbank)) {
+            if (user.permissionTypeIds().stream().anyMatch(typeIds::contains)) {
+                links.userLinkedTo(user.id()).ifPresent(holders::add);
+            }
+        }
+        return holders;
     }
 }

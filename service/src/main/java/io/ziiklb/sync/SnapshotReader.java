@@ -98,12 +98,17 @@ public final class SnapshotReader {
     /** Every page of each list, each page retried on its own when it fails transiently. */
     public LbSnapshot readLearningbank(LearningbankClient lb) throws InterruptedException {
         return new LbSnapshot(readDepartments(lb), readPermissionTypes(lb), readJobProfiles(lb),
-                all(page -> lb.usersPage(LbUserFilter.all(), page, LearningbankClient.MAX_PAGE)));
+                readUsers(lb));
     }
 
     /** Learningbank's departments, every page. */
     public List<LbDepartment> readDepartments(LearningbankClient lb) throws InterruptedException {
         return all(page -> lb.departmentsPage(page, LearningbankClient.MAX_PAGE));
+    }
+
+    /** Every Learningbank user, page by page. */
+    List<LbUser> readUsers(LearningbankClient lb) throws InterruptedException {
+        return all(page -> lb.usersPage(LbUserFilter.all(), page, LearningbankClient.MAX_PAGE));
     }
 
     /** The Learningbank users in one department, every page. */

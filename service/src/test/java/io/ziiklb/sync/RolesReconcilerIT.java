@@ -44,4 +44,29 @@ class RolesReconcilerIT {
             assertThat(h.sync().plan().writes()).as("a full sync agrees").isZero();
         }
     }
+
+    @Test
+    void aRenameThatNamesAJobProfileReachesTheRolesHoldersAndNoOneElse() throws Exception {
+        try (SyncHarness h = new SyncHarness(2)) {
+            ZiikOrganisation org = h.ziik.organisation();
+            String sommelier = h.learningbank.state().seedJobProfile("Sommelier", false);
+            int wine = org.createRole("Wine steward");
+            int ann = org.createUser(NewUser.of("Ann", "Berg", "ann@example.com", Membership.of(org.topUnitId(), wine)));
+            org.createUser(NewUser.of("Bo", "Dahl", "bo@example.com", Membership.of(org.topUnitId())));
+            h.sync();
+            RolesReconciler roles = new RolesReconciler(h.ziikClient(), h.learningbankClient(), h.links, h.policy,
+                    Clock.systemUTC(), d -> { }, new Random(2));
+
+            org.renameRole(wine, "Head waiter");
+            assertThat(roles.reconcile(h.settings, r -> { }).holders()).as("no job profile is named so").isEmpty();
+
+            org.renameRole(wine, "Sommelier");
+            RolesReconciler.Result result = roles.reconcile(h.settings, r -> { });
+            assertThat(result.holders()).containsExactly((long) ann);
+            new UserReconciler(h.ziikClient(), h.learningbankClient(), h.links, h.policy, Clock.systemUTC(), d -> { },
+                    new Random(2)).reconcile(ann, new UnitTree(h.ziikClient().units()), h.settings, false, r -> { });
+            assertThat(h.learningbank.state().findUserByEmail("ann@example.com").orElseThrow().jobProfileId()).isEqualTo(sommelier);
+            assertThat(h.sync().plan().writes()).as("a full sync agrees").isZero();
+        }
+    }
 }
