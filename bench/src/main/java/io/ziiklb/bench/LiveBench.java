@@ -7,6 +7,7 @@ import io.ziiklb.simulator.ChildJvm;
 import io.ziiklb.simulator.learningbank.LearningbankSimulator;
 import io.ziiklb.simulator.learningbank.LearningbankState;
 import io.ziiklb.ziik.ZiikClient;
+import io.ziiklb.ziik.ZiikUnit;
 import io.ziiklb.ziik.ZiikUserSummary;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -22,8 +23,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Change latency: the service (its packaged jar, in a JVM of its own, H2 file database) against
- * the two simulators; after the first synchronisation, user email changes are made in Ziik at a
- * steady rate and each is timed from the change until Learningbank holds it. The Learningbank
+ * the two simulators; after the first synchronisation, changes are made in Ziik at a steady rate
+ * (user email changes; every tenth a unit rename) and each is timed from the change until
+ * Learningbank holds it. The Learningbank
  * simulator runs in this JVM so that one checker can watch its state every 2 ms without loading
  * its API; timing includes Ziik's delivery, so it bounds "delivery received → Learningbank
  * updated" from above.
@@ -55,9 +57,13 @@ final class LiveBench {
                     PeerHttp.create(Duration.ofSeconds(5), Duration.ofSeconds(30)), Clock.systemUTC(), Sleeper.SYSTEM)
                     .ziik(ziik.origin() + "/api", "integration@ziik.test", "ziik-secret");
             List<ZiikUserSummary> people = ziikClient.activeUsers();
+            List<ZiikUnit> units = ziikClient.units().stream().filter(u -> u.mirrored() && !u.isTop()).toList();
             List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+            List<Long> unitLatencies = Collections.synchronizedList(new ArrayList<>());
             Map<String, long[]> pending = new ConcurrentHashMap<>(); // email -> {ziik id, changed at}
+            Map<String, long[]> pendingUnits = new ConcurrentHashMap<>(); // department name -> {ziik id, changed at}
             Thread checker = Thread.ofVirtual().start(() -> watch(lb.state(), pending, latencies));
+            Thread unitChecker = Thread.ofVirtual().start(() -> watchUnits(lb.state(), pendingUnits, unitLatencies));
             int total = perSecond * seconds;
             long intervalNanos = 1_000_000_000L / perSecond;
             long start = System.nanoTime();
@@ -67,6 +73,16 @@ final class LiveBench {
                     long wait = due - System.nanoTime();
                     if (wait > 0) {
                         Thread.sleep(Duration.ofNanos(wait));
+                    }
+                    if (n % 10 == 9) {
+                        ZiikUnit unit = units.get(n / 10 % units.size());
+                        String name = "Bench unit " + n;
+                        pool.submit(() -> {
+                            pendingUnits.put(name + " (" + unit.id() + ")", new long[] {unit.id(), System.nanoTime()});
+                            LiveWorld.call("PATCH", ziik.origin() + "/_sim/units/" + unit.id(), Map.of("name", name));
+                            return null;
+                        });
+                        continue;
                     }
                     ZiikUserSummary person = people.get(1 + n % (people.size() - 1));
                     String email = "bench." + n + "." + person.id() + "@example.com";
@@ -78,17 +94,18 @@ final class LiveBench {
                 }
             }
             long deadline = System.nanoTime() + 30_000_000_000L;
-            while (!pending.isEmpty() && System.nanoTime() < deadline) {
+            while ((!pending.isEmpty() || !pendingUnits.isEmpty()) && System.nanoTime() < deadline) {
                 Thread.sleep(50);
             }
             checker.interrupt();
-            int lost = pending.size();
-            List<Long> sorted = new ArrayList<>(latencies);
-            Collections.sort(sorted);
-            out.printf("%nchanges %d, arrived %d, not arrived within 30 s after the last %d%n", total, sorted.size(), lost);
-            out.printf("latency change in Ziik -> Learningbank shows it: p50 %d ms, p95 %d ms, p99 %d ms, max %d ms (target p99 < 500 ms)%n",
-                    percentile(sorted, 50), percentile(sorted, 95), percentile(sorted, 99), sorted.getLast());
-            out.printf("(a newer change to the same user that arrives first counts for the older one too)%n");
+            unitChecker.interrupt();
+            out.printf("%nchanges %d, not arrived within 30 s after the last %d%n", total, pending.size() + pendingUnits.size());
+            List<Long> all = new ArrayList<>(latencies);
+            all.addAll(unitLatencies);
+            report(out, "all changes       ", all);
+            report(out, "user email changes", latencies);
+            report(out, "unit renames      ", unitLatencies);
+            out.printf("(target p99 < 500 ms; a newer change to the same object that arrives first counts for the older one too)%n");
         }
     }
 
@@ -111,6 +128,46 @@ final class LiveBench {
         }
     }
 
+    private static void report(PrintStream out, String what, List<Long> latencies) {
+        List<Long> sorted = new ArrayList<>(latencies);
+        Collections.sort(sorted);
+        out.printf("%s %5d arrived, change in Ziik -> Learningbank shows it: p50 %d ms, p95 %d ms, p99 %d ms, max %d ms%n",
+                what, sorted.size(), percentile(sorted, 50), percentile(sorted, 95), percentile(sorted, 99),
+                sorted.isEmpty() ? 0 : sorted.getLast());
+    }
+
+    /** Every 2 ms: which pending unit renames does Learningbank hold now? A later rename of the unit counts too. */
+    private static void watchUnits(LearningbankState state, Map<String, long[]> pending, List<Long> latencies) {
+        while (!Thread.currentThread().isInterrupted()) {
+            if (!pending.isEmpty()) {
+                List<String> names = state.departments().stream().map(d -> d.name()).toList();
+                for (Map.Entry<String, long[]> change : pending.entrySet()) {
+                    String suffix = " (" + change.getValue()[0] + ")";
+                    boolean arrived = names.stream().anyMatch(name -> name.equals(change.getKey())
+                            || name.endsWith(suffix) && newerUnitName(name, change.getKey()));
+                    if (arrived && pending.remove(change.getKey()) != null) {
+                        latencies.add((System.nanoTime() - change.getValue()[1]) / 1_000_000);
+                    }
+                }
+            }
+            try {
+                Thread.sleep(2);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    /** Unit names are "Bench unit <n> (<id>)": a higher n was made later. */
+    private static boolean newerUnitName(String current, String expected) {
+        try {
+            return current.startsWith("Bench unit ") && Integer.parseInt(current.split(" ")[2])
+                    > Integer.parseInt(expected.split(" ")[2]);
+        } catch (RuntimeException notOurs) {
+            return false;
+        }
+    }
+
     /** Emails are "bench.<n>.<id>@...": a higher n was made later. */
     private static boolean newer(String current, String expected) {
         try {
@@ -121,6 +178,9 @@ final class LiveBench {
     }
 
     private static long percentile(List<Long> sorted, int p) {
+        if (sorted.isEmpty()) {
+            return 0;
+        }
         return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
     }
 
