@@ -61,6 +61,8 @@ final class IntakeBench {
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             LongAdder accepted = new LongAdder();
             LongAdder refused = new LongAdder();
+            out.printf("posting deliveries for %d s...%n", seconds);
+            out.flush();
             long end = System.nanoTime() + seconds * 1_000_000_000L;
             long started = System.nanoTime();
             try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
