@@ -9,6 +9,7 @@ import io.ziiklb.queue.RetryLater;
 import io.ziiklb.queue.WorkHandler;
 import io.ziiklb.queue.WorkItem;
 import io.ziiklb.queue.WorkQueue;
+import io.ziiklb.learningbank.LbJobProfile;
 import io.ziiklb.learningbank.LearningbankClient;
 import io.ziiklb.learningbank.LearningbankException;
 import io.ziiklb.learningbank.LearningbankUnauthorizedException;
@@ -19,6 +20,7 @@ import io.ziiklb.sync.Plan;
 import io.ziiklb.sync.PlanExecutor;
 import io.ziiklb.sync.Problem;
 import io.ziiklb.sync.RolesReconciler;
+import io.ziiklb.sync.SnapshotReader;
 import io.ziiklb.sync.SyncSettings;
 import io.ziiklb.sync.UnitTree;
 import io.ziiklb.sync.UnitsReconciler;
@@ -49,11 +51,18 @@ public final class LiveSync implements WorkHandler {
     public static final String UNITS = "units";
     /** The queue's kind for polling roles (Ziik has no webhooks for them). */
     public static final String ROLES = "roles";
+    /** How long a tree read is used for placing users; a unit hint, or a tree reconcile, replaces it sooner. */
     private static final Duration TREE_FRESH_FOR = Duration.ofMinutes(5);
+    /** How long Learningbank's job profiles (rule P5) are used; Ziik says nothing of them, and full syncs read them anew. */
+    private static final Duration JOB_PROFILES_FRESH_FOR = Duration.ofMinutes(1);
     /** Step failures that say Learningbank is unwell rather than that the object is wrong. */
     private static final java.util.Set<String> TRANSIENT = java.util.Set.of("server_error", "io_error", "rate_limited");
 
-    private record CachedTree(UnitTree tree, Instant read) {
+    /** Something read from a peer, and when. */
+    private record Kept<T>(T value, Instant read) {
+        boolean freshFor(Duration duration, Instant now) {
+            return read.plus(duration).isAfter(now);
+        }
     }
 
     private final IntegrationStore integrations;
@@ -66,7 +75,8 @@ public final class LiveSync implements WorkHandler {
     private final WorkQueue queue;
     private final HintWriter hints;
     private final QueueSignal signal;
-    private final Map<String, CachedTree> trees = new ConcurrentHashMap<>();
+    private final Map<String, Kept<UnitTree>> trees = new ConcurrentHashMap<>();
+    private final Map<String, Kept<List<LbJobProfile>>> jobProfiles = new ConcurrentHashMap<>();
     private final java.util.Set<String> synchronised = ConcurrentHashMap.newKeySet();
     private final Map<String, Instant> lastProbe = new ConcurrentHashMap<>();
     private final Map<String, Object> sharedObjectsLocks = new ConcurrentHashMap<>();
@@ -182,7 +192,7 @@ public final class LiveSync implements WorkHandler {
                 result = new UnitsReconciler(ziik, learningbank, links, policy, clock, Sleeper.SYSTEM, new Random())
                         .reconcile(settings, record);
             }
-            trees.put(integration.id(), new CachedTree(result.tree(), clock.instant()));
+            trees.put(integration.id(), new Kept<>(result.tree(), clock.instant()));
             if (result.neverSynchronised()) {
                 return;
             }
@@ -196,7 +206,8 @@ public final class LiveSync implements WorkHandler {
         }
 
         void user(long ziikUserId) throws InterruptedException {
-            UserReconciler users = new UserReconciler(ziik, learningbank, links, policy, clock, Sleeper.SYSTEM, new Random());
+            UserReconciler users = new UserReconciler(ziik, learningbank, links, policy, clock, Sleeper.SYSTEM, new Random(),
+                    () -> jobProfiles(integration.id(), learningbank, policy));
             UserReconciler.Result result = users.reconcile(ziikUserId, tree(integration.id(), ziik), settings, true, record);
             if (result.waiting()) { // link what the user refers to first, then place the user once
                 if (result.missing().contains(UserReconciler.Missing.UNITS)) {
@@ -279,11 +290,22 @@ public final class LiveSync implements WorkHandler {
     }
 
     private UnitTree tree(String integrationId, ZiikClient ziik) {
-        CachedTree cached = trees.get(integrationId);
-        if (cached == null || cached.read().plus(TREE_FRESH_FOR).isBefore(clock.instant())) {
-            cached = new CachedTree(new UnitTree(ziik.units()), clock.instant());
-            trees.put(integrationId, cached);
+        Kept<UnitTree> kept = trees.get(integrationId);
+        if (kept == null || !kept.freshFor(TREE_FRESH_FOR, clock.instant())) {
+            kept = new Kept<>(new UnitTree(ziik.units()), clock.instant());
+            trees.put(integrationId, kept);
         }
-        return cached.tree();
+        return kept.value();
+    }
+
+    private List<LbJobProfile> jobProfiles(String integrationId, LearningbankClient learningbank, ExecutionPolicy policy)
+            throws InterruptedException {
+        Kept<List<LbJobProfile>> kept = jobProfiles.get(integrationId);
+        if (kept == null || !kept.freshFor(JOB_PROFILES_FRESH_FOR, clock.instant())) {
+            List<LbJobProfile> read = new SnapshotReader(1, policy, Sleeper.SYSTEM, new Random()).readJobProfiles(learningbank);
+            kept = new Kept<>(read, clock.instant());
+            jobProfiles.put(integrationId, kept);
+        }
+        return kept.value();
     }
 }

@@ -118,7 +118,7 @@ public final class SnapshotReader {
     }
 
     /** Learningbank's job profiles, every page. */
-    List<LbJobProfile> readJobProfiles(LearningbankClient lb) throws InterruptedException {
+    public List<LbJobProfile> readJobProfiles(LearningbankClient lb) throws InterruptedException {
         return all(page -> lb.jobProfilesPage(page, LearningbankClient.MAX_PAGE));
     }
 

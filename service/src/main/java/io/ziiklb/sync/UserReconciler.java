@@ -1,6 +1,7 @@
 package io.ziiklb.sync;
 
 import io.ziiklb.http.Sleeper;
+import io.ziiklb.learningbank.LbJobProfile;
 import io.ziiklb.learningbank.LbUser;
 import io.ziiklb.learningbank.LearningbankClient;
 import io.ziiklb.learningbank.LearningbankNotFoundException;
@@ -43,6 +44,12 @@ public final class UserReconciler {
         }
     }
 
+    /** Where the reconcile gets Learningbank's job profiles (rule P5). */
+    @FunctionalInterface
+    public interface JobProfiles {
+        List<LbJobProfile> read() throws InterruptedException;
+    }
+
     private final ZiikClient ziik;
     private final LearningbankClient learningbank;
     private final LinkStore links;
@@ -52,9 +59,17 @@ public final class UserReconciler {
     private final RandomGenerator random;
     private final Retrier retrier;
     private final SnapshotReader reader;
+    private final JobProfiles jobProfiles;
 
+    /** Reads the job profiles at each reconcile. */
     public UserReconciler(ZiikClient ziik, LearningbankClient learningbank, LinkStore links, ExecutionPolicy policy,
                           Clock clock, Sleeper sleeper, RandomGenerator random) {
+        this(ziik, learningbank, links, policy, clock, sleeper, random, null);
+    }
+
+    /** @param jobProfiles the job profiles, perhaps kept a while by the caller; null: read at each reconcile */
+    public UserReconciler(ZiikClient ziik, LearningbankClient learningbank, LinkStore links, ExecutionPolicy policy,
+                          Clock clock, Sleeper sleeper, RandomGenerator random, JobProfiles jobProfiles) {
         this.ziik = ziik;
         this.learningbank = learningbank;
         this.links = links;
@@ -64,6 +79,7 @@ public final class UserReconciler {
         this.random = random;
         this.retrier = new Retrier(policy, sleeper, random);
         this.reader = new SnapshotReader(1, policy, sleeper, random);
+        this.jobProfiles = jobProfiles != null ? jobProfiles : () -> retrier.read(learningbank::allJobProfiles);
     }
 
     /**
@@ -101,7 +117,8 @@ public final class UserReconciler {
                 links.userLinkedTo(candidate.id()).ifPresent(other -> userLinks.put(other, candidate.id()));
             }
         }
-        LbSnapshot learningbankPart = new LbSnapshot(List.of(), List.of(), retrier.read(learningbank::allJobProfiles),
+        LbSnapshot learningbankPart = new LbSnapshot(List.of(), List.of(),
+                settings.syncJobProfiles() ? jobProfiles.read() : List.of(),
                 List.copyOf(candidates.values()));
         Plan plan = Planner.user(ziikUserId, person, learningbankPart,
                 new Links(unitsAndRoles.units(), unitsAndRoles.roles(), userLinks), tree, settings);
