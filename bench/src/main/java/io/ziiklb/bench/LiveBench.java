@@ -112,7 +112,7 @@ final class LiveBench {
     }
 
     /** Emails are "bench.<n>.<id>@...": a higher n was made later. */
-    private static boolean newer(String current, String expected) {
+    static boolean newer(String current, String expected) {
         try {
             return current.startsWith("bench.") && Integer.parseInt(current.split("\\.")[1]) > Integer.parseInt(expected.split("\\.")[1]);
         } catch (RuntimeException notOurs) {
@@ -120,7 +120,7 @@ final class LiveBench {
         }
     }
 
-    private static long percentile(List<Long> sorted, int p) {
+    static long percentile(List<Long> sorted, int p) {
         return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
     }
 
