@@ -26,14 +26,29 @@ public final class WorkQueue {
     private final JdbcTemplate template;
     private final TransactionTemplate tx;
     private final Clock clock;
+    /** Kinds claimed only after every other kind that is due: bulk and periodic work. */
+    private final List<String> background;
     private volatile int integrations;
     private volatile Instant integrationsCountedAt;
 
+    /** A queue that claims every kind alike: oldest first, fairly between integrations. */
     public WorkQueue(JdbcClient jdbc, JdbcTemplate template, TransactionTemplate tx, Clock clock) {
+        this(jdbc, template, tx, clock, java.util.Set.of());
+    }
+
+    /**
+     * @param background kinds of bulk or periodic work (full synchronisations, role polls): a due
+     *                   item of any other kind (a change someone made and waits to see) is claimed
+     *                   before them, however long they have waited, so a burst of background work
+     *                   across many integrations does not queue changes behind it
+     */
+    public WorkQueue(JdbcClient jdbc, JdbcTemplate template, TransactionTemplate tx, Clock clock,
+                     java.util.Set<String> background) {
         this.jdbc = jdbc;
         this.template = template;
         this.tx = tx;
         this.clock = clock;
+        this.background = List.copyOf(background);
     }
 
     /**
@@ -118,8 +133,8 @@ public final class WorkQueue {
     static final int PER_INTEGRATION_IN_FLIGHT = 6;
 
     /**
-     * Claims up to {@code limit} due items (ready and due, or leased with an expired lease), oldest
-     * first but fairly: at most {@value #PER_INTEGRATION_PER_CLAIM} of one integration per claim,
+     * Claims up to {@code limit} due items (ready and due, or leased with an expired lease): other
+     * kinds before background kinds, then oldest first, but fairly: at most {@value #PER_INTEGRATION_PER_CLAIM} of one integration per claim,
      * and an integration that already has {@value #PER_INTEGRATION_IN_FLIGHT} in flight (across all
      * instances) only gets more when no other integration has work waiting. Leases them to
      * {@code worker} for {@code lease}.
@@ -133,8 +148,9 @@ public final class WorkQueue {
             if (ids.isEmpty()) {
                 return List.of();
             }
-            return jdbc.sql("SELECT " + COLUMNS + " FROM work_item WHERE id IN (:ids) ORDER BY not_before, id")
-                    .param("ids", ids).query(WorkQueue::row).list();
+            JdbcClient.StatementSpec select = jdbc.sql("SELECT " + COLUMNS + " FROM work_item WHERE id IN (:ids) ORDER BY " + order())
+                    .param("ids", ids);
+            return (background.isEmpty() ? select : select.param("background", background)).query(WorkQueue::row).list();
         });
     }
 
@@ -155,14 +171,15 @@ public final class WorkQueue {
         // re-checked once locked (PostgreSQL), and the UPDATE below checks again (any database)
         String due = "((state = 'ready' AND not_before <= :now) OR (state = 'leased' AND lease_until < :now))";
         String fairly = " AND id IN (SELECT id FROM (SELECT id, integration_id,"
-                + " ROW_NUMBER() OVER (PARTITION BY integration_id ORDER BY not_before, id) AS place"
+                + " ROW_NUMBER() OVER (PARTITION BY integration_id ORDER BY " + order() + ") AS place"
                 + " FROM work_item WHERE " + due + ") waiting WHERE place <= :perClaim"
                 + " AND integration_id NOT IN (SELECT integration_id FROM work_item WHERE state = 'leased'"
                 + " AND lease_until >= :now GROUP BY integration_id HAVING COUNT(*) >= :inFlight))";
-        List<Long> candidates = jdbc.sql("SELECT id FROM work_item WHERE " + due + (capInFlight ? fairly : "")
-                        + " ORDER BY not_before, id LIMIT :limit FOR UPDATE SKIP LOCKED")
+        JdbcClient.StatementSpec select = jdbc.sql("SELECT id FROM work_item WHERE " + due + (capInFlight ? fairly : "")
+                        + " ORDER BY " + order() + " LIMIT :limit FOR UPDATE SKIP LOCKED")
                 .param("now", now).param("perClaim", PER_INTEGRATION_PER_CLAIM).param("inFlight", PER_INTEGRATION_IN_FLIGHT)
-                .param("limit", limit)
+                .param("limit", limit);
+        List<Long> candidates = (background.isEmpty() ? select : select.param("background", background))
                 .query(Long.class).list();
         OffsetDateTime until = utc(clock.instant().plus(lease));
         List<Long> leased = new java.util.ArrayList<>();
@@ -175,6 +192,11 @@ public final class WorkQueue {
             }
         }
         return leased;
+    }
+
+    /** The order of claims: background kinds last, then oldest first. */
+    private String order() {
+        return background.isEmpty() ? "not_before, id" : "CASE WHEN kind IN (:background) THEN 1 ELSE 0 END, not_before, id";
     }
 
     /** Extends the lease; false when the item is no longer this worker's (lease expired and taken). */
