@@ -8,7 +8,7 @@ import java.util.List;
  * {@code ./ziiklb bench live [--users N] [--latency-ms N] [--rate N] [--seconds N]} and
  * {@code ./ziiklb bench intake [--db postgres|h2] [--clients N] [--seconds N] [--workers N]} and
  * {@code ./ziiklb bench many [--integrations N] [--big-users N] [--small-users N] [--latency-ms N] [--rate N]
- * [--seconds N] [--baseline-seconds N]}.
+ * [--seconds N] [--baseline-seconds N] [--workers N]}.
  */
 public final class BenchMain {
     private BenchMain() {
@@ -20,7 +20,7 @@ public final class BenchMain {
             System.err.println("       ./ziiklb bench live [--users 2000] [--latency-ms 5] [--rate 50] [--seconds 20]");
             System.err.println("       ./ziiklb bench intake [--db postgres|h2] [--clients 64] [--seconds 10] [--workers 8]");
             System.err.println("       ./ziiklb bench many [--integrations 1000] [--big-users 100000] [--small-users 15]"
-                    + " [--latency-ms 5] [--rate 10] [--seconds 60] [--baseline-seconds 30]");
+                    + " [--latency-ms 5] [--rate 10] [--seconds 60] [--baseline-seconds 30] [--workers 8]");
             System.exit(2);
         }
         boolean live = args[0].equals("live");
@@ -56,7 +56,7 @@ public final class BenchMain {
         }
         Path home = Path.of(System.getProperty("ziiklb.home", ".")).toAbsolutePath().normalize();
         if (many) {
-            new ManyBench(home, integrations, bigUsers, smallUsers, latency, rate, seconds, baselineSeconds).run(System.out);
+            new ManyBench(home, integrations, bigUsers, smallUsers, latency, rate, seconds, baselineSeconds, workers).run(System.out);
         } else if (args[0].equals("intake")) {
             new IntakeBench(home, postgres, clients, seconds, workers).run(System.out);
         } else if (live) {

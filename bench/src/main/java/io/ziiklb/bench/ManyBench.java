@@ -45,6 +45,7 @@ import tools.jackson.databind.JsonNode;
  */
 final class ManyBench {
     private static final Pattern HEAP = Pattern.compile("(?m)^jvm_memory_used_bytes\\{area=\"heap\"[^}]*} ([0-9.eE+]+)$");
+    private static final Pattern GC_PAUSES = Pattern.compile("(?m)^jvm_gc_pause_seconds_sum\\{[^}]*} ([0-9.eE+]+)$");
     private static final Pattern THREADS = Pattern.compile("(?m)^jvm_threads_live_threads(?:\\{[^}]*})? ([0-9.eE+]+)$");
 
     private final Path home;
@@ -55,6 +56,7 @@ final class ManyBench {
     private final int perSecond;
     private final int seconds;
     private final int baselineSeconds;
+    private final int workers;
     private String serviceOrigin;
 
     /** One small integration: its two simulators, and the Ziik ids of its users Learningbank holds. */
@@ -66,7 +68,8 @@ final class ManyBench {
     }
 
     ManyBench(Path home, int integrations, int bigUsers, int smallUsers, long latencyMillis, int perSecond, int seconds,
-              int baselineSeconds) {
+              int baselineSeconds, int workers) {
+        this.workers = workers;
         this.home = home;
         this.integrations = integrations;
         this.bigUsers = bigUsers;
@@ -79,8 +82,8 @@ final class ManyBench {
 
     void run(PrintStream out) throws Exception {
         out.printf("many bench: %,d integrations: one of %,d users, %,d of %d users each; Learningbank latency %d ms;"
-                        + " %d changes/s, %d s baseline, %d s during the big sync%n", integrations, bigUsers, integrations - 1,
-                smallUsers, latencyMillis, perSecond, baselineSeconds, seconds);
+                        + " %d changes/s, %d s baseline, %d s during the big sync; %d queue workers%n", integrations, bigUsers,
+                integrations - 1, smallUsers, latencyMillis, perSecond, baselineSeconds, seconds, workers);
         Path simulatorsJar = home.resolve("simulators/target/ziiklb-simulators-standalone.jar");
         List<Small> smalls = new ArrayList<>();
         String dbUrl = LiveWorld.freshPostgresSchema();
@@ -91,7 +94,7 @@ final class ManyBench {
                      List.of("--latency-ms", "" + latencyMillis, "--job-profiles", "Employee*,Chef,Waiter,Bartender"));
              ChildJvm service = LiveWorld.startService(home, port, Map.of("ZIIKLB_PORT", "" + port,
                      "ZIIKLB_PUBLIC_URL", "http://127.0.0.1:" + port, "ZIIKLB_DB_URL", dbUrl, "ZIIKLB_DB_USER", "postgres",
-                     "ZIIKLB_SECRET_KEY", SecretBox.newKey(), "ZIIKLB_OPERATOR_TOKEN", LiveWorld.TOKEN), 8);
+                     "ZIIKLB_SECRET_KEY", SecretBox.newKey(), "ZIIKLB_OPERATOR_TOKEN", LiveWorld.TOKEN), workers);
              Connection db = DriverManager.getConnection(dbUrl, "postgres", "");
              Sampler sampler = new Sampler(service.origin(), db)) {
             serviceOrigin = service.origin();
@@ -335,23 +338,29 @@ final class ManyBench {
         private volatile String bigSync;
         private volatile long bigStarted;
         private volatile Peaks peaks = Peaks.zero();
+        private volatile double gcSeconds;
+        private volatile double gcSecondsAtReset = -1;
         private final Map<String, Long> kinds = new ConcurrentHashMap<>();
 
-        /** Peaks: service heap in use (MiB), live threads, queued user hints, queued items of any kind. */
-        record Peaks(long heapMib, long threads, long userItems, long allItems) {
+        /**
+         * Peaks: service heap in use (MiB), live threads, user hints queued or in work, user hints
+         * waiting for a worker, queued items of any kind; and the service's GC pause time (ms) since the reset.
+         */
+        record Peaks(long heapMib, long threads, long userItems, long userWaiting, long allItems, long gcMillis) {
             static Peaks zero() {
-                return new Peaks(0, 0, 0, 0);
+                return new Peaks(0, 0, 0, 0, 0, 0);
             }
 
             Peaks max(Peaks o) {
                 return new Peaks(Math.max(heapMib, o.heapMib), Math.max(threads, o.threads), Math.max(userItems, o.userItems),
-                        Math.max(allItems, o.allItems));
+                        Math.max(userWaiting, o.userWaiting), Math.max(allItems, o.allItems), Math.max(gcMillis, o.gcMillis));
             }
 
             @Override
             public String toString() {
-                return String.format("service heap %,d MiB, service threads %d, queued user hints %d, queued items %d",
-                        heapMib, threads, userItems, allItems);
+                return String.format("service heap %,d MiB, service threads %d, user hints queued or in work %d"
+                                + " (waiting for a worker %d), queued items %d, service GC pauses %,d ms in all",
+                        heapMib, threads, userItems, userWaiting, allItems, gcMillis);
             }
         }
 
@@ -366,6 +375,7 @@ final class ManyBench {
 
         void reset() {
             peaks = Peaks.zero();
+            gcSecondsAtReset = gcSeconds;
             kinds.clear();
         }
 
@@ -389,34 +399,51 @@ final class ManyBench {
             }
         }
 
+        /** The database every 250 ms, the Prometheus page and the big sync every second. */
         private void loop() {
-            while (!Thread.currentThread().isInterrupted()) {
+            long heap = 0;
+            long threads = 0;
+            long gcMillis = 0;
+            for (long round = 0; !Thread.currentThread().isInterrupted(); round++) {
                 try {
-                    String prometheus = LiveWorld.callText(origin + "/actuator/prometheus");
-                    long heap = 0;
-                    for (Matcher m = HEAP.matcher(prometheus); m.find(); ) {
-                        heap += (long) Double.parseDouble(m.group(1));
+                    boolean full = round % 4 == 0;
+                    if (full) {
+                        String prometheus = LiveWorld.callText(origin + "/actuator/prometheus");
+                        heap = 0;
+                        for (Matcher m = HEAP.matcher(prometheus); m.find(); ) {
+                            heap += (long) Double.parseDouble(m.group(1));
+                        }
+                        Matcher t = THREADS.matcher(prometheus);
+                        threads = t.find() ? (long) Double.parseDouble(t.group(1)) : 0;
+                        double gc = 0;
+                        for (Matcher m = GC_PAUSES.matcher(prometheus); m.find(); ) {
+                            gc += Double.parseDouble(m.group(1));
+                        }
+                        gcSeconds = gc;
+                        gcMillis = gcSecondsAtReset < 0 ? 0 : (long) ((gc - gcSecondsAtReset) * 1000);
                     }
-                    Matcher t = THREADS.matcher(prometheus);
-                    long threads = t.find() ? (long) Double.parseDouble(t.group(1)) : 0;
                     long user = 0;
+                    long waiting = 0;
                     long all = 0;
                     synchronized (db) {
-                        try (ResultSet rs = db.createStatement().executeQuery(
-                                "SELECT kind, COUNT(*) FROM work_item WHERE state <> 'dead' GROUP BY kind")) {
+                        try (ResultSet rs = db.createStatement().executeQuery("SELECT kind, COUNT(*),"
+                                + " COUNT(CASE WHEN state = 'ready' THEN 1 END) FROM work_item WHERE state <> 'dead' GROUP BY kind")) {
                             while (rs.next()) {
                                 all += rs.getLong(2);
                                 kinds.merge(rs.getString(1), rs.getLong(2), Math::max);
-                                user += rs.getString(1).equals("user") ? rs.getLong(2) : 0;
+                                if (rs.getString(1).equals("user")) {
+                                    user = rs.getLong(2);
+                                    waiting = rs.getLong(3);
+                                }
                             }
                         }
                     }
-                    peaks = peaks.max(new Peaks(heap >> 20, threads, user, all));
-                    if (bigSync != null) {
+                    peaks = peaks.max(new Peaks(heap >> 20, threads, user, waiting, all, gcMillis));
+                    if (bigSync != null && full) {
                         String phase = api("GET", "/integrations/" + bigId + "/syncs/" + bigSync, null).path("phase").asString();
                         phases.putIfAbsent(phase, String.format("%.0f s", secondsSince(bigStarted)));
                     }
-                    Thread.sleep(1000);
+                    Thread.sleep(250);
                 } catch (InterruptedException e) {
                     return;
                 } catch (Exception e) {
