@@ -140,10 +140,26 @@ public final class WorkQueue {
      * {@code worker} for {@code lease}.
      */
     public List<WorkItem> claim(String worker, int limit, Duration lease) {
+        return claim(worker, limit, lease, limit);
+    }
+
+    /**
+     * {@link #claim(String, int, Duration)}, taking at most {@code backgroundLimit} items of the
+     * background kinds, so that a worker can keep some of its capacity for changes: a burst of
+     * background work (one role poll for each of a thousand integrations) would otherwise take
+     * every worker for as long as each item runs, and changes arriving meanwhile would wait.
+     */
+    public List<WorkItem> claim(String worker, int limit, Duration lease, int backgroundLimit) {
         return tx.execute(status -> {
-            List<Long> ids = new java.util.ArrayList<>(severalIntegrations() ? lease(worker, limit, lease, true) : List.of());
-            if (ids.size() < limit) {
-                ids.addAll(lease(worker, limit - ids.size(), lease, false));
+            List<Long> ids = new java.util.ArrayList<>();
+            if (background.isEmpty() || backgroundLimit >= limit) {
+                ids.addAll(leaseFairlyThenAny(worker, limit, lease, ""));
+            } else {
+                ids.addAll(leaseFairlyThenAny(worker, limit, lease, " AND kind NOT IN (:background)"));
+                int more = Math.min(limit - ids.size(), backgroundLimit);
+                if (more > 0) {
+                    ids.addAll(leaseFairlyThenAny(worker, more, lease, " AND kind IN (:background)"));
+                }
             }
             if (ids.isEmpty()) {
                 return List.of();
@@ -152,6 +168,20 @@ public final class WorkQueue {
                     .param("ids", ids);
             return (background.isEmpty() ? select : select.param("background", background)).query(WorkQueue::row).list();
         });
+    }
+
+    /** Whether items of this kind are background work (see the constructor). */
+    public boolean isBackground(String kind) {
+        return background.contains(kind);
+    }
+
+    /** Fair claims first, then any due item to fill {@code limit}; {@code kinds} narrows the items (SQL). */
+    private List<Long> leaseFairlyThenAny(String worker, int limit, Duration lease, String kinds) {
+        List<Long> ids = new java.util.ArrayList<>(severalIntegrations() ? lease(worker, limit, lease, true, kinds) : List.of());
+        if (ids.size() < limit) {
+            ids.addAll(lease(worker, limit - ids.size(), lease, false, kinds));
+        }
+        return ids;
     }
 
     /** Whether there is anyone to be fair to: more than one integration (counted at most every 10 s). */
@@ -165,7 +195,7 @@ public final class WorkQueue {
     }
 
     /** Locks and leases up to {@code limit} due items; within the caller's transaction. */
-    private List<Long> lease(String worker, int limit, Duration lease, boolean capInFlight) {
+    private List<Long> lease(String worker, int limit, Duration lease, boolean capInFlight, String kinds) {
         OffsetDateTime now = utc(clock.instant());
         // the due conditions stand at the outer level: a row another worker leased meanwhile is
         // re-checked once locked (PostgreSQL), and the UPDATE below checks again (any database)
@@ -175,7 +205,7 @@ public final class WorkQueue {
                 + " FROM work_item WHERE " + due + ") waiting WHERE place <= :perClaim"
                 + " AND integration_id NOT IN (SELECT integration_id FROM work_item WHERE state = 'leased'"
                 + " AND lease_until >= :now GROUP BY integration_id HAVING COUNT(*) >= :inFlight))";
-        JdbcClient.StatementSpec select = jdbc.sql("SELECT id FROM work_item WHERE " + due + (capInFlight ? fairly : "")
+        JdbcClient.StatementSpec select = jdbc.sql("SELECT id FROM work_item WHERE " + due + kinds + (capInFlight ? fairly : "")
                         + " ORDER BY " + order() + " LIMIT :limit FOR UPDATE SKIP LOCKED")
                 .param("now", now).param("perClaim", PER_INTEGRATION_PER_CLAIM).param("inFlight", PER_INTEGRATION_IN_FLIGHT)
                 .param("limit", limit);

@@ -261,5 +261,9 @@ abstract class WorkQueueContract {
                 .extracting(WorkItem::integrationId).containsExactlyElementsOf(polled.subList(0, 3));
         assertThat(queue.claim("w2", 1, LEASE)).as("a queue without background kinds: oldest first")
                 .extracting(WorkItem::integrationId).containsExactly(polled.get(3));
+
+        withBackground.hint(integration, "user", 2);
+        assertThat(withBackground.claim("w3", 5, LEASE, 1)).as("at most one background item, the change besides")
+                .extracting(WorkItem::kind).containsExactly("user", "roles");
     }
 }
