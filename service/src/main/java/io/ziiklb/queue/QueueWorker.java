@@ -13,9 +13,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Works the queue in this process: claims as many due items as it has free workers, renews their
  * leases while the work runs, and completes or fails each. Several processes may run one each on
- * the same database. Background work (the queue's background kinds) takes at most half the workers
- * (rounded up), so changes find a worker even during a burst of it. {@link #stop()} stops claiming;
- * work under way finishes, or its lease expires and another process takes it over.
+ * the same database. Background work (the queue's background kinds) runs on at most
+ * {@code workers} at once, as before; changes may also use half as many workers again, kept for
+ * them, so they find a worker even while a burst of background work takes every other.
+ * {@link #stop()} stops claiming; work under way finishes, or its lease expires and another process
+ * takes it over.
  */
 public final class QueueWorker {
     private static final Logger LOG = LoggerFactory.getLogger(QueueWorker.class);
@@ -28,7 +30,7 @@ public final class QueueWorker {
     private final RandomGenerator random;
     private final String name;
     private final Semaphore free;
-    /** Workers that may run background work at once (the others are kept for changes), and how many do. */
+    /** Workers that may run background work at once (the rest are kept for changes), and how many do. */
     private final int backgroundWorkers;
     private final java.util.concurrent.atomic.AtomicInteger backgroundRunning = new java.util.concurrent.atomic.AtomicInteger();
     private volatile Thread dispatcher;
@@ -42,8 +44,8 @@ public final class QueueWorker {
         this.signal = signal;
         this.random = random;
         this.name = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
-        this.free = new Semaphore(policy.workers());
-        this.backgroundWorkers = policy.workers() - policy.workers() / 2;
+        this.backgroundWorkers = policy.workers();
+        this.free = new Semaphore(policy.workers() + Math.max(1, policy.workers() / 2));
     }
 
     /** Starts working the queue; with no workers configured this instance only takes work in. */
