@@ -97,9 +97,10 @@ class ServiceConfiguration {
                 signal);
     }
 
+    /** Changes hinted by deliveries come before full synchronisations and role polls (issue #4: fair to others' changes). */
     @Bean
     WorkQueue workQueue(JdbcClient jdbc, JdbcTemplate template, TransactionTemplate tx, Clock clock) {
-        return new WorkQueue(jdbc, template, tx, clock);
+        return new WorkQueue(jdbc, template, tx, clock, java.util.Set.of(SyncService.FULL_SYNC, LiveSync.ROLES));
     }
 
     @Bean(destroyMethod = "close")

@@ -6,25 +6,34 @@ import java.util.List;
 /**
  * {@code ./ziiklb bench full-sync [--users N] [--latency-ms N] [--concurrency N]} and
  * {@code ./ziiklb bench live [--users N] [--latency-ms N] [--rate N] [--seconds N]} and
- * {@code ./ziiklb bench intake [--db postgres|h2] [--clients N] [--seconds N] [--workers N]}.
+ * {@code ./ziiklb bench intake [--db postgres|h2] [--clients N] [--seconds N] [--workers N]} and
+ * {@code ./ziiklb bench many [--integrations N] [--big-users N] [--small-users N] [--latency-ms N] [--rate N]
+ * [--seconds N] [--baseline-seconds N] [--workers N]}.
  */
 public final class BenchMain {
     private BenchMain() {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length == 0 || !List.of("full-sync", "live", "intake").contains(args[0])) {
+        if (args.length == 0 || !List.of("full-sync", "live", "intake", "many").contains(args[0])) {
             System.err.println("usage: ./ziiklb bench full-sync [--users 10000] [--latency-ms 5] [--concurrency 8]");
             System.err.println("       ./ziiklb bench live [--users 2000] [--latency-ms 5] [--rate 50] [--seconds 20]");
             System.err.println("       ./ziiklb bench intake [--db postgres|h2] [--clients 64] [--seconds 10] [--workers 8]");
+            System.err.println("       ./ziiklb bench many [--integrations 1000] [--big-users 100000] [--small-users 15]"
+                    + " [--latency-ms 5] [--rate 10] [--seconds 60] [--baseline-seconds 30] [--workers 8]");
             System.exit(2);
         }
         boolean live = args[0].equals("live");
+        boolean many = args[0].equals("many");
         int users = live ? 2_000 : 10_000;
         long latency = 5;
         int concurrency = 8;
-        int rate = 50;
-        int seconds = args[0].equals("intake") ? 10 : 20;
+        int rate = many ? 10 : 50;
+        int seconds = args[0].equals("intake") ? 10 : many ? 60 : 20;
+        int integrations = 1_000;
+        int bigUsers = 100_000;
+        int smallUsers = 15;
+        int baselineSeconds = 30;
         int clients = 64;
         boolean postgres = true;
         int workers = 8;
@@ -38,11 +47,17 @@ public final class BenchMain {
                 case "--clients" -> clients = Integer.parseInt(args[i + 1]);
                 case "--db" -> postgres = args[i + 1].equals("postgres");
                 case "--workers" -> workers = Integer.parseInt(args[i + 1]);
+                case "--integrations" -> integrations = Integer.parseInt(args[i + 1]);
+                case "--big-users" -> bigUsers = Integer.parseInt(args[i + 1]);
+                case "--small-users" -> smallUsers = Integer.parseInt(args[i + 1]);
+                case "--baseline-seconds" -> baselineSeconds = Integer.parseInt(args[i + 1]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
         Path home = Path.of(System.getProperty("ziiklb.home", ".")).toAbsolutePath().normalize();
-        if (args[0].equals("intake")) {
+        if (many) {
+            new ManyBench(home, integrations, bigUsers, smallUsers, latency, rate, seconds, baselineSeconds, workers).run(System.out);
+        } else if (args[0].equals("intake")) {
             new IntakeBench(home, postgres, clients, seconds, workers).run(System.out);
         } else if (live) {
             new LiveBench(home, users, latency, rate, seconds).run(System.out);

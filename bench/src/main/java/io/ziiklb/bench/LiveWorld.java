@@ -64,7 +64,7 @@ final class LiveWorld implements AutoCloseable {
         }
     }
 
-    private static ChildJvm startService(Path home, int port, Map<String, String> environment, int workers) throws Exception {
+    static ChildJvm startService(Path home, int port, Map<String, String> environment, int workers) throws Exception {
         return ChildJvm.start("service", home.resolve("service/target/ziiklb-service-exec.jar"), port, List.of("-Xmx1g"),
                 List.of("--ziiklb.queue.workers=" + workers), environment, "/actuator/health");
     }
@@ -96,7 +96,7 @@ final class LiveWorld implements AutoCloseable {
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
     }
 
-    private static String freshPostgresSchema() throws Exception {
+    static String freshPostgresSchema() throws Exception {
         String schema = "bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         try (var c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/test", "postgres", "")) {
             c.createStatement().execute("CREATE SCHEMA " + schema);

@@ -13,8 +13,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Works the queue in this process: claims as many due items as it has free workers, renews their
  * leases while the work runs, and completes or fails each. Several processes may run one each on
- * the same database. {@link #stop()} stops claiming; work under way finishes, or its lease expires
- * and another process takes it over.
+ * the same database. Background work (the queue's background kinds) runs on at most
+ * {@code workers} at once, as before; changes may also use half as many workers again, kept for
+ * them, so they find a worker even while a burst of background work takes every other.
+ * {@link #stop()} stops claiming; work under way finishes, or its lease expires and another process
+ * takes it over.
  */
 public final class QueueWorker {
     private static final Logger LOG = LoggerFactory.getLogger(QueueWorker.class);
@@ -27,6 +30,9 @@ public final class QueueWorker {
     private final RandomGenerator random;
     private final String name;
     private final Semaphore free;
+    /** Workers that may run background work at once (the rest are kept for changes), and how many do. */
+    private final int backgroundWorkers;
+    private final java.util.concurrent.atomic.AtomicInteger backgroundRunning = new java.util.concurrent.atomic.AtomicInteger();
     private volatile Thread dispatcher;
 
     public QueueWorker(WorkQueue queue, Map<String, WorkHandler> handlers, WorkerPolicy policy, RetryPolicy retries,
@@ -38,7 +44,8 @@ public final class QueueWorker {
         this.signal = signal;
         this.random = random;
         this.name = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
-        this.free = new Semaphore(policy.workers());
+        this.backgroundWorkers = policy.workers();
+        this.free = new Semaphore(policy.workers() + Math.max(1, policy.workers() / 2));
     }
 
     /** Starts working the queue; with no workers configured this instance only takes work in. */
@@ -66,11 +73,12 @@ public final class QueueWorker {
                 int slots = 1 + free.drainPermits();
                 List<WorkItem> claimed;
                 try {
-                    claimed = queue.claim(name, slots, policy.lease());
+                    claimed = queue.claim(name, slots, policy.lease(), Math.max(0, backgroundWorkers - backgroundRunning.get()));
                 } finally {
                     free.release(slots);
                 }
                 free.acquireUninterruptibly(claimed.size());
+                claimed.stream().filter(item -> queue.isBackground(item.kind())).forEach(item -> backgroundRunning.incrementAndGet());
                 claimed.forEach(item -> Thread.ofVirtual().name("work-" + item.kind() + "-" + item.id()).start(() -> work(item)));
                 if (claimed.isEmpty()) {
                     signal.await(policy.poll());
@@ -106,6 +114,9 @@ public final class QueueWorker {
             queue.fail(item, name, e.toString(), retries.backoff(item.attempts(), random), dead);
         } finally {
             renewer.interrupt();
+            if (queue.isBackground(item.kind())) {
+                backgroundRunning.decrementAndGet();
+            }
             free.release();
             signal.nudge();
         }

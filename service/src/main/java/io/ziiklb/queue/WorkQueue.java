@@ -26,14 +26,29 @@ public final class WorkQueue {
     private final JdbcTemplate template;
     private final TransactionTemplate tx;
     private final Clock clock;
+    /** Kinds claimed only after every other kind that is due: bulk and periodic work. */
+    private final List<String> background;
     private volatile int integrations;
     private volatile Instant integrationsCountedAt;
 
+    /** A queue that claims every kind alike: oldest first, fairly between integrations. */
     public WorkQueue(JdbcClient jdbc, JdbcTemplate template, TransactionTemplate tx, Clock clock) {
+        this(jdbc, template, tx, clock, java.util.Set.of());
+    }
+
+    /**
+     * @param background kinds of bulk or periodic work (full synchronisations, role polls): a due
+     *                   item of any other kind (a change someone made and waits to see) is claimed
+     *                   before them, however long they have waited, so a burst of background work
+     *                   across many integrations does not queue changes behind it
+     */
+    public WorkQueue(JdbcClient jdbc, JdbcTemplate template, TransactionTemplate tx, Clock clock,
+                     java.util.Set<String> background) {
         this.jdbc = jdbc;
         this.template = template;
         this.tx = tx;
         this.clock = clock;
+        this.background = List.copyOf(background);
     }
 
     /**
@@ -118,24 +133,55 @@ public final class WorkQueue {
     static final int PER_INTEGRATION_IN_FLIGHT = 6;
 
     /**
-     * Claims up to {@code limit} due items (ready and due, or leased with an expired lease), oldest
-     * first but fairly: at most {@value #PER_INTEGRATION_PER_CLAIM} of one integration per claim,
+     * Claims up to {@code limit} due items (ready and due, or leased with an expired lease): other
+     * kinds before background kinds, then oldest first, but fairly: at most {@value #PER_INTEGRATION_PER_CLAIM} of one integration per claim,
      * and an integration that already has {@value #PER_INTEGRATION_IN_FLIGHT} in flight (across all
      * instances) only gets more when no other integration has work waiting. Leases them to
      * {@code worker} for {@code lease}.
      */
     public List<WorkItem> claim(String worker, int limit, Duration lease) {
+        return claim(worker, limit, lease, limit);
+    }
+
+    /**
+     * {@link #claim(String, int, Duration)}, taking at most {@code backgroundLimit} items of the
+     * background kinds, so that a worker can keep some of its capacity for changes: a burst of
+     * background work (one role poll for each of a thousand integrations) would otherwise take
+     * every worker for as long as each item runs, and changes arriving meanwhile would wait.
+     */
+    public List<WorkItem> claim(String worker, int limit, Duration lease, int backgroundLimit) {
         return tx.execute(status -> {
-            List<Long> ids = new java.util.ArrayList<>(severalIntegrations() ? lease(worker, limit, lease, true) : List.of());
-            if (ids.size() < limit) {
-                ids.addAll(lease(worker, limit - ids.size(), lease, false));
+            List<Long> ids = new java.util.ArrayList<>();
+            if (background.isEmpty() || backgroundLimit >= limit) {
+                ids.addAll(leaseFairlyThenAny(worker, limit, lease, ""));
+            } else {
+                ids.addAll(leaseFairlyThenAny(worker, limit, lease, " AND kind NOT IN (:background)"));
+                int more = Math.min(limit - ids.size(), backgroundLimit);
+                if (more > 0) {
+                    ids.addAll(leaseFairlyThenAny(worker, more, lease, " AND kind IN (:background)"));
+                }
             }
             if (ids.isEmpty()) {
                 return List.of();
             }
-            return jdbc.sql("SELECT " + COLUMNS + " FROM work_item WHERE id IN (:ids) ORDER BY not_before, id")
-                    .param("ids", ids).query(WorkQueue::row).list();
+            JdbcClient.StatementSpec select = jdbc.sql("SELECT " + COLUMNS + " FROM work_item WHERE id IN (:ids) ORDER BY " + order())
+                    .param("ids", ids);
+            return (background.isEmpty() ? select : select.param("background", background)).query(WorkQueue::row).list();
         });
+    }
+
+    /** Whether items of this kind are background work (see the constructor). */
+    public boolean isBackground(String kind) {
+        return background.contains(kind);
+    }
+
+    /** Fair claims first, then any due item to fill {@code limit}; {@code kinds} narrows the items (SQL). */
+    private List<Long> leaseFairlyThenAny(String worker, int limit, Duration lease, String kinds) {
+        List<Long> ids = new java.util.ArrayList<>(severalIntegrations() ? lease(worker, limit, lease, true, kinds) : List.of());
+        if (ids.size() < limit) {
+            ids.addAll(lease(worker, limit - ids.size(), lease, false, kinds));
+        }
+        return ids;
     }
 
     /** Whether there is anyone to be fair to: more than one integration (counted at most every 10 s). */
@@ -149,20 +195,21 @@ public final class WorkQueue {
     }
 
     /** Locks and leases up to {@code limit} due items; within the caller's transaction. */
-    private List<Long> lease(String worker, int limit, Duration lease, boolean capInFlight) {
+    private List<Long> lease(String worker, int limit, Duration lease, boolean capInFlight, String kinds) {
         OffsetDateTime now = utc(clock.instant());
         // the due conditions stand at the outer level: a row another worker leased meanwhile is
         // re-checked once locked (PostgreSQL), and the UPDATE below checks again (any database)
         String due = "((state = 'ready' AND not_before <= :now) OR (state = 'leased' AND lease_until < :now))";
         String fairly = " AND id IN (SELECT id FROM (SELECT id, integration_id,"
-                + " ROW_NUMBER() OVER (PARTITION BY integration_id ORDER BY not_before, id) AS place"
+                + " ROW_NUMBER() OVER (PARTITION BY integration_id ORDER BY " + order() + ") AS place"
                 + " FROM work_item WHERE " + due + ") waiting WHERE place <= :perClaim"
                 + " AND integration_id NOT IN (SELECT integration_id FROM work_item WHERE state = 'leased'"
                 + " AND lease_until >= :now GROUP BY integration_id HAVING COUNT(*) >= :inFlight))";
-        List<Long> candidates = jdbc.sql("SELECT id FROM work_item WHERE " + due + (capInFlight ? fairly : "")
-                        + " ORDER BY not_before, id LIMIT :limit FOR UPDATE SKIP LOCKED")
+        JdbcClient.StatementSpec select = jdbc.sql("SELECT id FROM work_item WHERE " + due + kinds + (capInFlight ? fairly : "")
+                        + " ORDER BY " + order() + " LIMIT :limit FOR UPDATE SKIP LOCKED")
                 .param("now", now).param("perClaim", PER_INTEGRATION_PER_CLAIM).param("inFlight", PER_INTEGRATION_IN_FLIGHT)
-                .param("limit", limit)
+                .param("limit", limit);
+        List<Long> candidates = (background.isEmpty() ? select : select.param("background", background))
                 .query(Long.class).list();
         OffsetDateTime until = utc(clock.instant().plus(lease));
         List<Long> leased = new java.util.ArrayList<>();
@@ -175,6 +222,11 @@ public final class WorkQueue {
             }
         }
         return leased;
+    }
+
+    /** The order of claims: background kinds last, then oldest first. */
+    private String order() {
+        return background.isEmpty() ? "not_before, id" : "CASE WHEN kind IN (:background) THEN 1 ELSE 0 END, not_before, id";
     }
 
     /** Extends the lease; false when the item is no longer this worker's (lease expired and taken). */

@@ -105,4 +105,37 @@ class QueueWorkerTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> queue.status("int").pending() == 0);
         assertThat(handled.get(3L)).hasValue(2);
     }
+
+    @Test
+    void aBurstOfBackgroundWorkLeavesWorkersForChanges() throws Exception {
+        WorkQueue withBackground = new WorkQueue(db.jdbc(), new org.springframework.jdbc.core.JdbcTemplate(db.dataSource()),
+                new TransactionTemplate(new DataSourceTransactionManager(db.dataSource())), Clock.systemUTC(),
+                java.util.Set.of("roles"));
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        AtomicInteger polling = new AtomicInteger();
+        WorkHandler slowPoll = item -> {
+            polling.incrementAndGet();
+            release.await();
+        };
+        worker = new QueueWorker(withBackground, Map.of("roles", slowPoll, "user", counting()),
+                new WorkerPolicy(4, Duration.ofMillis(50), Duration.ofSeconds(5)), RetryPolicy.defaults(), signal, new Random(1));
+        for (int i = 0; i < 10; i++) { // more role polls than workers, each of another integration
+            OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+            db.jdbc().sql("INSERT INTO integration (id, enabled, ziik_base_url, ziik_username, learningbank_base_url,"
+                            + " learningbank_username, secrets, settings, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?)")
+                    .params("poll-" + i, true, "http://z", "a", "http://lb", "l", "v1:x", "{}", now, now).update();
+            withBackground.enqueue("poll-" + i, "roles", 0, null);
+        }
+        try {
+            worker.start();
+            await().atMost(Duration.ofSeconds(5)).until(() -> polling.get() == 4);
+            withBackground.hint("int", "user", 7);
+            signal.nudge();
+            await("the change runs while the polls hold their workers").atMost(Duration.ofSeconds(5))
+                    .until(() -> handled.containsKey(7L));
+            assertThat(polling.get()).as("polls in work at once: the 4 workers, not the 2 kept for changes").isEqualTo(4);
+        } finally {
+            release.countDown();
+        }
+    }
 }

@@ -239,4 +239,31 @@ abstract class WorkQueueContract {
         assertThat(queue.claim("w4", 1, LEASE)).as("with nobody else waiting, the busy one gets more")
                 .extracting(WorkItem::integrationId).containsExactly(busy);
     }
+
+    @Test
+    void changesAreClaimedBeforeABurstOfBackgroundWork() {
+        WorkQueue withBackground = new WorkQueue(db.jdbc(), new JdbcTemplate(db.dataSource()),
+                new TransactionTemplate(new DataSourceTransactionManager(db.dataSource())), clock, Set.of("full_sync", "roles"));
+        List<String> polled = new java.util.ArrayList<>();
+        for (int i = 0; i < 20; i++) { // a role poll for each of many integrations, all due at once
+            newIntegration();
+            polled.add(integration);
+            withBackground.enqueue(integration, "roles", 0, null);
+        }
+        withBackground.enqueue(integration, "full_sync", 0, "{}");
+        newIntegration();
+        clock.advance(Duration.ofSeconds(5));
+        withBackground.hint(integration, "user", 1);
+
+        assertThat(withBackground.claim("w1", 1, LEASE)).as("the change waited least but comes first")
+                .extracting(WorkItem::kind, WorkItem::integrationId).containsExactly(org.assertj.core.groups.Tuple.tuple("user", integration));
+        assertThat(withBackground.claim("w1", 3, LEASE)).as("then background work, oldest first")
+                .extracting(WorkItem::integrationId).containsExactlyElementsOf(polled.subList(0, 3));
+        assertThat(queue.claim("w2", 1, LEASE)).as("a queue without background kinds: oldest first")
+                .extracting(WorkItem::integrationId).containsExactly(polled.get(3));
+
+        withBackground.hint(integration, "user", 2);
+        assertThat(withBackground.claim("w3", 5, LEASE, 1)).as("at most one background item, the change besides")
+                .extracting(WorkItem::kind).containsExactly("user", "roles");
+    }
 }
