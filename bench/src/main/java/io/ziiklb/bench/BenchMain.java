@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * {@code ./ziiklb bench full-sync [--users N] [--latency-ms N] [--concurrency N]} and
- * {@code ./ziiklb bench live [--users N] [--latency-ms N] [--rate N] [--seconds N]} and
+ * {@code ./ziiklb bench live [--users N] [--latency-ms N] [--rate N] [--seconds N] [--unit-every N]} and
  * {@code ./ziiklb bench intake [--db postgres|h2] [--clients N] [--seconds N] [--workers N]} and
  * {@code ./ziiklb bench many [--integrations N] [--big-users N] [--small-users N] [--latency-ms N] [--rate N]
  * [--seconds N] [--baseline-seconds N] [--workers N]}.
@@ -17,7 +17,7 @@ public final class BenchMain {
     public static void main(String[] args) throws Exception {
         if (args.length == 0 || !List.of("full-sync", "live", "intake", "many").contains(args[0])) {
             System.err.println("usage: ./ziiklb bench full-sync [--users 10000] [--latency-ms 5] [--concurrency 8]");
-            System.err.println("       ./ziiklb bench live [--users 2000] [--latency-ms 5] [--rate 50] [--seconds 20]");
+            System.err.println("       ./ziiklb bench live [--users 2000] [--latency-ms 5] [--rate 50] [--seconds 20] [--unit-every 10]");
             System.err.println("       ./ziiklb bench intake [--db postgres|h2] [--clients 64] [--seconds 10] [--workers 8]");
             System.err.println("       ./ziiklb bench many [--integrations 1000] [--big-users 100000] [--small-users 15]"
                     + " [--latency-ms 5] [--rate 10] [--seconds 60] [--baseline-seconds 30] [--workers 8]");
@@ -37,6 +37,7 @@ public final class BenchMain {
         int clients = 64;
         boolean postgres = true;
         int workers = 8;
+        int unitEvery = 10;
         for (int i = 1; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--users" -> users = Integer.parseInt(args[i + 1]);
@@ -47,6 +48,7 @@ public final class BenchMain {
                 case "--clients" -> clients = Integer.parseInt(args[i + 1]);
                 case "--db" -> postgres = args[i + 1].equals("postgres");
                 case "--workers" -> workers = Integer.parseInt(args[i + 1]);
+                case "--unit-every" -> unitEvery = Integer.parseInt(args[i + 1]);
                 case "--integrations" -> integrations = Integer.parseInt(args[i + 1]);
                 case "--big-users" -> bigUsers = Integer.parseInt(args[i + 1]);
                 case "--small-users" -> smallUsers = Integer.parseInt(args[i + 1]);
@@ -60,7 +62,7 @@ public final class BenchMain {
         } else if (args[0].equals("intake")) {
             new IntakeBench(home, postgres, clients, seconds, workers).run(System.out);
         } else if (live) {
-            new LiveBench(home, users, latency, rate, seconds).run(System.out);
+            new LiveBench(home, users, latency, rate, seconds, unitEvery).run(System.out);
         } else {
             new FullSyncBench(home.resolve("simulators/target/ziiklb-simulators-standalone.jar"), users, latency, concurrency)
                     .run(System.out);

@@ -24,7 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Change latency: the service (its packaged jar, in a JVM of its own, H2 file database) against
  * the two simulators; after the first synchronisation, changes are made in Ziik at a steady rate
- * (user email changes; every tenth a unit rename) and each is timed from the change until
+ * (user email changes; every {@code unitEvery}-th a unit rename, none when it is 0) and each is timed from the change until
  * Learningbank holds it. The Learningbank
  * simulator runs in this JVM so that one checker can watch its state every 2 ms without loading
  * its API; timing includes Ziik's delivery, so it bounds "delivery received → Learningbank
@@ -36,13 +36,15 @@ final class LiveBench {
     private final long latencyMillis;
     private final int perSecond;
     private final int seconds;
+    private final int unitEvery;
 
-    LiveBench(Path home, int users, long latencyMillis, int perSecond, int seconds) {
+    LiveBench(Path home, int users, long latencyMillis, int perSecond, int seconds, int unitEvery) {
         this.home = home;
         this.users = users;
         this.latencyMillis = latencyMillis;
         this.perSecond = perSecond;
         this.seconds = seconds;
+        this.unitEvery = unitEvery;
     }
 
     void run(PrintStream out) throws Exception {
@@ -74,8 +76,8 @@ final class LiveBench {
                     if (wait > 0) {
                         Thread.sleep(Duration.ofNanos(wait));
                     }
-                    if (n % 10 == 9) {
-                        ZiikUnit unit = units.get(n / 10 % units.size());
+                    if (unitEvery > 0 && n % unitEvery == unitEvery - 1) {
+                        ZiikUnit unit = units.get(n / unitEvery % units.size());
                         String name = "Bench unit " + n;
                         pool.submit(() -> {
                             pendingUnits.put(name + " (" + unit.id() + ")", new long[] {unit.id(), System.nanoTime()});

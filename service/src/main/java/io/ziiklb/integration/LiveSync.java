@@ -113,8 +113,7 @@ public final class LiveSync implements WorkHandler {
         }
         if (USER.equals(objectKind)) {
             hints.hint(integration.id(), USER, ziikId);
-        } else {
-            trees.remove(integration.id());
+        } else { // the kept tree stays until the tree reconcile replaces it: a unit it does not know yet counts as not linked
             hints.hint(integration.id(), UNITS, 0);
         }
         signal.nudge();
