@@ -22,13 +22,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Change latency: the service (its packaged jar, in a JVM of its own, H2 file database) against
- * the two simulators; after the first synchronisation, changes are made in Ziik at a steady rate
- * (user email changes; every {@code unitEvery}-th a unit rename, none when it is 0) and each is timed from the change until
- * Learningbank holds it. The Learningbank
- * simulator runs in this JVM so that one checker can watch its state every 2 ms without loading
- * its API; timing includes Ziik's delivery, so it bounds "delivery received → Learningbank
- * updated" from above.
+ * Change latency: the service (its packaged jar, in a JVM of its own, on an H2 file database, or a
+ * fresh PostgreSQL schema with {@code --db postgres}) against the two simulators. After the first
+ * synchronisation, changes are made in Ziik at a steady rate (user email changes; every
+ * {@code unitEvery}-th a unit rename, none when it is 0), and each is timed from the change until
+ * Learningbank holds it. The Learningbank simulator runs in this JVM so that one checker can watch
+ * its state every 2 ms without loading its API; timing includes Ziik's delivery, so it bounds
+ * "delivery received → Learningbank updated" from above.
  */
 final class LiveBench {
     private final Path home;
@@ -37,20 +37,22 @@ final class LiveBench {
     private final int perSecond;
     private final int seconds;
     private final int unitEvery;
+    private final boolean postgres;
 
-    LiveBench(Path home, int users, long latencyMillis, int perSecond, int seconds, int unitEvery) {
+    LiveBench(Path home, int users, long latencyMillis, int perSecond, int seconds, int unitEvery, boolean postgres) {
         this.home = home;
         this.users = users;
         this.latencyMillis = latencyMillis;
         this.perSecond = perSecond;
         this.seconds = seconds;
         this.unitEvery = unitEvery;
+        this.postgres = postgres;
     }
 
     void run(PrintStream out) throws Exception {
-        out.printf("live bench: %,d users, Learningbank latency %d ms, %d changes/s for %d s%n", users, latencyMillis,
-                perSecond, seconds);
-        try (LiveWorld world = new LiveWorld(home, users, latencyMillis, false)) {
+        out.printf("live bench: %,d users, Learningbank latency %d ms, %d changes/s for %d s, %s%n", users, latencyMillis,
+                perSecond, seconds, postgres ? "PostgreSQL" : "H2 (file)");
+        try (LiveWorld world = new LiveWorld(home, users, latencyMillis, postgres)) {
             ChildJvm ziik = world.ziik;
             LearningbankSimulator lb = world.learningbank;
             out.println("first synchronisation done; changing users...");
