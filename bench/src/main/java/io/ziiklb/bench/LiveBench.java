@@ -20,6 +20,8 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * Change latency: the service (its packaged jar, in a JVM of its own, on an H2 file database, or a
@@ -64,10 +66,10 @@ final class LiveBench {
             List<ZiikUnit> units = ziikClient.units().stream().filter(u -> u.mirrored() && !u.isTop()).toList();
             List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
             List<Long> unitLatencies = Collections.synchronizedList(new ArrayList<>());
-            Map<String, long[]> pending = new ConcurrentHashMap<>(); // email -> {ziik id, changed at}
-            Map<String, long[]> pendingUnits = new ConcurrentHashMap<>(); // department name -> {ziik id, changed at}
-            Thread checker = Thread.ofVirtual().start(() -> watch(lb.state(), pending, latencies));
-            Thread unitChecker = Thread.ofVirtual().start(() -> watchUnits(lb.state(), pendingUnits, unitLatencies));
+            Map<String, Pending> pending = new ConcurrentHashMap<>(); // by email
+            Map<String, Pending> pendingUnits = new ConcurrentHashMap<>(); // by department name
+            Thread checker = Thread.ofVirtual().start(() -> watch(pending, latencies, LiveBench::emailArrived));
+            Thread unitChecker = Thread.ofVirtual().start(() -> watch(pendingUnits, unitLatencies, () -> renameArrived(lb.state())));
             int total = perSecond * seconds;
             long intervalNanos = 1_000_000_000L / perSecond;
             long start = System.nanoTime();
@@ -82,7 +84,7 @@ final class LiveBench {
                         ZiikUnit unit = units.get(n / unitEvery % units.size());
                         String name = "Bench unit " + n;
                         pool.submit(() -> {
-                            pendingUnits.put(name + " (" + unit.id() + ")", new long[] {unit.id(), System.nanoTime()});
+                            pendingUnits.put(name + " (" + unit.id() + ")", new Pending(lb.state(), unit.id(), System.nanoTime()));
                             LiveWorld.call("PATCH", ziik.origin() + "/_sim/units/" + unit.id(), Map.of("name", name));
                             return null;
                         });
@@ -91,7 +93,7 @@ final class LiveBench {
                     ZiikUserSummary person = people.get(1 + n % (people.size() - 1));
                     String email = "bench." + n + "." + person.id() + "@example.com";
                     pool.submit(() -> {
-                        pending.put(email, new long[] {person.id(), System.nanoTime()});
+                        pending.put(email, new Pending(lb.state(), person.id(), System.nanoTime()));
                         LiveWorld.call("PATCH", ziik.origin() + "/_sim/users/" + person.id(), Map.of("email", email));
                         return null;
                     });
@@ -113,44 +115,23 @@ final class LiveBench {
         }
     }
 
-    /** Every 2 ms: which pending changes does Learningbank hold now? A newer change to the same user counts for the older too. */
-    private static void watch(LearningbankState state, Map<String, long[]> pending, List<Long> latencies) {
-        while (!Thread.currentThread().isInterrupted()) {
-            for (Map.Entry<String, long[]> change : pending.entrySet()) {
-                long ziikId = change.getValue()[0];
-                boolean arrived = state.findUserByExternalId("ziik:" + ziikId)
-                        .map(u -> u.email().equals(change.getKey()) || newer(u.email(), change.getKey())).orElse(false);
-                if (arrived && pending.remove(change.getKey()) != null) {
-                    latencies.add((System.nanoTime() - change.getValue()[1]) / 1_000_000);
-                }
-            }
-            try {
-                Thread.sleep(2);
-            } catch (InterruptedException e) {
-                return;
-            }
-        }
+    /** A change made in Ziik at {@code changedAt} (nanoTime) to Ziik object {@code ziikId}, awaited in {@code state}. */
+    record Pending(LearningbankState state, long ziikId, long changedAt) {
     }
 
-    private static void report(PrintStream out, String what, List<Long> latencies) {
-        List<Long> sorted = new ArrayList<>(latencies);
-        Collections.sort(sorted);
-        out.printf("%s %5d arrived, change in Ziik -> Learningbank shows it: p50 %d ms, p95 %d ms, p99 %d ms, max %d ms%n",
-                what, sorted.size(), percentile(sorted, 50), percentile(sorted, 95), percentile(sorted, 99),
-                sorted.isEmpty() ? 0 : sorted.getLast());
-    }
-
-    /** Every 2 ms: which pending unit renames does Learningbank hold now? A later rename of the unit counts too. */
-    private static void watchUnits(LearningbankState state, Map<String, long[]> pending, List<Long> latencies) {
+    /**
+     * Every 2 ms until interrupted: which pending changes has Learningbank now? Each sweep asks
+     * {@code sweep} for a test of one change (by its key); a change that passes is timed and no
+     * longer pending.
+     */
+    static void watch(Map<String, Pending> pending, List<Long> latencies,
+                      Supplier<Predicate<Map.Entry<String, Pending>>> sweep) {
         while (!Thread.currentThread().isInterrupted()) {
             if (!pending.isEmpty()) {
-                List<String> names = state.departments().stream().map(d -> d.name()).toList();
-                for (Map.Entry<String, long[]> change : pending.entrySet()) {
-                    String suffix = " (" + change.getValue()[0] + ")";
-                    boolean arrived = names.stream().anyMatch(name -> name.equals(change.getKey())
-                            || name.endsWith(suffix) && newerUnitName(name, change.getKey()));
-                    if (arrived && pending.remove(change.getKey()) != null) {
-                        latencies.add((System.nanoTime() - change.getValue()[1]) / 1_000_000);
+                Predicate<Map.Entry<String, Pending>> arrived = sweep.get();
+                for (Map.Entry<String, Pending> change : pending.entrySet()) {
+                    if (arrived.test(change) && pending.remove(change.getKey()) != null) {
+                        latencies.add((System.nanoTime() - change.getValue().changedAt()) / 1_000_000);
                     }
                 }
             }
@@ -160,6 +141,30 @@ final class LiveBench {
                 return;
             }
         }
+    }
+
+    /** An email change (keyed by the email) has arrived when the user has it, or a newer one of the bench's. */
+    static Predicate<Map.Entry<String, Pending>> emailArrived() {
+        return change -> change.getValue().state().findUserByExternalId("ziik:" + change.getValue().ziikId())
+                .map(u -> u.email().equals(change.getKey()) || newer(u.email(), change.getKey())).orElse(false);
+    }
+
+    /** A unit rename has arrived when a department has that name, or a later rename of the same unit's. */
+    private static Predicate<Map.Entry<String, Pending>> renameArrived(LearningbankState state) {
+        List<String> names = state.departments().stream().map(d -> d.name()).toList();
+        return change -> {
+            String suffix = " (" + change.getValue().ziikId() + ")";
+            return names.stream().anyMatch(name -> name.equals(change.getKey())
+                    || name.endsWith(suffix) && newerUnitName(name, change.getKey()));
+        };
+    }
+
+    private static void report(PrintStream out, String what, List<Long> latencies) {
+        List<Long> sorted = new ArrayList<>(latencies);
+        Collections.sort(sorted);
+        out.printf("%s %5d arrived, change in Ziik -> Learningbank shows it: p50 %d ms, p95 %d ms, p99 %d ms, max %d ms%n",
+                what, sorted.size(), percentile(sorted, 50), percentile(sorted, 95), percentile(sorted, 99),
+                sorted.isEmpty() ? 0 : sorted.getLast());
     }
 
     /** Unit names are "Bench unit <n> (<id>)": a higher n was made later. */
@@ -173,7 +178,7 @@ final class LiveBench {
     }
 
     /** Emails are "bench.<n>.<id>@...": a higher n was made later. */
-    static boolean newer(String current, String expected) {
+    private static boolean newer(String current, String expected) {
         try {
             return current.startsWith("bench.") && Integer.parseInt(current.split("\\.")[1]) > Integer.parseInt(expected.split("\\.")[1]);
         } catch (RuntimeException notOurs) {

@@ -4,7 +4,6 @@ import io.ziiklb.integration.SecretBox;
 import io.ziiklb.simulator.ChildJvm;
 import io.ziiklb.simulator.http.Faults;
 import io.ziiklb.simulator.learningbank.LearningbankSimulator;
-import io.ziiklb.simulator.learningbank.LearningbankState;
 import io.ziiklb.simulator.learningbank.User;
 import io.ziiklb.simulator.ziik.OrganisationGenerator;
 import io.ziiklb.simulator.ziik.UserUpdate;
@@ -61,10 +60,6 @@ final class ManyBench {
 
     /** One small integration: its two simulators, and the Ziik ids of its users Learningbank holds. */
     private record Small(int index, ZiikSimulator ziik, LearningbankSimulator learningbank, List<Integer> people) {
-    }
-
-    /** A change waiting to show: where to look, whom, since when. */
-    private record Pending(LearningbankState state, long ziikId, long changedAt) {
     }
 
     ManyBench(Path home, int integrations, int bigUsers, int smallUsers, long latencyMillis, int perSecond, int seconds,
@@ -129,9 +124,9 @@ final class ManyBench {
             out.printf("big integration created; waiting for the queue to empty (first role polls)...%n");
             awaitQueueEmpty(db, Duration.ofMinutes(2));
 
-            Map<String, Pending> pending = new ConcurrentHashMap<>();
+            Map<String, LiveBench.Pending> pending = new ConcurrentHashMap<>();
             List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
-            Thread checker = Thread.ofVirtual().start(() -> watch(pending, latencies));
+            Thread checker = Thread.ofVirtual().start(() -> LiveBench.watch(pending, latencies, LiveBench::emailArrived));
             Random random = new Random(7);
             int[] counter = {0};
 
@@ -270,7 +265,7 @@ final class ManyBench {
      * {@code windowSeconds}, then waits up to 30 s for the last to show.
      */
     private Window changes(List<Small> smalls, Random random, int[] counter, int windowSeconds,
-                           Map<String, Pending> pending, List<Long> latencies) throws Exception {
+                           Map<String, LiveBench.Pending> pending, List<Long> latencies) throws Exception {
         latencies.clear();
         int total = perSecond * windowSeconds;
         long intervalNanos = 1_000_000_000L / perSecond;
@@ -283,7 +278,7 @@ final class ManyBench {
             Small s = smalls.get(random.nextInt(smalls.size()));
             int person = s.people().get(random.nextInt(s.people().size()));
             String email = "bench." + counter[0]++ + "." + person + "@example.com";
-            pending.put(email, new Pending(s.learningbank().state(), person, System.nanoTime()));
+            pending.put(email, new LiveBench.Pending(s.learningbank().state(), person, System.nanoTime()));
             s.ziik().organisation().updateUser(person, UserUpdate.none().withEmail(email));
         }
         long deadline = System.nanoTime() + 30_000_000_000L;
@@ -298,26 +293,6 @@ final class ManyBench {
         }
         Collections.sort(sorted);
         return new Window(windowSeconds, total, sorted, lost);
-    }
-
-    /** Every 2 ms: which pending changes do their Learningbanks hold now? A newer change to the same user counts for the older too. */
-    private static void watch(Map<String, Pending> pending, List<Long> latencies) {
-        while (!Thread.currentThread().isInterrupted()) {
-            for (Map.Entry<String, Pending> change : pending.entrySet()) {
-                Pending p = change.getValue();
-                boolean arrived = p.state().findUserByExternalId("ziik:" + p.ziikId())
-                        .map(u -> u.email().equals(change.getKey()) || LiveBench.newer(u.email(), change.getKey()))
-                        .orElse(false);
-                if (arrived && pending.remove(change.getKey()) != null) {
-                    latencies.add((System.nanoTime() - p.changedAt()) / 1_000_000);
-                }
-            }
-            try {
-                Thread.sleep(2);
-            } catch (InterruptedException e) {
-                return;
-            }
-        }
     }
 
     private static double secondsSince(long nanos) {

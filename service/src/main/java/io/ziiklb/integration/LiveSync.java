@@ -288,23 +288,30 @@ public final class LiveSync implements WorkHandler {
         throw new RetryLater(trouble, healthPause);
     }
 
-    private UnitTree tree(String integrationId, ZiikClient ziik) {
-        Kept<UnitTree> kept = trees.get(integrationId);
-        if (kept == null || !kept.freshFor(TREE_FRESH_FOR, clock.instant())) {
-            kept = new Kept<>(new UnitTree(ziik.units()), clock.instant());
-            trees.put(integrationId, kept);
-        }
-        return kept.value();
+    private UnitTree tree(String integrationId, ZiikClient ziik) throws InterruptedException {
+        return kept(trees, integrationId, TREE_FRESH_FOR, () -> new UnitTree(ziik.units()));
     }
 
     private List<LbJobProfile> jobProfiles(String integrationId, LearningbankClient learningbank, ExecutionPolicy policy)
             throws InterruptedException {
-        Kept<List<LbJobProfile>> kept = jobProfiles.get(integrationId);
-        if (kept == null || !kept.freshFor(JOB_PROFILES_FRESH_FOR, clock.instant())) {
-            List<LbJobProfile> read = new SnapshotReader(1, policy, Sleeper.SYSTEM, new Random()).readJobProfiles(learningbank);
-            kept = new Kept<>(read, clock.instant());
-            jobProfiles.put(integrationId, kept);
+        return kept(jobProfiles, integrationId, JOB_PROFILES_FRESH_FOR,
+                () -> new SnapshotReader(1, policy, Sleeper.SYSTEM, new Random()).readJobProfiles(learningbank));
+    }
+
+    /** What {@code kept} holds for the integration while fresh, else what {@code read} reads now (then kept). */
+    private <T> T kept(Map<String, Kept<T>> kept, String integrationId, Duration freshFor, Read<T> read)
+            throws InterruptedException {
+        Kept<T> held = kept.get(integrationId);
+        if (held == null || !held.freshFor(freshFor, clock.instant())) {
+            held = new Kept<>(read.read(), clock.instant());
+            kept.put(integrationId, held);
         }
-        return kept.value();
+        return held.value();
+    }
+
+    /** A read from a peer. */
+    @FunctionalInterface
+    private interface Read<T> {
+        T read() throws InterruptedException;
     }
 }
