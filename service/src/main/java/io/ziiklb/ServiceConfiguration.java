@@ -125,14 +125,14 @@ class ServiceConfiguration {
 
     /** Works the queue in this instance; other instances on the same database share the work. */
     @Bean(initMethod = "start", destroyMethod = "stop")
-    QueueWorker queueWorker(WorkQueue queue, SyncService syncs, LiveSync live, QueueSignal signal,
+    QueueWorker queueWorker(WorkQueue queue, SyncService syncs, LiveSync live, QueueSignal signal, MeterRegistry meters,
                             @Value("${ziiklb.queue.lease-seconds:60}") int leaseSeconds,
                             @Value("${ziiklb.queue.workers:8}") int workers) {
         WorkerPolicy policy = WorkerPolicy.defaults();
         return new QueueWorker(queue, Map.of(SyncService.FULL_SYNC, syncs, LiveSync.USER, live, LiveSync.UNITS, live,
                         LiveSync.ROLES, live),
                 new WorkerPolicy(workers, policy.poll(), Duration.ofSeconds(leaseSeconds)),
-                RetryPolicy.defaults(), signal, new Random());
+                RetryPolicy.defaults(), signal, new Random(), meters);
     }
 
     @Bean

@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * {@code ./ziiklb bench full-sync [--users N] [--latency-ms N] [--concurrency N]} and
- * {@code ./ziiklb bench live [--users N] [--latency-ms N] [--rate N] [--seconds N] [--unit-every N] [--db h2|postgres]} and
+ * {@code ./ziiklb bench live [--users N] [--latency-ms N] [--rate N] [--seconds N] [--warmup-seconds N] [--unit-every N]
+ * [--db h2|postgres]} and
  * {@code ./ziiklb bench intake [--db postgres|h2] [--clients N] [--seconds N] [--workers N]} and
  * {@code ./ziiklb bench many [--integrations N] [--big-users N] [--small-users N] [--latency-ms N] [--rate N]
  * [--seconds N] [--baseline-seconds N] [--workers N]}.
@@ -17,7 +18,8 @@ public final class BenchMain {
     public static void main(String[] args) throws Exception {
         if (args.length == 0 || !List.of("full-sync", "live", "intake", "many").contains(args[0])) {
             System.err.println("usage: ./ziiklb bench full-sync [--users 10000] [--latency-ms 5] [--concurrency 8]");
-            System.err.println("       ./ziiklb bench live [--users 2000] [--latency-ms 5] [--rate 50] [--seconds 20] [--unit-every 10] [--db h2|postgres]");
+            System.err.println("       ./ziiklb bench live [--users 2000] [--latency-ms 5] [--rate 50] [--seconds 20] [--warmup-seconds 20]"
+                    + " [--unit-every 10] [--db h2|postgres]");
             System.err.println("       ./ziiklb bench intake [--db postgres|h2] [--clients 64] [--seconds 10] [--workers 8]");
             System.err.println("       ./ziiklb bench many [--integrations 1000] [--big-users 100000] [--small-users 15]"
                     + " [--latency-ms 5] [--rate 10] [--seconds 60] [--baseline-seconds 30] [--workers 8]");
@@ -38,6 +40,7 @@ public final class BenchMain {
         String db = null;
         int workers = 8;
         int unitEvery = 10;
+        int warmupSeconds = 20;
         for (int i = 1; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--users" -> users = Integer.parseInt(args[i + 1]);
@@ -49,6 +52,7 @@ public final class BenchMain {
                 case "--db" -> db = args[i + 1];
                 case "--workers" -> workers = Integer.parseInt(args[i + 1]);
                 case "--unit-every" -> unitEvery = Integer.parseInt(args[i + 1]);
+                case "--warmup-seconds" -> warmupSeconds = Integer.parseInt(args[i + 1]);
                 case "--integrations" -> integrations = Integer.parseInt(args[i + 1]);
                 case "--big-users" -> bigUsers = Integer.parseInt(args[i + 1]);
                 case "--small-users" -> smallUsers = Integer.parseInt(args[i + 1]);
@@ -63,7 +67,7 @@ public final class BenchMain {
         } else if (args[0].equals("intake")) {
             new IntakeBench(home, postgres, clients, seconds, workers).run(System.out);
         } else if (live) {
-            new LiveBench(home, users, latency, rate, seconds, unitEvery, postgres).run(System.out);
+            new LiveBench(home, users, latency, rate, seconds, warmupSeconds, unitEvery, postgres).run(System.out);
         } else {
             new FullSyncBench(home.resolve("simulators/target/ziiklb-simulators-standalone.jar"), users, latency, concurrency)
                     .run(System.out);

@@ -1,6 +1,7 @@
 package io.ziiklb.hooks;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.ziiklb.integration.Integration;
 import io.ziiklb.integration.IntegrationChanges;
@@ -64,6 +65,7 @@ public final class HookIntake {
     private final IntegrationStore integrations;
     private final LiveSync live;
     private final Map<Outcome, Counter> counters = new EnumMap<>(Outcome.class);
+    private final Timer queueing;
     private final Clock clock;
     private final Map<String, CheckData> checkData = new ConcurrentHashMap<>();
 
@@ -76,11 +78,17 @@ public final class HookIntake {
         for (Outcome outcome : Outcome.values()) {
             counters.put(outcome, meters.counter("ziiklb.webhook.deliveries", "outcome", outcome.name().toLowerCase()));
         }
+        queueing = Timer.builder("ziiklb.webhook.queueing").description("Deliveries queued, from read until committed")
+                .publishPercentiles(0.5, 0.99).distributionStatisticExpiry(Duration.ofMinutes(2)).register(meters);
     }
 
     public Outcome accept(String integrationId, String secret, String event, String signature, byte[] body) {
+        long started = System.nanoTime();
         Outcome outcome = judge(integrationId, secret, event, signature, body);
         counters.get(outcome).increment();
+        if (outcome == Outcome.QUEUED) {
+            queueing.record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
+        }
         return outcome;
     }
 

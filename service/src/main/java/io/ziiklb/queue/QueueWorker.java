@@ -1,5 +1,7 @@
 package io.ziiklb.queue;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.List;
@@ -18,6 +20,10 @@ import org.slf4j.LoggerFactory;
  * them, so they find a worker even while a burst of background work takes every other.
  * {@link #stop()} stops claiming; work under way finishes, or its lease expires and another process
  * takes it over.
+ *
+ * <p>Two timers per kind show where a change's time goes: {@code ziiklb_queue_wait_seconds} from
+ * when an item fell due until a worker claimed it, and {@code ziiklb_queue_work_seconds} for the
+ * work itself (with the outcome: done, retry or dead).
  */
 public final class QueueWorker {
     private static final Logger LOG = LoggerFactory.getLogger(QueueWorker.class);
@@ -28,6 +34,7 @@ public final class QueueWorker {
     private final RetryPolicy retries;
     private final QueueSignal signal;
     private final RandomGenerator random;
+    private final MeterRegistry meters;
     private final String name;
     private final Semaphore free;
     /** Workers that may run background work at once (the rest are kept for changes), and how many do. */
@@ -36,13 +43,14 @@ public final class QueueWorker {
     private volatile Thread dispatcher;
 
     public QueueWorker(WorkQueue queue, Map<String, WorkHandler> handlers, WorkerPolicy policy, RetryPolicy retries,
-                       QueueSignal signal, RandomGenerator random) {
+                       QueueSignal signal, RandomGenerator random, MeterRegistry meters) {
         this.queue = queue;
         this.handlers = Map.copyOf(handlers);
         this.policy = policy;
         this.retries = retries;
         this.signal = signal;
         this.random = random;
+        this.meters = meters;
         this.name = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
         this.backgroundWorkers = policy.workers();
         this.free = new Semaphore(policy.workers() + Math.max(1, policy.workers() / 2));
@@ -93,15 +101,22 @@ public final class QueueWorker {
     }
 
     private void work(WorkItem item) {
+        long started = System.nanoTime();
+        Duration waited = Duration.between(item.dueAt(), java.time.Instant.now());
+        timer("ziiklb.queue.wait", "Queued work, from falling due until claimed", item.kind(), null)
+                .record(waited.isNegative() ? Duration.ZERO : waited);
         Thread renewer = Thread.ofVirtual().start(() -> renewWhileRunning(item));
+        String outcome = "retry";
         try {
             WorkHandler handler = handlers.get(item.kind());
             if (handler == null) {
+                outcome = "dead";
                 queue.fail(item, name, "no handler for work of kind " + item.kind(), Duration.ZERO, true);
                 return;
             }
             handler.handle(item);
             queue.complete(item, name);
+            outcome = "done";
         } catch (RetryLater e) { // the peer's health, not the item's fault: never a dead letter
             queue.fail(item, name, e.getMessage(), e.waitFor(), false);
         } catch (Exception e) {
@@ -109,10 +124,13 @@ public final class QueueWorker {
                 Thread.currentThread().interrupt();
             }
             boolean dead = retries.exhausted(item.attempts());
+            outcome = dead ? "dead" : "retry";
             LOG.warn("{} {} of integration {} failed (attempt {}{}): {}", item.kind(), item.ziikId(), item.integrationId(),
                     item.attempts(), dead ? ", now a dead letter" : "", e.toString());
             queue.fail(item, name, e.toString(), retries.backoff(item.attempts(), random), dead);
         } finally {
+            timer("ziiklb.queue.work", "Queued work, claimed until completed or failed", item.kind(), outcome)
+                    .record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
             renewer.interrupt();
             if (queue.isBackground(item.kind())) {
                 backgroundRunning.decrementAndGet();
@@ -120,6 +138,12 @@ public final class QueueWorker {
             free.release();
             signal.nudge();
         }
+    }
+
+    private Timer timer(String name, String description, String kind, String outcome) {
+        Timer.Builder builder = Timer.builder(name).description(description).tag("kind", kind)
+                .publishPercentiles(0.5, 0.99).distributionStatisticExpiry(Duration.ofMinutes(2));
+        return (outcome == null ? builder : builder.tag("outcome", outcome)).register(meters);
     }
 
     private void renewWhileRunning(WorkItem item) {

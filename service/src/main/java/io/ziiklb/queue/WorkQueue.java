@@ -20,7 +20,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * one worker at a time, and a lease that is not renewed expires so another worker takes the item.
  */
 public final class WorkQueue {
-    private static final String COLUMNS = "id, integration_id, kind, ziik_id, payload, generation, attempts, enqueued_at";
+    private static final String COLUMNS = "id, integration_id, kind, ziik_id, payload, generation, attempts, enqueued_at, not_before";
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
@@ -303,7 +303,8 @@ public final class WorkQueue {
     private static WorkItem row(ResultSet rs, int n) throws SQLException {
         return new WorkItem(rs.getLong("id"), rs.getString("integration_id"), rs.getString("kind"), rs.getLong("ziik_id"),
                 rs.getString("payload"), rs.getInt("generation"), rs.getInt("attempts"),
-                rs.getObject("enqueued_at", OffsetDateTime.class).toInstant());
+                rs.getObject("enqueued_at", OffsetDateTime.class).toInstant(),
+                rs.getObject("not_before", OffsetDateTime.class).toInstant());
     }
 
     private static OffsetDateTime utc(Instant instant) {

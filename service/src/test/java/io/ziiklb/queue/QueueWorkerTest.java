@@ -46,7 +46,7 @@ class QueueWorkerTest {
 
     private void start(WorkHandler handler, RetryPolicy retries) {
         worker = new QueueWorker(queue, Map.of("user", handler), new WorkerPolicy(4, Duration.ofMillis(50), Duration.ofSeconds(1)),
-                retries, signal, new Random(1));
+                retries, signal, new Random(1), new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
         worker.start();
     }
 
@@ -118,7 +118,8 @@ class QueueWorkerTest {
             release.await();
         };
         worker = new QueueWorker(withBackground, Map.of("roles", slowPoll, "user", counting()),
-                new WorkerPolicy(4, Duration.ofMillis(50), Duration.ofSeconds(5)), RetryPolicy.defaults(), signal, new Random(1));
+                new WorkerPolicy(4, Duration.ofMillis(50), Duration.ofSeconds(5)), RetryPolicy.defaults(), signal, new Random(1),
+                new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
         for (int i = 0; i < 10; i++) { // more role polls than workers, each of another integration
             OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
             db.jdbc().sql("INSERT INTO integration (id, enabled, ziik_base_url, ziik_username, learningbank_base_url,"

@@ -14,8 +14,9 @@ import java.time.Instant;
  * @param dropped   true when the drop switch kept it from being sent
  * @param status    the receiver's HTTP status; 0 when dropped or when the send failed
  * @param error     why the send failed, or null
- * @param at        when it was sent or dropped, by the simulator's clock
+ * @param sentAt    when the send began (when it was dropped, for a dropped one), by the simulator's clock
+ * @param at        when the send ended (the receiver answered, or the send failed) or it was dropped
  */
 public record Delivery(long sequence, int webhookId, String event, String uri, String body, String signature,
-                       boolean duplicate, boolean dropped, int status, String error, Instant at) {
+                       boolean duplicate, boolean dropped, int status, String error, Instant sentAt, Instant at) {
 }

@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -175,7 +176,7 @@ final class DeliveryDispatcher implements AutoCloseable {
         DeliverySwitches now = switches;
         String signature = Signature.of(sharedSecret, pending.body());
         if (random.nextDouble() < now.dropRate()) {
-            record(pending, signature, false, true, 0, null);
+            record(pending, signature, false, true, 0, null, clock.instant());
             return;
         }
         send(pending, signature, false);
@@ -185,6 +186,7 @@ final class DeliveryDispatcher implements AutoCloseable {
     }
 
     private void send(Pending pending, String signature, boolean duplicate) throws InterruptedException {
+        Instant sentAt = clock.instant();
         try {
             HttpRequest request = HttpRequest.newBuilder(URI.create(pending.uri()))
                     .timeout(SEND_TIMEOUT)
@@ -194,15 +196,17 @@ final class DeliveryDispatcher implements AutoCloseable {
                     .POST(HttpRequest.BodyPublishers.ofByteArray(pending.body()))
                     .build();
             int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-            record(pending, signature, duplicate, false, status, null);
+            record(pending, signature, duplicate, false, status, null, sentAt);
         } catch (IOException | IllegalArgumentException e) {
-            record(pending, signature, duplicate, false, 0, e.toString());
+            record(pending, signature, duplicate, false, 0, e.toString(), sentAt);
         }
     }
 
-    private void record(Pending p, String signature, boolean duplicate, boolean dropped, int status, String error) {
+    private void record(Pending p, String signature, boolean duplicate, boolean dropped, int status, String error,
+                        Instant sentAt) {
         Delivery delivery = new Delivery(p.sequence(), p.webhookId(), p.event(), p.uri(),
-                new String(p.body(), StandardCharsets.UTF_8), signature, duplicate, dropped, status, error, clock.instant());
+                new String(p.body(), StandardCharsets.UTF_8), signature, duplicate, dropped, status, error, sentAt,
+                clock.instant());
         synchronized (lock) {
             log.add(delivery);
             if (log.size() > LOG_CAPACITY) {
