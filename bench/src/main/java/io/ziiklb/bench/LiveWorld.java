@@ -99,21 +99,22 @@ final class LiveWorld implements AutoCloseable {
         String prometheus = callText(service.origin() + "/actuator/prometheus");
         java.util.Map<String, java.util.Map<String, Double>> timers = new java.util.TreeMap<>();
         java.util.regex.Matcher m = java.util.regex.Pattern.compile(
-                "(?m)^ziiklb_(webhook_queueing|queue_wait|queue_work)_seconds(?:_(max))?(?:\\{([^}]*)\\})? ([0-9.E+-]+)$")
+                "(?m)^ziiklb_(webhook_queueing|queue_wait|queue_work)_seconds(?:_(max|count))?(?:\\{([^}]*)\\})? ([0-9.E+-]+)$")
                 .matcher(prometheus);
         while (m.find()) {
             String labels = m.group(3) == null ? "" : m.group(3);
             java.util.regex.Matcher q = java.util.regex.Pattern.compile("quantile=\"([0-9.]+)\"").matcher(labels);
-            String which = m.group(2) != null ? "max" : q.find() ? "p" + Math.round(Double.parseDouble(q.group(1)) * 100) : null;
+            String which = m.group(2) != null ? m.group(2) : q.find() ? "p" + Math.round(Double.parseDouble(q.group(1)) * 100) : null;
             if (which == null) {
                 continue;
             }
             String series = m.group(1) + " " + labels.replaceAll(",?quantile=\"[^\"]*\"", "");
             timers.computeIfAbsent(series, k -> new java.util.TreeMap<>()).put(which, Double.parseDouble(m.group(4)) * 1000);
         }
-        out.println("the service's own timers (last 2 minutes):");
-        timers.forEach((series, figures) -> out.printf("  %-60s p50 %6.1f ms, p99 %7.1f ms, max %7.1f ms%n", series,
-                figures.getOrDefault("p50", 0.0), figures.getOrDefault("p99", 0.0), figures.getOrDefault("max", 0.0)));
+        out.println("the service's own timers (count since start; p50, p99 and max over the last 2 minutes):");
+        timers.forEach((series, figures) -> out.printf("  %-48s %,7.0f  p50 %6.1f ms, p99 %7.1f ms, max %7.1f ms%n", series,
+                figures.getOrDefault("count", 0.0) / 1000, figures.getOrDefault("p50", 0.0), figures.getOrDefault("p99", 0.0),
+                figures.getOrDefault("max", 0.0)));
     }
 
     private static String freshH2() throws Exception {
