@@ -120,7 +120,7 @@ class ServiceConfiguration {
 
     @Bean(initMethod = "start", destroyMethod = "stop")
     PeriodicRolePolls periodicRolePolls(IntegrationStore integrations, SyncRunStore runs, LiveSync live, Clock clock) {
-        return new PeriodicRolePolls(integrations, runs, live::pollRoles, clock, Duration.ofSeconds(30));
+        return new PeriodicRolePolls(integrations, runs, live::pollRoles, clock, Duration.ofSeconds(5));
     }
 
     /** Works the queue in this instance; other instances on the same database share the work. */

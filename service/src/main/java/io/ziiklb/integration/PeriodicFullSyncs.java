@@ -3,6 +3,7 @@ package io.ziiklb.integration;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -31,14 +32,14 @@ public final class PeriodicFullSyncs {
     public int tick() {
         int started = 0;
         Instant now = clock.instant();
+        Map<String, Instant> lastStarted = runs.latestStarts();
         for (Integration integration : integrations.list()) {
             int minutes = integration.settings().fullSyncIntervalMinutes();
             if (!integration.enabled() || minutes <= 0) {
                 continue;
             }
-            boolean due = runs.latest(integration.id())
-                    .map(last -> !last.startedAt().plus(Duration.ofMinutes(minutes)).isAfter(now))
-                    .orElse(false);
+            Instant last = lastStarted.get(integration.id());
+            boolean due = last != null && !last.plus(Duration.ofMinutes(minutes)).isAfter(now);
             if (due) {
                 try {
                     startSync.accept(integration);

@@ -2,8 +2,12 @@ package io.ziiklb.integration;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Synchronisation runs in the database. */
@@ -45,6 +49,17 @@ public final class SyncRunStore {
     public Optional<SyncRun> latest(String integrationId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM sync_run WHERE integration_id = ? ORDER BY started_at DESC, id DESC LIMIT 1")
                 .param(integrationId).query(SyncRunStore::row).optional();
+    }
+
+    /**
+     * When each integration's latest synchronisation started, for every integration that has one:
+     * one query for the periodic jobs, which look at every integration each tick.
+     */
+    public Map<String, Instant> latestStarts() {
+        Map<String, Instant> starts = new HashMap<>();
+        jdbc.sql("SELECT integration_id, MAX(started_at) FROM sync_run GROUP BY integration_id")
+                .query((RowCallbackHandler) rs -> starts.put(rs.getString(1), rs.getObject(2, OffsetDateTime.class).toInstant()));
+        return starts;
     }
 
     private static Object[] values(SyncRun r) {

@@ -52,18 +52,41 @@ class PeriodicFullSyncsTest {
     }
 
     @Test
-    void rolesArePolledOncePerIntervalForIntegrationsThatHaveSynchronised() {
+    void rolesArePolledOncePerIntervalAtTheirOwnPhaseForIntegrationsThatHaveSynchronised() {
         List<String> polled = new ArrayList<>();
-        PeriodicRolePolls polls = new PeriodicRolePolls(integrations, runs, i -> polled.add(i.id()), clock, Duration.ofSeconds(30));
+        PeriodicRolePolls polls = new PeriodicRolePolls(integrations, runs, i -> polled.add(i.id()), clock, Duration.ofSeconds(5));
         integration("synced", true, 5, T0.minus(Duration.ofMinutes(1)));
         integration("never-synced", true, 5, null);
         integration("disabled", false, 5, T0);
         integration("turned-off", true, 0, T0);
-        assertThat(polls.tick()).isEqualTo(1);
-        clock.advance(Duration.ofMinutes(4));
+        assertThat(polls.tick()).as("first seen: its roles wait for the start of its next period").isZero();
+        Instant next = PeriodicRolePolls.periodStart("synced", Duration.ofMinutes(5), T0).plus(Duration.ofMinutes(5));
+        clock.set(next.minusMillis(1));
         assertThat(polls.tick()).isZero();
-        clock.advance(Duration.ofMinutes(1));
+        clock.set(next);
+        assertThat(polls.tick()).isEqualTo(1);
+        assertThat(polls.tick()).as("once per period").isZero();
+        clock.set(next.plus(Duration.ofMinutes(5)).minusMillis(1));
+        assertThat(polls.tick()).isZero();
+        clock.advance(Duration.ofMillis(1));
         assertThat(polls.tick()).isEqualTo(1);
         assertThat(polled).containsExactly("synced", "synced");
+    }
+
+    @Test
+    void integrationsSynchronisedTogetherAreNotPolledTogether() {
+        PeriodicRolePolls polls = new PeriodicRolePolls(integrations, runs, i -> { }, clock, Duration.ofSeconds(5));
+        for (int i = 0; i < 200; i++) {
+            integration(java.util.UUID.nameUUIDFromBytes(("integration " + i).getBytes()).toString().substring(0, 30), true, 5, T0);
+        }
+        polls.tick();
+        List<Integer> perTick = new ArrayList<>();
+        for (int tick = 0; tick < 60; tick++) { // one five-minute interval, a tick every 5 s
+            clock.advance(Duration.ofSeconds(5));
+            perTick.add(polls.tick());
+        }
+        assertThat(perTick.stream().mapToInt(Integer::intValue).sum()).as("each once in the interval").isEqualTo(200);
+        assertThat(perTick.stream().mapToInt(Integer::intValue).max().orElseThrow())
+                .as("about 200 / 60 a tick, never a crowd").isLessThanOrEqualTo(12);
     }
 }

@@ -151,6 +151,9 @@ abstract class StoreContract {
         assertThat(runs.find("int-r", "run-1")).contains(done);
         assertThat(runs.find("other", "run-1")).isEmpty();
         assertThat(runs.latest("int-r")).contains(done);
+        newIntegration("int-never-synced");
+        assertThat(runs.latestStarts()).as("each integration that has run, with its latest start")
+                .containsEntry("int-r", t0).doesNotContainKey("int-never-synced");
 
         ActivityLog activity = new ActivityLog(db().jdbc(), new JdbcTemplate(db().dataSource()));
         List<ActivityEntry> entries = new ArrayList<>();
