@@ -26,6 +26,7 @@ import io.ziiklb.sync.UnitTree;
 import io.ziiklb.sync.UnitsReconciler;
 import io.ziiklb.sync.UserReconciler;
 import io.ziiklb.ziik.ZiikClient;
+import io.ziiklb.ziik.ZiikRateLimitedException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -147,6 +148,9 @@ public final class LiveSync implements WorkHandler {
             work.recordActivity();
             unwell(integration, "Learningbank " + (e instanceof LearningbankUnauthorizedException
                     ? "refused the credentials" : "kept failing") + ": " + e.getMessage());
+        } catch (ZiikRateLimitedException e) { // Ziik's limit, not the item's fault: wait as Ziik asks, never a dead letter
+            work.recordActivity();
+            throw new RetryLater(e.getMessage(), e.retryAfter());
         }
     }
 

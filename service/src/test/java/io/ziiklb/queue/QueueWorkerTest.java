@@ -89,6 +89,22 @@ class QueueWorkerTest {
     }
 
     @Test
+    void workThatMustWaitForItsPeerIsNeverADeadLetter() {
+        AtomicInteger attempts = new AtomicInteger();
+        start(item -> {
+            if (attempts.incrementAndGet() <= 5) { // more attempts than the policy allows failures
+                throw new RetryLater("Ziik is rate limiting GET /users/9", Duration.ofMillis(30));
+            }
+        }, new RetryPolicy(3, Duration.ofSeconds(30), Duration.ofSeconds(30)));
+        queue.enqueue("int", "user", 9, null);
+        signal.nudge();
+        await("each retry after the peer's wait (30 ms), not the policy's backoff (30 s)").atMost(Duration.ofSeconds(10))
+                .until(() -> queue.status("int").pending() == 0);
+        assertThat(attempts).hasValue(6);
+        assertThat(queue.status("int").dead()).isZero();
+    }
+
+    @Test
     void aHintDuringWorkRunsTheItemAgain() throws Exception {
         CountDownLatch working = new CountDownLatch(1);
         CountDownLatch hinted = new CountDownLatch(1);
