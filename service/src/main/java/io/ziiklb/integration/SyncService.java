@@ -209,7 +209,8 @@ public final class SyncService implements WorkHandler {
     private FullSync fullSync(Connections.Connected connected, io.ziiklb.sync.LinkStore links) {
         ExecutionPolicy policy = connected.policy();
         return new FullSync(connected.ziik(), connected.learningbank(), links, policy,
-                new SnapshotReader(16, policy, Sleeper.SYSTEM, new Random()), clock, Sleeper.SYSTEM, new Random());
+                new SnapshotReader(16, policy, Sleeper.SYSTEM, new Random(), signal::changesInWork), clock, Sleeper.SYSTEM,
+                new Random());
     }
 
     private static SyncRun.Counts counts(Map<StepOutcome, Integer> counts, int objects) {

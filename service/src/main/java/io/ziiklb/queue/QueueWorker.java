@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
  * leases while the work runs, and completes or fails each. Several processes may run one each on
  * the same database. Background work (the queue's background kinds) runs on at most
  * {@code workers} at once, as before; changes may also use half as many workers again, kept for
- * them, so they find a worker even while a burst of background work takes every other.
+ * them, so they find a worker even while a burst of background work takes every other. While it
+ * works on changes it says so on the {@link QueueSignal}, so that background work can give way.
  * {@link #stop()} stops claiming; work under way finishes, or its lease expires and another process
  * takes it over.
  *
@@ -86,7 +87,13 @@ public final class QueueWorker {
                     free.release(slots);
                 }
                 free.acquireUninterruptibly(claimed.size());
-                claimed.stream().filter(item -> queue.isBackground(item.kind())).forEach(item -> backgroundRunning.incrementAndGet());
+                claimed.forEach(item -> {
+                    if (queue.isBackground(item.kind())) {
+                        backgroundRunning.incrementAndGet();
+                    } else {
+                        signal.changeStarted();
+                    }
+                });
                 claimed.forEach(item -> Thread.ofVirtual().name("work-" + item.kind() + "-" + item.id()).start(() -> work(item)));
                 if (claimed.isEmpty()) {
                     signal.await(policy.poll());
@@ -134,6 +141,8 @@ public final class QueueWorker {
             renewer.interrupt();
             if (queue.isBackground(item.kind())) {
                 backgroundRunning.decrementAndGet();
+            } else {
+                signal.changeFinished();
             }
             free.release();
             signal.nudge();

@@ -23,7 +23,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
 import java.util.function.IntConsumer;
 import java.util.random.RandomGenerator;
 
@@ -34,16 +33,26 @@ import java.util.random.RandomGenerator;
  * by accident would look deleted and be deactivated.
  */
 public final class SnapshotReader {
+    /** Ziik users read at once while {@link Pace#othersWaiting()}. */
+    static final int GIVING_WAY = 2;
+
     private final int concurrency;
     private final Retrier retrier;
+    private final Pace pace;
 
     /**
      * @param concurrency Ziik users read at once
      * @param policy      retries of reads that fail transiently
      */
     public SnapshotReader(int concurrency, ExecutionPolicy policy, Sleeper sleeper, RandomGenerator random) {
+        this(concurrency, policy, sleeper, random, Pace.FULL_SPEED);
+    }
+
+    /** @param pace when the users' reads narrow to {@value #GIVING_WAY} in flight, to give way to changes */
+    public SnapshotReader(int concurrency, ExecutionPolicy policy, Sleeper sleeper, RandomGenerator random, Pace pace) {
         this.concurrency = concurrency;
         this.retrier = new Retrier(policy, sleeper, random);
+        this.pace = pace;
     }
 
     /**
@@ -57,19 +66,16 @@ public final class SnapshotReader {
         rows.addAll(retrier.read(ziik::inactiveUsers));
         total.accept(rows.size());
         Map<Long, ZiikPerson> people = new ConcurrentHashMap<>();
-        Semaphore inFlight = new Semaphore(concurrency);
+        PacedLimit inFlight = new PacedLimit(concurrency, GIVING_WAY, pace);
         java.util.concurrent.atomic.AtomicInteger read = new java.util.concurrent.atomic.AtomicInteger();
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<?>> reads = new ArrayList<>(rows.size());
             for (ZiikUserSummary row : rows) {
                 reads.add(pool.submit(() -> {
-                    inFlight.acquire();
-                    try {
+                    inFlight.run(() -> {
                         readPerson(ziik, row.id()).ifPresent(person -> people.put(row.id(), person));
                         progress.accept(read.incrementAndGet());
-                    } finally {
-                        inFlight.release();
-                    }
+                    });
                     return null;
                 }));
             }
