@@ -64,8 +64,9 @@ final class LiveWorld implements AutoCloseable {
         }
     }
 
+    /** The packaged service, with the GC pause goal that {@code ./ziiklb serve} gives it. */
     static ChildJvm startService(Path home, int port, Map<String, String> environment, int workers) throws Exception {
-        return ChildJvm.start("service", home.resolve("service/target/ziiklb-service-exec.jar"), port, List.of("-Xmx1g"),
+        return ChildJvm.start("service", home.resolve("service/target/ziiklb-service-exec.jar"), port, List.of("-Xmx1g", "-XX:MaxGCPauseMillis=50"),
                 List.of("--ziiklb.queue.workers=" + workers), environment, "/actuator/health");
     }
 

@@ -45,6 +45,7 @@ import tools.jackson.databind.JsonNode;
 final class ManyBench {
     private static final Pattern HEAP = Pattern.compile("(?m)^jvm_memory_used_bytes\\{area=\"heap\"[^}]*} ([0-9.eE+]+)$");
     private static final Pattern GC_PAUSES = Pattern.compile("(?m)^jvm_gc_pause_seconds_sum\\{[^}]*} ([0-9.eE+]+)$");
+    private static final Pattern GC_LONGEST = Pattern.compile("(?m)^jvm_gc_pause_seconds_max\\{[^}]*} ([0-9.eE+]+)$");
     private static final Pattern THREADS = Pattern.compile("(?m)^jvm_threads_live_threads(?:\\{[^}]*})? ([0-9.eE+]+)$");
 
     private final Path home;
@@ -319,23 +320,26 @@ final class ManyBench {
 
         /**
          * Peaks: service heap in use (MiB), live threads, user hints queued or in work, user hints
-         * waiting for a worker, queued items of any kind; and the service's GC pause time (ms) since the reset.
+         * waiting for a worker, queued items of any kind; and the service's GC pause time (ms) since the
+         * reset, and its longest GC pause (ms; the service's own maximum over its last two minutes).
          */
-        record Peaks(long heapMib, long threads, long userItems, long userWaiting, long allItems, long gcMillis) {
+        record Peaks(long heapMib, long threads, long userItems, long userWaiting, long allItems, long gcMillis,
+                     long gcLongestMillis) {
             static Peaks zero() {
-                return new Peaks(0, 0, 0, 0, 0, 0);
+                return new Peaks(0, 0, 0, 0, 0, 0, 0);
             }
 
             Peaks max(Peaks o) {
                 return new Peaks(Math.max(heapMib, o.heapMib), Math.max(threads, o.threads), Math.max(userItems, o.userItems),
-                        Math.max(userWaiting, o.userWaiting), Math.max(allItems, o.allItems), Math.max(gcMillis, o.gcMillis));
+                        Math.max(userWaiting, o.userWaiting), Math.max(allItems, o.allItems), Math.max(gcMillis, o.gcMillis),
+                        Math.max(gcLongestMillis, o.gcLongestMillis));
             }
 
             @Override
             public String toString() {
                 return String.format("service heap %,d MiB, service threads %d, user hints queued or in work %d"
-                                + " (waiting for a worker %d), queued items %d, service GC pauses %,d ms in all",
-                        heapMib, threads, userItems, userWaiting, allItems, gcMillis);
+                                + " (waiting for a worker %d), queued items %d, service GC pauses %,d ms in all, longest %,d ms",
+                        heapMib, threads, userItems, userWaiting, allItems, gcMillis, gcLongestMillis);
             }
         }
 
@@ -379,6 +383,7 @@ final class ManyBench {
             long heap = 0;
             long threads = 0;
             long gcMillis = 0;
+            long gcLongestMillis = 0;
             for (long round = 0; !Thread.currentThread().isInterrupted(); round++) {
                 try {
                     boolean full = round % 4 == 0;
@@ -396,6 +401,10 @@ final class ManyBench {
                         }
                         gcSeconds = gc;
                         gcMillis = gcSecondsAtReset < 0 ? 0 : (long) ((gc - gcSecondsAtReset) * 1000);
+                        gcLongestMillis = 0;
+                        for (Matcher m = GC_LONGEST.matcher(prometheus); m.find(); ) {
+                            gcLongestMillis = Math.max(gcLongestMillis, (long) (Double.parseDouble(m.group(1)) * 1000));
+                        }
                     }
                     long user = 0;
                     long waiting = 0;
@@ -413,7 +422,7 @@ final class ManyBench {
                             }
                         }
                     }
-                    peaks = peaks.max(new Peaks(heap >> 20, threads, user, waiting, all, gcMillis));
+                    peaks = peaks.max(new Peaks(heap >> 20, threads, user, waiting, all, gcMillis, gcLongestMillis));
                     if (bigSync != null && full) {
                         String phase = api("GET", "/integrations/" + bigId + "/syncs/" + bigSync, null).path("phase").asString();
                         phases.putIfAbsent(phase, String.format("%.0f s", secondsSince(bigStarted)));
