@@ -34,7 +34,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 /**
  * Rule L3: each change Ziik hints at reaches Learningbank without waiting for a full
@@ -57,7 +59,15 @@ public final class LiveSync implements WorkHandler {
     /** How long Learningbank's job profiles (rule P5) are used; Ziik says nothing of them, and full syncs read them anew. */
     private static final Duration JOB_PROFILES_FRESH_FOR = Duration.ofMinutes(1);
     /** Step failures that say Learningbank is unwell rather than that the object is wrong. */
-    private static final java.util.Set<String> TRANSIENT = java.util.Set.of("server_error", "io_error", "rate_limited");
+    private static final Set<String> TRANSIENT = Set.of("server_error", "io_error", "rate_limited");
+
+    /**
+     * Ziik's unit tree, and the units that the tree reconcile which read it found in a name
+     * conflict (rule U6; none when the tree was read for placing a user): a user of such a unit is
+     * not kept waiting for a department that will not come until the admin resolves the conflict.
+     */
+    private record KnownTree(UnitTree tree, Set<Long> conflicted) {
+    }
 
     /** Something read from a peer, and when. */
     private record Kept<T>(T value, Instant read) {
@@ -76,9 +86,9 @@ public final class LiveSync implements WorkHandler {
     private final WorkQueue queue;
     private final HintWriter hints;
     private final QueueSignal signal;
-    private final Map<String, Kept<UnitTree>> trees = new ConcurrentHashMap<>();
+    private final Map<String, Kept<KnownTree>> trees = new ConcurrentHashMap<>();
     private final Map<String, Kept<List<LbJobProfile>>> jobProfiles = new ConcurrentHashMap<>();
-    private final java.util.Set<String> synchronised = ConcurrentHashMap.newKeySet();
+    private final Set<String> synchronised = ConcurrentHashMap.newKeySet();
     private final Map<String, Instant> lastProbe = new ConcurrentHashMap<>();
     private final Map<String, Object> sharedObjectsLocks = new ConcurrentHashMap<>();
     private final Duration healthPause;
@@ -195,11 +205,15 @@ public final class LiveSync implements WorkHandler {
                 result = new UnitsReconciler(ziik, learningbank, links, policy, clock, Sleeper.SYSTEM, new Random())
                         .reconcile(settings, record);
             }
-            trees.put(integration.id(), new Kept<>(result.tree(), clock.instant()));
             if (result.neverSynchronised()) {
+                trees.put(integration.id(), new Kept<>(new KnownTree(result.tree(), Set.of()), clock.instant()));
                 return;
             }
             List<Problem> found = found(result.plan(), result.report());
+            Set<Long> conflicted = found.stream()
+                    .filter(p -> p.kind() == ObjectKind.DEPARTMENT && p.code().equals("name_conflict"))
+                    .map(Problem::ziikId).collect(Collectors.toSet());
+            trees.put(integration.id(), new Kept<>(new KnownTree(result.tree(), conflicted), clock.instant()));
             problems.replaceKind(integration.id(), ObjectKind.DEPARTMENT, found, clock.instant());
             problems.replaceFor(integration.id(), ObjectKind.USER, result.users(), found, clock.instant());
             settle(result.report());
@@ -211,7 +225,9 @@ public final class LiveSync implements WorkHandler {
         void user(long ziikUserId) throws InterruptedException {
             UserReconciler users = new UserReconciler(ziik, learningbank, links, policy, clock, Sleeper.SYSTEM, new Random(),
                     () -> jobProfiles(integration.id(), learningbank, policy));
-            UserReconciler.Result result = users.reconcile(ziikUserId, tree(integration.id(), ziik), settings, true, record);
+            KnownTree known = tree(integration.id(), ziik);
+            UserReconciler.Result result = users.reconcile(ziikUserId, known.tree(), known.conflicted(), settings, true,
+                    record);
             if (result.waiting()) { // link what the user refers to first, then place the user once
                 if (result.missing().contains(UserReconciler.Missing.UNITS)) {
                     units();
@@ -219,7 +235,7 @@ public final class LiveSync implements WorkHandler {
                 if (result.missing().contains(UserReconciler.Missing.ROLES)) {
                     roles();
                 }
-                result = users.reconcile(ziikUserId, tree(integration.id(), ziik), settings, false, record);
+                result = users.reconcile(ziikUserId, tree(integration.id(), ziik).tree(), settings, false, record);
             }
             if (result.neverSynchronised()) {
                 return;
@@ -292,8 +308,8 @@ public final class LiveSync implements WorkHandler {
         throw new RetryLater(trouble, healthPause);
     }
 
-    private UnitTree tree(String integrationId, ZiikClient ziik) throws InterruptedException {
-        return kept(trees, integrationId, TREE_FRESH_FOR, () -> new UnitTree(ziik.units()));
+    private KnownTree tree(String integrationId, ZiikClient ziik) throws InterruptedException {
+        return kept(trees, integrationId, TREE_FRESH_FOR, () -> new KnownTree(new UnitTree(ziik.units()), Set.of()));
     }
 
     private List<LbJobProfile> jobProfiles(String integrationId, LearningbankClient learningbank, ExecutionPolicy policy)

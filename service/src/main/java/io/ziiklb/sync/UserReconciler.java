@@ -83,20 +83,31 @@ public final class UserReconciler {
     }
 
     /**
+     * {@link #reconcile(long, UnitTree, Set, SyncSettings, boolean, PlanExecutor.StepListener)},
+     * knowing of no name conflicts.
+     */
+    public Result reconcile(long ziikUserId, UnitTree tree, SyncSettings settings, boolean waitIfMissing,
+                            PlanExecutor.StepListener listener) throws InterruptedException {
+        return reconcile(ziikUserId, tree, Set.of(), settings, waitIfMissing, listener);
+    }
+
+    /**
      * @param tree          Ziik's unit tree, possibly a little stale (links come first when placing the user)
+     * @param conflicted    units that a tree reconcile found in a name conflict (rule U6): they stay
+     *                      unlinked, so the user is not kept waiting for them
      * @param waitIfMissing when the user refers to a unit or role not linked yet, apply nothing and
      *                      say so ({@link Result#waiting()}); else place the user as well as the links
      *                      allow (a unit without department counts as its nearest linked ancestor)
      */
-    public Result reconcile(long ziikUserId, UnitTree tree, SyncSettings settings, boolean waitIfMissing,
-                            PlanExecutor.StepListener listener) throws InterruptedException {
+    public Result reconcile(long ziikUserId, UnitTree tree, Set<Long> conflicted, SyncSettings settings,
+                            boolean waitIfMissing, PlanExecutor.StepListener listener) throws InterruptedException {
         Links unitsAndRoles = links.unitsAndRoles();
         String topDepartment = unitsAndRoles.units().get(tree.top().id());
         if (topDepartment == null) {
             return new Result(null, null, Set.of(), true);
         }
         Optional<ZiikPerson> person = reader.readPerson(ziik, ziikUserId);
-        Set<Missing> missing = person.map(p -> missing(p, tree, unitsAndRoles)).orElse(Set.of());
+        Set<Missing> missing = person.map(p -> missing(p, tree, conflicted, unitsAndRoles)).orElse(Set.of());
         if (waitIfMissing && !missing.isEmpty()) {
             return new Result(null, null, missing, false);
         }
@@ -135,12 +146,12 @@ public final class UserReconciler {
         }
     }
 
-    private static Set<Missing> missing(ZiikPerson person, UnitTree tree, Links unitsAndRoles) {
+    private static Set<Missing> missing(ZiikPerson person, UnitTree tree, Set<Long> conflicted, Links unitsAndRoles) {
         Set<Missing> missing = EnumSet.noneOf(Missing.class);
         for (ZiikMembership membership : person.memberships()) {
             boolean linked = unitsAndRoles.units().containsKey(membership.unitId());
             boolean mirrored = tree.unit(membership.unitId()).map(ZiikUnit::mirrored).orElse(true);
-            if (!linked && mirrored) {
+            if (!linked && mirrored && !conflicted.contains(membership.unitId())) {
                 missing.add(Missing.UNITS);
             }
         }

@@ -139,6 +139,8 @@ class LiveReconcileIT {
         private final SyncHarness h;
         private final Random random;
         boolean fullSyncWanted;
+        /** Units the last tree reconcile found in a name conflict. */
+        private Set<Long> conflicted = Set.of();
 
         Live(SyncHarness h, long seed) {
             this.h = h;
@@ -150,6 +152,9 @@ class LiveReconcileIT {
                     Clock.systemUTC(), d -> { }, random).reconcile(h.settings, r -> { });
             assertThat(result.report().aborted()).isFalse();
             fullSyncWanted |= result.needsFullSync();
+            conflicted = Stream.concat(result.plan().problems().stream(), result.report().problems().stream())
+                    .filter(p -> p.kind() == ObjectKind.DEPARTMENT && p.code().equals("name_conflict"))
+                    .map(Problem::ziikId).collect(java.util.stream.Collectors.toSet());
             return result;
         }
 
@@ -162,7 +167,7 @@ class LiveReconcileIT {
             UserReconciler users = new UserReconciler(h.ziikClient(), h.learningbankClient(), h.links, h.policy,
                     Clock.systemUTC(), d -> { }, random);
             UnitTree tree = new UnitTree(h.ziikClient().units());
-            UserReconciler.Result result = users.reconcile(id, tree, h.settings, true, r -> { });
+            UserReconciler.Result result = users.reconcile(id, tree, conflicted, h.settings, true, r -> { });
             if (result.waiting()) {
                 if (result.missing().contains(UserReconciler.Missing.UNITS)) {
                     units();

@@ -1,0 +1,72 @@
+package io.ziiklb.hooks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.ziiklb.integration.TestDatabase;
+import io.ziiklb.simulator.learningbank.LearningbankSimulator;
+import io.ziiklb.simulator.ziik.Membership;
+import io.ziiklb.simulator.ziik.NewUser;
+import io.ziiklb.simulator.ziik.ZiikOrganisation;
+import io.ziiklb.simulator.ziik.ZiikSimulator;
+import io.ziiklb.testing.AdminApi;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * A unit in a name conflict (rule U6: a department of that name exists and is not ziiklb's) stays
+ * unlinked until the admin turns unique units on. Its users go to the nearest linked ancestor's
+ * department, live as in a full synchronisation; and once a tree reconcile has found the conflict,
+ * a change to another of its users does not read the whole tree again to find it once more.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "ziiklb.operator-token=" + NameConflictLiveIT.TOKEN,
+        "spring.datasource.url=jdbc:h2:mem:nameconflict;" + TestDatabase.H2_OPTIONS,
+        "ziiklb.secret-key=MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=",
+})
+class NameConflictLiveIT {
+    static final String TOKEN = "operator-token-for-name-conflict-tests";
+    private static final String DEPARTMENTS = "/api/v1/departments";
+    private final ZiikSimulator ziik = ZiikSimulator.start(ZiikSimulator.Config.defaults());
+    private final LearningbankSimulator learningbank = LearningbankSimulator.start(LearningbankSimulator.Config.defaults());
+
+    @LocalServerPort
+    int port;
+
+    @AfterEach
+    void stop() {
+        ziik.close();
+        learningbank.close();
+    }
+
+    @Test
+    void usersOfAConflictedUnitGoToItsParentAndTheTreeIsNotReadForEachOfThem() throws Exception {
+        ZiikOrganisation org = ziik.organisation();
+        int kitchen = org.createUnit("Kitchen", org.topUnitId());
+        String theirKitchen = learningbank.state().seedDepartment("Kitchen", null); // someone else's department
+        AdminApi api = new AdminApi("http://127.0.0.1:" + port, TOKEN);
+        String id = api.post("/integrations", AdminApi.integration(ziik, learningbank, Map.of())).path("id").asString();
+        String syncId = api.call("POST", "/integrations/" + id + "/syncs", null).path("syncId").asString();
+        await().atMost(Duration.ofSeconds(30)).until(() -> api.call("GET", "/integrations/" + id + "/syncs/" + syncId, null)
+                .path("status").asString().equals("done"));
+        assertThat(api.call("GET", "/integrations/" + id, null).path("problems").toString())
+                .contains("name_conflict").contains(String.valueOf(kitchen));
+        String top = learningbank.state().topDepartmentId();
+
+        int ann = org.createUser(NewUser.of("Ann", "Berg", "ann@example.com", Membership.of(kitchen)));
+        await().atMost(Duration.ofSeconds(20)).until(() -> learningbank.state().findUserByExternalId("ziik:" + ann).isPresent());
+        assertThat(learningbank.state().findUserByExternalId("ziik:" + ann).orElseThrow().departmentIds())
+                .as("the nearest linked ancestor's department, not theirs").containsExactly(top);
+
+        learningbank.requestLog().reset();
+        int bob = org.createUser(NewUser.of("Bob", "Dahl", "bob@example.com", Membership.of(kitchen)));
+        await().atMost(Duration.ofSeconds(20)).until(() -> learningbank.state().findUserByExternalId("ziik:" + bob).isPresent());
+        assertThat(learningbank.state().findUserByExternalId("ziik:" + bob).orElseThrow().departmentIds()).containsExactly(top);
+        assertThat(learningbank.requestLog().count("GET", DEPARTMENTS)).as("the conflict is known: no tree reconcile").isZero();
+        assertThat(learningbank.state().findDepartment(theirKitchen)).as("theirs untouched").isPresent();
+    }
+}
