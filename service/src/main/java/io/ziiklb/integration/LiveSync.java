@@ -36,7 +36,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Collectors;
 
 /**
  * Rule L3: each change Ziik hints at reaches Learningbank without waiting for a full
@@ -205,15 +204,11 @@ public final class LiveSync implements WorkHandler {
                 result = new UnitsReconciler(ziik, learningbank, links, policy, clock, Sleeper.SYSTEM, new Random())
                         .reconcile(settings, record);
             }
+            trees.put(integration.id(), new Kept<>(new KnownTree(result.tree(), result.nameConflicts()), clock.instant()));
             if (result.neverSynchronised()) {
-                trees.put(integration.id(), new Kept<>(new KnownTree(result.tree(), Set.of()), clock.instant()));
                 return;
             }
             List<Problem> found = found(result.plan(), result.report());
-            Set<Long> conflicted = found.stream()
-                    .filter(p -> p.kind() == ObjectKind.DEPARTMENT && p.code().equals("name_conflict"))
-                    .map(Problem::ziikId).collect(Collectors.toSet());
-            trees.put(integration.id(), new Kept<>(new KnownTree(result.tree(), conflicted), clock.instant()));
             problems.replaceKind(integration.id(), ObjectKind.DEPARTMENT, found, clock.instant());
             problems.replaceFor(integration.id(), ObjectKind.USER, result.users(), found, clock.instant());
             settle(result.report());

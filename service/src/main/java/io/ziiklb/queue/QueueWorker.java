@@ -87,14 +87,14 @@ public final class QueueWorker {
                     free.release(slots);
                 }
                 free.acquireUninterruptibly(claimed.size());
-                claimed.forEach(item -> {
+                for (WorkItem item : claimed) {
                     if (queue.isBackground(item.kind())) {
                         backgroundRunning.incrementAndGet();
                     } else {
                         signal.changeStarted();
                     }
-                });
-                claimed.forEach(item -> Thread.ofVirtual().name("work-" + item.kind() + "-" + item.id()).start(() -> work(item)));
+                    Thread.ofVirtual().name("work-" + item.kind() + "-" + item.id()).start(() -> work(item));
+                }
                 if (claimed.isEmpty()) {
                     signal.await(policy.poll());
                 }

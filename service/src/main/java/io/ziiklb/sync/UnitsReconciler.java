@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import java.util.random.RandomGenerator;
 
 /**
@@ -35,6 +36,19 @@ public final class UnitsReconciler {
                          boolean needsFullSync) {
         public Result {
             users = Set.copyOf(users);
+        }
+
+        /**
+         * The units left in a name conflict (rule U6), found while planning or applying: they stay
+         * unlinked until the admin resolves the conflict. Empty when nothing was planned.
+         */
+        public Set<Long> nameConflicts() {
+            if (plan == null) {
+                return Set.of();
+            }
+            return Stream.concat(plan.problems().stream(), report.problems().stream())
+                    .filter(p -> p.kind() == ObjectKind.DEPARTMENT && p.code().equals("name_conflict"))
+                    .map(Problem::ziikId).collect(Collectors.toUnmodifiableSet());
         }
     }
 

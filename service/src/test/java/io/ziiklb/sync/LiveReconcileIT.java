@@ -152,9 +152,7 @@ class LiveReconcileIT {
                     Clock.systemUTC(), d -> { }, random).reconcile(h.settings, r -> { });
             assertThat(result.report().aborted()).isFalse();
             fullSyncWanted |= result.needsFullSync();
-            conflicted = Stream.concat(result.plan().problems().stream(), result.report().problems().stream())
-                    .filter(p -> p.kind() == ObjectKind.DEPARTMENT && p.code().equals("name_conflict"))
-                    .map(Problem::ziikId).collect(java.util.stream.Collectors.toSet());
+            conflicted = result.nameConflicts();
             return result;
         }
 
