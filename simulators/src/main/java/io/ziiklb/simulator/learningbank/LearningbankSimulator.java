@@ -62,6 +62,8 @@ public final class LearningbankSimulator implements AutoCloseable {
     private final LearningbankState state;
     private final LoginTickets tickets;
     private final Sessions sessions;
+    private final WriteJournal journal = new WriteJournal();
+    private final LostResponses lostResponses = new LostResponses();
 
     private LearningbankSimulator(Config config) {
         this.state = new LearningbankState(config.clock());
@@ -69,7 +71,7 @@ public final class LearningbankSimulator implements AutoCloseable {
         this.tickets = new LoginTickets(config.clock(), tokens);
         this.sessions = new Sessions(tokens);
         this.server = new SimHttpServer(LearningbankErrors::render, config.seed());
-        Api api = new Api(server, new Auth(config.username(), config.password(), config.token()));
+        Api api = new Api(server, new Auth(config.username(), config.password(), config.token()), journal, lostResponses);
         new PlatformRoutes(state, this::platformUrl).register(api);
         new DepartmentRoutes(state).register(api);
         new PermissionTypeRoutes(state).register(api);
@@ -102,6 +104,16 @@ public final class LearningbankSimulator implements AutoCloseable {
 
     public RequestLog requestLog() {
         return server.requestLog();
+    }
+
+    /** The writes that reached the platform, in order, with their bodies (see {@link WriteJournal}). */
+    public WriteJournal journal() {
+        return journal;
+    }
+
+    /** Loses the answers of exactly the calls a test names (see {@link LostResponses}). */
+    public LostResponses lostResponses() {
+        return lostResponses;
     }
 
     public Faults faults() {

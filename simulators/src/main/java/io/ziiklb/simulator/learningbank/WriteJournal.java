@@ -1,0 +1,50 @@
+package io.ziiklb.simulator.learningbank;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Every API call other than a GET that reached the platform's handlers, in the order they were
+ * answered, with the exact body sent: what tests need to pin the order of writes and what each
+ * write carried, which the {@link io.ziiklb.simulator.http.RequestLog}'s counts cannot. Calls the
+ * base's fault switches answer before a handler runs (rate limit, timeout, server error) are not
+ * here; a call whose answer is lost afterwards is, with the status the handler gave.
+ */
+public final class WriteJournal {
+
+    /**
+     * One write.
+     *
+     * @param route  the route template, as the request log names it, e.g. {@code /api/v1/users/{id}}
+     * @param path   the path actually called, e.g. {@code /api/v1/users/17}
+     * @param body   the request body as sent (UTF-8), empty when there was none
+     * @param status the status the platform answered (500 for a response lost by {@link LostResponses})
+     */
+    public record Call(String method, String route, String path, String body, int status) {
+
+        /** True for a call of this method on this route template. */
+        public boolean is(String method, String route) {
+            return this.method.equals(method) && this.route.equals(route);
+        }
+    }
+
+    private final List<Call> calls = new ArrayList<>();
+
+    synchronized void record(Call call) {
+        calls.add(call);
+    }
+
+    /** All writes so far, oldest first. */
+    public synchronized List<Call> calls() {
+        return List.copyOf(calls);
+    }
+
+    /** The writes of one method on one route template, oldest first. */
+    public synchronized List<Call> calls(String method, String route) {
+        return calls.stream().filter(c -> c.is(method, route)).toList();
+    }
+
+    public synchronized void reset() {
+        calls.clear();
+    }
+}
