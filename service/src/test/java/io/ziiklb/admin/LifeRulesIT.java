@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.ziiklb.integration.IntegrationStore;
 import io.ziiklb.integration.LiveSync;
 import io.ziiklb.integration.PeriodicFullSyncs;
+import io.ziiklb.integration.PeriodicRolePolls;
 import io.ziiklb.integration.SyncRunStore;
 import io.ziiklb.integration.SyncService;
 import io.ziiklb.integration.TestDatabase;
@@ -160,17 +161,22 @@ class LifeRulesIT {
 
     @Test
     void L3_changesArriveWithoutAFullSync_rolesArePolled_aPeriodicFullSyncRepairsWhatWasMissed() throws Exception {
-        String id = create(Map.of("fullSyncIntervalMinutes", 60));
+        String id = create(Map.of("fullSyncIntervalMinutes", 60, "rolePollIntervalMinutes", 5));
         syncToEnd(id);
         String lastSync = status(id).path("lastSync").path("syncId").asString();
+        MutableClock clock = new MutableClock(Instant.now());
+        PeriodicRolePolls rolePolls = new PeriodicRolePolls(integrations, runs, live::pollRoles, clock, Duration.ofSeconds(5));
+        PeriodicFullSyncs fullSyncs = new PeriodicFullSyncs(integrations, runs, syncs::start, clock, Duration.ofMinutes(1));
+        assertThat(rolePolls.tick()).as("first seen: the first sync has just read the roles").isZero();
+        assertThat(fullSyncs.tick()).as("not due yet").isZero();
 
         int ann = org.createUser(NewUser.of("Ann", "Berg", "ann@example.com", Membership.of(org.topUnitId())));
         eventually(() -> learningbank.state().findUserByExternalId("ziik:" + ann).isPresent());
-        int host = org.createRole("Host");
-        live.pollRoles(integrations.find(id).orElseThrow());
+        org.createRole("Host"); // roles have no webhooks: polled every rolePollIntervalMinutes
+        clock.advance(Duration.ofMinutes(5));
+        assertThat(rolePolls.tick()).isEqualTo(1);
         eventually(() -> learningbank.state().findPermissionTypeByName("Host").isPresent());
         assertThat(status(id).path("lastSync").path("syncId").asString()).as("no full sync ran").isEqualTo(lastSync);
-        assertThat(host).isPositive();
 
         ziik.setDeliveries(DeliverySwitches.reliable().withDropRate(1.0)); // Ziik's webhook is lost
         int missed = org.createUser(NewUser.of("Mia", "Missed", "mia@example.com", Membership.of(org.topUnitId())));
@@ -178,11 +184,8 @@ class LifeRulesIT {
         eventually(() -> status(id).path("queue").path("pending").asInt() == 0);
         assertThat(learningbank.state().findUserByExternalId("ziik:" + missed)).isEmpty();
 
-        MutableClock clock = new MutableClock(Instant.now());
-        PeriodicFullSyncs periodic = new PeriodicFullSyncs(integrations, runs, syncs::start, clock, Duration.ofMinutes(1));
-        assertThat(periodic.tick()).as("not due yet").isZero();
-        clock.advance(Duration.ofMinutes(61));
-        assertThat(periodic.tick()).as("due after fullSyncIntervalMinutes").isEqualTo(1);
+        clock.advance(Duration.ofMinutes(56));
+        assertThat(fullSyncs.tick()).as("due after fullSyncIntervalMinutes").isEqualTo(1);
         eventually(() -> learningbank.state().findUserByExternalId("ziik:" + missed).isPresent());
         assertThat(status(id).path("lastSync").path("syncId").asString()).isNotEqualTo(lastSync);
     }
@@ -211,12 +214,17 @@ class LifeRulesIT {
         assertThat(disabled.status()).isEqualTo(200);
         assertThat(disabled.json().path("state").asString()).isEqualTo("disabled");
         ziik.setFaults(Faults.none());
+        assertThat(ziik.awaitDeliveriesIdle(Duration.ofSeconds(10))).isTrue();
+        ziik.clearDeliveryLog();
 
         double droppedBefore = droppedWhileDisabled();
         int late = org.createUser(NewUser.of("Lea", "Late", "lea@example.com", Membership.of(org.topUnitId())));
         assertThat(ziik.awaitDeliveriesIdle(Duration.ofSeconds(10))).isTrue();
-        assertThat(ziik.deliveryLog()).filteredOn(d -> d.uri().contains("/hooks/ziik/" + id + "/"))
-                .filteredOn(d -> d.status() == 202).isNotEmpty();
+        assertThat(ziik.deliveryLog()).as("answered 2xx").singleElement().satisfies(d -> {
+            assertThat(d.event()).isEqualTo("user.create");
+            assertThat(d.uri()).contains("/hooks/ziik/" + id + "/");
+            assertThat(d.status()).isEqualTo(202);
+        });
         assertThat(droppedWhileDisabled() - droppedBefore).as("the user.create delivery, dropped and counted").isEqualTo(1.0);
         eventually(() -> status(id).path("queue").path("pending").asInt() == 0); // the queued work came due, and was dropped
 
@@ -285,6 +293,7 @@ class LifeRulesIT {
             units.add(org.createUnit("Unit " + i, org.topUnitId()));
         }
         int bob = org.createUser(NewUser.of("Bob", "Berg", "bob@example.com", Membership.of(units.get(8))));
+        int cid = org.createUser(NewUser.of("Cid", "Berg", "cid@example.com", Membership.of(units.get(8))));
         String id = create(Map.of("deletionGuardPercent", 20, "deletionGuardMinimum", 3));
         syncToEnd(id);
         List<String> doomed = units.subList(0, 4).stream()
@@ -294,10 +303,13 @@ class LifeRulesIT {
         org.renameUnit(units.get(8), "Bar");
         int ann = org.createUser(NewUser.of("Ann", "Berg", "ann@example.com", Membership.of(units.get(8))));
         org.updateUser(bob, UserUpdate.none().withName("Robert", "Berg"));
+        org.deactivateUser(cid); // one deactivation: under the guard's minimum of 3 by itself
         JsonNode held = syncToEnd(id);
 
         assertThat(held.path("status").asString()).isEqualTo("held");
-        assertThat(held.path("held").asInt()).as("the four department deletions").isEqualTo(4);
+        assertThat(held.path("held").asInt()).as("the four department deletions trip it; the deactivation is held too")
+                .isEqualTo(5);
+        assertThat(learningbank.state().findUserByExternalId("ziik:" + cid).orElseThrow().isActive()).isTrue();
         assertThat(status(id).path("state").asString()).isEqualTo("held");
         assertThat(doomed).allSatisfy(d -> assertThat(learningbank.state().findDepartment(d)).isPresent());
         assertThat(learningbank.state().findDepartmentByName("Bar")).as("the rename applied").isPresent();
@@ -311,6 +323,7 @@ class LifeRulesIT {
         assertThat(awaitSync(id, confirmed.json().path("syncId").asString()).path("status").asString()).isEqualTo("done");
         assertThat(doomed).allSatisfy(d -> assertThat(learningbank.state().findDepartment(d)).isEmpty());
         assertThat(learningbank.requestLog().count("DELETE", "/api/v1/departments/{id}")).isEqualTo(4);
+        assertThat(learningbank.state().findUserByExternalId("ziik:" + cid).orElseThrow().isActive()).isFalse();
     }
 
     // ---- helpers
