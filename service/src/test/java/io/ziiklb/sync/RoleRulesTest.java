@@ -65,6 +65,45 @@ class RoleRulesTest {
     }
 
     @Test
+    void R2_aNewRoleAdoptsTheSystemTypeARenamedRoleLetGo() {
+        // role 11's adopted system type "Manager" cannot be renamed, so it is let go (kept in
+        // Learningbank, unlinked); new role 12 is named Manager and adopts it once it is free
+        World w = new World().role(11, "Team lead").linkRole(11, "pt-manager", true).role(12, "Manager");
+        Plan plan = w.plan();
+        DeletePermissionType letGo = new DeletePermissionType(11, "pt-manager", "Manager", true);
+        AdoptPermissionType adopt = new AdoptPermissionType(12, "pt-manager", "Manager", "Manager");
+        assertThat(ops(plan, DeletePermissionType.class)).containsExactly(letGo);
+        assertThat(ops(plan, AdoptPermissionType.class)).containsExactly(adopt);
+        assertThat(ops(plan, CreatePermissionType.class)).containsExactly(new CreatePermissionType(11, "Team lead"));
+        assertThat(runsAfter(plan, adopt, letGo)).isTrue();
+        assertThat(plan.problems()).isEmpty();
+    }
+
+    @Test
+    void R2_aRoleRecreatedUnderTheNameOfADeletedAdoptedRoleAdoptsTheTypeItLeft() {
+        // the adopted type of deleted role 10 stays in Learningbank (only unlinked): new role 11 of its name adopts it
+        World w = new World().linkUnit(1, "d-top").type("pt-aud", "Auditor").linkRole(10, "pt-aud", true).role(11, "Auditor");
+        Plan plan = w.plan();
+        DeletePermissionType unlink = new DeletePermissionType(10, "pt-aud", "Auditor", true);
+        AdoptPermissionType adopt = new AdoptPermissionType(11, "pt-aud", "Auditor", "Auditor");
+        assertThat(plan.steps()).extracting(Plan.Step::operation).containsExactly(unlink, adopt);
+        assertThat(runsAfter(plan, adopt, unlink)).isTrue();
+        assertThat(plan.problems()).isEmpty();
+    }
+
+    @Test
+    void R2_aLinkedRoleRenamedToTheNameOfATypeLeftByADeletedAdoptedRoleKeepsItsName() {
+        // once unlinked, "Auditor" is a type ziiklb does not manage: a linked role cannot rename into it
+        World w = new World().linkUnit(1, "d-top").type("pt-aud", "Auditor").linkRole(10, "pt-aud", true)
+                .role(11, "Auditor").type("pt-chef", "Chef").linkRole(11, "pt-chef", false);
+        Plan plan = w.plan();
+        assertThat(plan.steps()).extracting(Plan.Step::operation)
+                .containsExactly(new DeletePermissionType(10, "pt-aud", "Auditor", true));
+        assertThat(plan.problems()).containsExactly(new Problem(ObjectKind.PERMISSION_TYPE, 11, "name_conflict",
+                "\"Auditor\": the name is taken by a Learningbank permission type that ziiklb does not manage"));
+    }
+
+    @Test
     void R2_aRenamedRoleDoesNotAdoptAnotherTypeOfItsNewName() {
         World w = new World().linkUnit(1, "d-top").role(10, "Auditor").type("pt-chef", "Chef").linkRole(10, "pt-chef", false)
                 .type("pt-aud", "Auditor");
