@@ -35,7 +35,8 @@ class PlanScopesTest {
 
     @Test
     void L6_deletingTooManyDepartmentsHoldsTheDeletionsAndTheDeactivations() {
-        // 10 of 49 linked departments (more than 20%, and 10) are deleted; one user is deactivated
+        // 10 of 49 linked departments (more than 20%, and 10) are deleted; one user is deactivated.
+        // The top department's link is not counted: 10 of 50 would not trip the guard.
         World w = linkedUnits(49, 10).person(100, "a@example.com", false, "en")
                 .lbUser(lb("u-1", 100, "a@example.com", true, List.of("d-top"), List.of(), null)).linkUser(100, "u-1");
         Plan plan = w.plan();
@@ -46,8 +47,7 @@ class PlanScopesTest {
     }
 
     @Test
-    void L6_theTopDepartmentIsNotCountedAmongTheLinkedOnes() {
-        // 10 of 50 linked departments is exactly 20%: not more, so nothing is held (the top's link makes 51)
+    void L6_exactlyTwentyPercentOfTheDepartmentsIsNotHeld() {
         Plan plan = linkedUnits(50, 10).plan();
         assertThat(plan.guardTripped()).isFalse();
         assertThat(plan.held()).isEmpty();
@@ -76,7 +76,8 @@ class PlanScopesTest {
 
     @Test
     void L6_theUnitTreeAloneHoldsTooManyDepartmentDeletionsAndTheDeactivationsOfTheirUsers() {
-        World w = linkedUnits(10, 10)
+        // 10 of 49 departments, not counting the top one (10 of 50 would not trip the guard)
+        World w = linkedUnits(49, 10)
                 .lbUser(lb("u-101", 101, "b@example.com", true, List.of("d-1000"), List.of(), null)).linkUser(101, "u-101");
         Plan plan = w.unitsPlan();
         assertThat(plan.guardTripped()).isTrue();
@@ -85,13 +86,16 @@ class PlanScopesTest {
     }
 
     @Test
-    void L6_theUnitTreeAloneDoesNotCountTheTopDepartmentNorTheUsers() {
-        // 10 of 50 departments is not more than 20%; 1 of 1 linked user deactivated does not trip it either
-        World w = linkedUnits(50, 10)
-                .lbUser(lb("u-101", 101, "b@example.com", true, List.of("d-1000"), List.of(), null)).linkUser(101, "u-101");
+    void L6_theUnitTreeAloneCountsOnlyTheDepartments() {
+        // 10 of 50 departments is not more than 20%; that all 10 linked users are gone does not count here
+        World w = linkedUnits(50, 10);
+        for (int i = 0; i < 10; i++) {
+            w.lbUser(lb("u-" + i, 100 + i, i + "@example.com", true, List.of("d-1000"), List.of(), null)).linkUser(100 + i, "u-" + i);
+        }
         Plan plan = w.unitsPlan();
         assertThat(plan.guardTripped()).isFalse();
         assertThat(plan.held()).isEmpty();
+        assertThat(ops(plan, DeactivateUser.class)).hasSize(10);
     }
 
     @Test
