@@ -169,4 +169,17 @@ class UnitRulesTest {
                 "\"B\": the name is taken by the department of Ziik object 3 (turning on unique units avoids this)"));
         assertThat(ops(plan, UpdateUser.class)).isEmpty();
     }
+
+    @Test
+    void U6_aLinkedUnitWithoutNameStillHoldsItsDepartmentsName() {
+        // unit 2 lost its name in Ziik, so its department keeps "Kitchen": new unit 3 cannot take it
+        World w = new World().unit(2, "", 1).unit(3, "Kitchen", 1)
+                .department("d-2", "Kitchen", "d-top").linkUnit(1, "d-top").linkUnit(2, "d-2");
+        Plan plan = w.plan();
+        assertThat(plan.steps()).isEmpty();
+        assertThat(plan.problems()).containsExactly(
+                new Problem(ObjectKind.DEPARTMENT, 2, "invalid_name", "the unit has no name"),
+                new Problem(ObjectKind.DEPARTMENT, 3, "name_conflict", "\"Kitchen\": the name is taken by the department"
+                        + " of Ziik object 2; its users go to the nearest parent department (turning on unique units avoids this)"));
+    }
 }
