@@ -47,6 +47,18 @@ class PlanScopesTest {
     }
 
     @Test
+    void L6_onceAnAdminConfirmsTheSameDeletionsApply() {
+        // the confirmation plans again with the guard off (SyncService)
+        World w = linkedUnits(49, 10);
+        w.settings = w.settings.withGuard(DeletionGuard.off());
+        Plan plan = w.plan();
+        assertThat(plan.guardTripped()).isFalse();
+        assertThat(plan.held()).isEmpty();
+        assertThat(ops(plan, DeleteDepartment.class)).hasSize(10);
+        assertThat(plan.writes()).isEqualTo(10);
+    }
+
+    @Test
     void L6_exactlyTwentyPercentOfTheDepartmentsIsNotHeld() {
         Plan plan = linkedUnits(50, 10).plan();
         assertThat(plan.guardTripped()).isFalse();
