@@ -121,7 +121,8 @@ final class DepartmentPlanner {
             Integer step = null;
             if (kept.containsKey(unit.id())) {
                 LbDepartment current = departments.get(kept.get(unit.id()));
-                boolean rename = !current.name().equals(name);
+                // no name is decided for a unit without one (reported as invalid_name): it keeps its department's
+                boolean rename = name != null && !current.name().equals(name);
                 boolean move = createSteps.containsKey(parent) || !kept.get(parent).equals(current.parentId());
                 if (rename || move) {
                     step = plan.add(new Operation.UpdateDepartment(unit.id(), current.id(), rename ? name : null,

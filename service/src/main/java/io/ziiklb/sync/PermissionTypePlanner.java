@@ -26,6 +26,8 @@ final class PermissionTypePlanner {
     private final Set<String> managed = new HashSet<>();
     private final Set<String> deleting = new HashSet<>();
     private final Map<Long, Integer> letGoSteps = new HashMap<>();
+    /** Types this plan only unlinks (adopted or let go): they stay in Learningbank under their names → step. */
+    private final Map<String, Integer> unlinkSteps = new HashMap<>();
 
     PermissionTypePlanner(List<ZiikRole> roles, List<LbPermissionType> types, Map<Long, Links.RoleLink> links,
                           PlanBuilder plan) {
@@ -53,6 +55,7 @@ final class PermissionTypePlanner {
             } else if (names.adopts().containsKey(role.id())) {
                 LbPermissionType type = types.get(names.adopts().get(role.id()));
                 steps.put(role.id(), plan.add(new Operation.AdoptPermissionType(role.id(), type.id(), type.name(), name)));
+                plan.after(steps.get(role.id()), unlinkSteps.get(type.id())); // one role linked to a type at a time
                 known.put(role.id(), type.id());
                 managed.add(type.id());
             } else {
@@ -63,8 +66,7 @@ final class PermissionTypePlanner {
         names.waitsFor().forEach((roleId, holderRole) -> {
             Integer step = steps.containsKey(roleId) ? steps.get(roleId) : renameSteps.get(roleId);
             if (step != null) {
-                plan.after(step, deletedRoles.contains(holderRole) ? deleteSteps.get(holderRole)
-                        : letGoSteps.containsKey(holderRole) ? letGoSteps.get(holderRole) : renameSteps.get(holderRole));
+                plan.after(step, deletedRoles.contains(holderRole) ? deleteSteps.get(holderRole) : renameSteps.get(holderRole));
             }
         });
         return new PermissionTypes(Map.copyOf(known), Map.copyOf(steps), Set.copyOf(managed), Set.copyOf(deleting));
@@ -84,6 +86,7 @@ final class PermissionTypePlanner {
                 // a renamed role whose adopted type is one of Learningbank's system types, which cannot be
                 // renamed: let go of it (never deleted) and give the role a type of its new name (R1, R2)
                 letGoSteps.put(roleId, plan.add(new Operation.DeletePermissionType(roleId, type.id(), type.name(), true)));
+                unlinkSteps.put(type.id(), letGoSteps.get(roleId));
                 return;
             }
             if (role != null) {
@@ -92,7 +95,9 @@ final class PermissionTypePlanner {
             }
             deletedRoles.add(roleId);
             deleteSteps.put(roleId, plan.add(new Operation.DeletePermissionType(roleId, type.id(), type.name(), link.adopted())));
-            if (!link.adopted()) {
+            if (link.adopted()) {
+                unlinkSteps.put(type.id(), deleteSteps.get(roleId));
+            } else {
                 deleting.add(type.id());
             }
         });
@@ -109,15 +114,20 @@ final class PermissionTypePlanner {
             LbPermissionType type = linked == null ? null : types.get(linked);
             claimants.add(new NameClaims.Claimant(role.id(), type == null ? null : type.name(), role.name()));
         }
+        // A type this plan only unlinks keeps its name in Learningbank and is no longer ziiklb's: it
+        // holds its name as a type ziiklb does not manage, which a new role adopts (rule R2) and a
+        // linked role cannot rename into. Only a type that is deleted frees its name.
         Map<String, Long> roleByType = new HashMap<>();
-        links.forEach((roleId, link) -> roleByType.put(link.permissionTypeId(), roleId));
+        links.forEach((roleId, link) -> {
+            if (!unlinkSteps.containsKey(link.permissionTypeId())) {
+                roleByType.put(link.permissionTypeId(), roleId);
+            }
+        });
         Map<String, NameClaims.Holder> holders = new HashMap<>();
         for (LbPermissionType t : types.values()) {
             holders.put(NameClaims.key(t.name()), new NameClaims.Holder(t.id(), roleByType.get(t.id())));
         }
-        Set<Long> releasing = new HashSet<>(deletedRoles);
-        releasing.addAll(letGoSteps.keySet());
-        NameClaims.Outcome outcome = new NameClaims(claimants, holders, releasing, true, "permission type").resolve();
+        NameClaims.Outcome outcome = new NameClaims(claimants, holders, deletedRoles, true, "permission type").resolve();
         outcome.lost().forEach((roleId, reason) ->
                 plan.problem(ObjectKind.PERMISSION_TYPE, roleId, "name_conflict", reason));
         return outcome;

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Builds small Ziik and Learningbank states and links for planner tests. */
 final class World {
@@ -50,25 +51,35 @@ final class World {
         return this;
     }
 
-    /** A user; memberships as {unitId, roleId...} arrays. */
-    World person(long id, String email, boolean active, String language, long[]... memberships) {
+    /**
+     * One membership as Ziik has it: a unit ({@code unit_type: unit}), optionally one of that
+     * unit's departments ({@code unit_type: department}, whose parent is the unit), and roles.
+     */
+    record Membership(long unit, Long department, long... roleIds) {
+    }
+
+    /** A user with memberships in Ziik's order. */
+    World person(long id, String email, boolean active, String language, Membership... memberships) {
         List<ZiikMembership> list = new ArrayList<>();
-        for (long[] m : memberships) {
+        for (Membership m : memberships) {
             List<ZiikRole> rs = new ArrayList<>();
-            for (int i = 1; i < m.length; i++) {
-                rs.add(roles.get(m[i]));
+            for (long roleId : m.roleIds()) {
+                rs.add(roles.get(roleId));
             }
-            list.add(new ZiikMembership(m[0], "unit " + m[0], null, rs));
+            list.add(new ZiikMembership(m.unit(), "unit " + m.unit(), m.department(), rs));
         }
         people.put(id, new ZiikPerson(new ZiikUser(id, "First" + id, "Last" + id, email, active, language), list));
         return this;
     }
 
-    static long[] in(long unit, long... roleIds) {
-        long[] m = new long[roleIds.length + 1];
-        m[0] = unit;
-        System.arraycopy(roleIds, 0, m, 1, roleIds.length);
-        return m;
+    /** A membership of {@code unit} with these roles and no department. */
+    static Membership in(long unit, long... roleIds) {
+        return new Membership(unit, null, roleIds);
+    }
+
+    /** A membership of {@code unit} and its department {@code department}, with these roles. */
+    static Membership inDepartment(long unit, long department, long... roleIds) {
+        return new Membership(unit, department, roleIds);
     }
 
     World department(String id, String name, String parent) {
@@ -110,6 +121,25 @@ final class World {
         return Planner.full(new ZiikSnapshot(units, List.copyOf(roles.values()), people),
                 new LbSnapshot(departments, types, profiles, users),
                 new Links(unitLinks, roleLinks, userLinks), settings);
+    }
+
+    /** The unit tree between full synchronisations ({@link Planner#units}): Ziik's roles and LB's types unused. */
+    Plan unitsPlan() {
+        return Planner.units(new ZiikSnapshot(units, List.of(), people),
+                new LbSnapshot(departments, List.of(), profiles, users),
+                new Links(unitLinks, roleLinks, userLinks), settings);
+    }
+
+    /** One user between full synchronisations ({@link Planner#user}); absent from {@link #people} when gone. */
+    Plan userPlan(long ziikUserId) {
+        return Planner.user(ziikUserId, Optional.ofNullable(people.get(ziikUserId)),
+                new LbSnapshot(List.of(), List.of(), profiles, users),
+                new Links(unitLinks, roleLinks, userLinks), new UnitTree(units), settings);
+    }
+
+    /** The roles alone, as they are polled ({@link Planner#roles}). */
+    Plan rolesPlan() {
+        return Planner.roles(List.copyOf(roles.values()), types, roleLinks);
     }
 
     static LbUser lb(String id, long ziikId, String email, boolean active, List<String> departments, List<String> types,
