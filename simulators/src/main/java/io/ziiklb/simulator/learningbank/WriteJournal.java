@@ -1,6 +1,7 @@
 package io.ziiklb.simulator.learningbank;
 
-import java.util.ArrayList;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 
 /**
@@ -9,6 +10,11 @@ import java.util.List;
  * write carried, which the {@link io.ziiklb.simulator.http.RequestLog}'s counts cannot. Calls the
  * base's fault switches answer before a handler runs (rate limit, timeout, server error) are not
  * here; a call whose answer is lost afterwards is, with the status the handler gave.
+ *
+ * <p>It keeps the latest {@value #CAPACITY} writes only: the simulators also run for hours in the
+ * demo and hold 100,000-user synchronisations in the benchmarks, whose heap figures must not
+ * include a copy of every body sent. A test that pins order writes far fewer; {@link #dropped()}
+ * says when older writes were let go.
  */
 public final class WriteJournal {
 
@@ -28,10 +34,22 @@ public final class WriteJournal {
         }
     }
 
-    private final List<Call> calls = new ArrayList<>();
+    static final int CAPACITY = 10_000;
+
+    private final Deque<Call> calls = new ArrayDeque<>();
+    private long dropped;
 
     synchronized void record(Call call) {
-        calls.add(call);
+        if (calls.size() == CAPACITY) {
+            calls.removeFirst();
+            dropped++;
+        }
+        calls.addLast(call);
+    }
+
+    /** How many writes were let go, oldest first, to keep the journal at its capacity. */
+    public synchronized long dropped() {
+        return dropped;
     }
 
     /** All writes so far, oldest first. */
@@ -46,5 +64,6 @@ public final class WriteJournal {
 
     public synchronized void reset() {
         calls.clear();
+        dropped = 0;
     }
 }

@@ -26,6 +26,21 @@ class WriteJournalAndLostResponsesTest extends SimulatorFixture {
     }
 
     @Test
+    void theJournalKeepsTheLatestWritesOnlyAndCountsWhatItLetGo() {
+        WriteJournal journal = new WriteJournal();
+        for (int i = 0; i < WriteJournal.CAPACITY + 3; i++) {
+            journal.record(new WriteJournal.Call("POST", "/api/v1/users", "/api/v1/users", "{\"n\":" + i + "}", 201));
+        }
+
+        assertThat(journal.calls()).hasSize(WriteJournal.CAPACITY);
+        assertThat(journal.calls().getFirst().body()).isEqualTo("{\"n\":3}");
+        assertThat(journal.calls().getLast().body()).isEqualTo("{\"n\":" + (WriteJournal.CAPACITY + 2) + "}");
+        assertThat(journal.dropped()).isEqualTo(3);
+        journal.reset();
+        assertThat(journal.dropped()).isZero();
+    }
+
+    @Test
     void aLostResponseLosesExactlyTheNamedCallAfterApplyingIt() {
         sim.lostResponses().loseNext("POST", "/api/v1/departments", body -> body.contains("\"Bar\""));
 
