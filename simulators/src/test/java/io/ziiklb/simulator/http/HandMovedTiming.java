@@ -1,16 +1,15 @@
-package io.ziiklb.simulator.learningbank;
+package io.ziiklb.simulator.http;
 
-import io.ziiklb.simulator.http.FaultTiming;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Fault time that moves only by hand: a sleep is recorded and returns at once, and the rate limit's
- * bucket refills only when the test calls {@link #advanceSeconds}. Lets a test check a latency or a
- * {@code Retry-After} exactly instead of timing calls.
+ * Virtual fault time for tests: it stands still unless a test {@link #advanceSeconds advances} it
+ * or a sleep passes it; a sleep is recorded, moves the time on by its length and returns at once.
+ * So a test checks a latency, a delay or a {@code Retry-After} exactly instead of timing calls.
  */
-final class HandMovedTiming implements FaultTiming {
+public final class HandMovedTiming implements FaultTiming {
     private final List<Long> sleeps = new ArrayList<>();
     private long nanos;
 
@@ -22,14 +21,15 @@ final class HandMovedTiming implements FaultTiming {
     @Override
     public synchronized void sleep(long millis) {
         sleeps.add(millis);
+        nanos += TimeUnit.MILLISECONDS.toNanos(millis);
     }
 
-    synchronized void advanceSeconds(long seconds) {
+    public synchronized void advanceSeconds(long seconds) {
         nanos += TimeUnit.SECONDS.toNanos(seconds);
     }
 
     /** Every sleep asked for so far, in milliseconds, in order. */
-    synchronized List<Long> sleeps() {
+    public synchronized List<Long> sleeps() {
         return List.copyOf(sleeps);
     }
 }

@@ -3,6 +3,7 @@ package io.ziiklb.simulator.learningbank;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ziiklb.simulator.http.Faults;
+import io.ziiklb.simulator.http.HandMovedTiming;
 import io.ziiklb.simulator.http.Json;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
