@@ -140,12 +140,14 @@ class IntegrationApiIT {
         assertThat(api.post("/api/v1/integrations/" + id + "/queue/retry", null).json().path("retried").asInt()).isZero();
 
         // activity, newest first, paged
-        JsonNode page = api.get("/api/v1/integrations/" + id + "/activity?limit=5").json().path("data");
-        assertThat(page.size()).isEqualTo(5);
-        long oldestShown = page.path(4).path("id").asLong();
-        assertThat(page.path(0).path("id").asLong()).isGreaterThan(oldestShown);
-        JsonNode next = api.get("/api/v1/integrations/" + id + "/activity?limit=5&before=" + oldestShown).json().path("data");
-        assertThat(next.path(0).path("id").asLong()).isLessThan(oldestShown);
+        // two pages of 5 are exactly the first 10 entries, newest (highest id) first
+        List<Long> ten = ids(api.get("/api/v1/integrations/" + id + "/activity?limit=10").json().path("data"));
+        assertThat(ten).hasSize(10).isSortedAccordingTo(java.util.Comparator.reverseOrder()).doesNotHaveDuplicates();
+        List<Long> page = ids(api.get("/api/v1/integrations/" + id + "/activity?limit=5").json().path("data"));
+        assertThat(page).isEqualTo(ten.subList(0, 5));
+        long oldestShown = page.get(4);
+        List<Long> next = ids(api.get("/api/v1/integrations/" + id + "/activity?limit=5&before=" + oldestShown).json().path("data"));
+        assertThat(next).isEqualTo(ten.subList(5, 10));
         assertThat(api.get("/api/v1/integrations/" + id + "/activity?limit=0").status()).isEqualTo(400);
 
         // unchanged: nothing written
@@ -275,6 +277,12 @@ class IntegrationApiIT {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    private static List<Long> ids(JsonNode entries) {
+        List<Long> ids = new ArrayList<>();
+        entries.forEach(e -> ids.add(e.path("id").asLong()));
+        return ids;
     }
 
     private long activeInLearningbank(List<Integer> ziikIds) {
