@@ -123,6 +123,13 @@ class LearningbankContractTest {
     }
 
     @Test
+    void departmentsLastPage() {
+        LbPage<LbDepartment> last = this.<LbPage<LbDepartment>>replay("departments-last-page", c -> c.departmentsPage(3, 2));
+        assertThat(last).isEqualTo(new LbPage<>(List.of(AARHUS), 3, 2, 5, 3));
+        assertThat(last.last()).isTrue();
+    }
+
+    @Test
     void departmentsAll() {
         assertThat(this.<List<LbDepartment>>replay("departments-all", LearningbankClient::allDepartments))
                 .containsExactly(TOP, CPH, KITCHEN, BAR, AARHUS);
@@ -233,6 +240,11 @@ class LearningbankContractTest {
     }
 
     @Test
+    void permissionTypesGet() {
+        assertThat(this.<LbPermissionType>replay("permission-types-get", c -> c.permissionType("pt-shift"))).isEqualTo(SHIFT);
+    }
+
+    @Test
     void permissionTypesCreate() {
         assertThat(this.<LbPermissionType>replay("permission-types-create", c -> c.createPermissionType("Sommelier")))
                 .isEqualTo(new LbPermissionType("pt-new", "Sommelier", false, false));
@@ -278,6 +290,11 @@ class LearningbankContractTest {
     }
 
     @Test
+    void jobProfilesGet() {
+        assertThat(this.<LbJobProfile>replay("job-profiles-get", c -> c.jobProfile("jp-waiter"))).isEqualTo(WAITER);
+    }
+
+    @Test
     void jobProfilesByName() {
         assertThat(this.<List<LbJobProfile>>replay("job-profiles-by-name", c -> c.jobProfilesByName("Waiter"))).containsExactly(WAITER);
     }
@@ -314,6 +331,12 @@ class LearningbankContractTest {
     void usersInactive() {
         assertThat(this.<List<LbUser>>replay("users-inactive", c -> c.allUsers(new LbUserFilter(null, null, null, false))))
                 .containsExactly(CLEO);
+    }
+
+    @Test
+    void usersInDepartment() {
+        assertThat(this.<List<LbUser>>replay("users-in-department",
+                c -> c.allUsers(new LbUserFilter(null, null, "dept-bar", null)))).containsExactly(BO);
     }
 
     @Test

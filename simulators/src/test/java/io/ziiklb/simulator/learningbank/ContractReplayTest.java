@@ -46,7 +46,7 @@ class ContractReplayTest {
 
     @Test
     void everyEndpointAndErrorTheClientUsesHasAnExample() {
-        assertThat(exchanges()).hasSize(58);
+        assertThat(exchanges()).hasSize(62);
     }
 
     @ParameterizedTest(name = "{0}")
