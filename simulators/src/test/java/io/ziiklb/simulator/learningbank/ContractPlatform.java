@@ -2,6 +2,7 @@ package io.ziiklb.simulator.learningbank;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ziiklb.simulator.http.Json;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -55,8 +56,8 @@ final class ContractPlatform {
                 "permission_types", platform.get("permission_types"),
                 "job_profiles", platform.get("job_profiles"),
                 "users", platform.get("users"));
-        JsonNode expected = io.ziiklb.simulator.http.Json.MAPPER.valueToTree(described);
-        JsonNode actual = io.ziiklb.simulator.http.Json.MAPPER.valueToTree(Wire.state(state.snapshot(), platformUrl));
+        JsonNode expected = Json.MAPPER.valueToTree(described);
+        JsonNode actual = Json.MAPPER.valueToTree(Wire.state(state.snapshot(), platformUrl));
         assertThat(new ContractMatcher(ids, platformUrl).compare(expected, actual))
                 .as("the simulator holds the fixture's platform after seeding").isEmpty();
     }

@@ -8,6 +8,9 @@ import io.ziiklb.simulator.http.Json;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -54,12 +57,12 @@ class ContractReplayTest {
     void theSimulatorAnswersAsRecorded(String name) {
         ContractExchange exchange = ContractExchange.read(name);
         JsonNode platform = ContractExchange.platform(exchange.given());
-        MutableClock clock = new MutableClock(java.time.Instant.parse(platform.required("created_at").stringValue()));
+        MutableClock clock = new MutableClock(Instant.parse(platform.required("created_at").stringValue()));
         sim = LearningbankSimulator.start(LearningbankSimulator.Config.defaults()
                 .withCredentials(USERNAME, PASSWORD, TOKEN).withClock(clock));
         ContractIds ids = new ContractIds();
         ContractPlatform.seed(platform, sim.state(), ids, sim.platformUrl());
-        clock.advance(java.time.Duration.between(clock.instant(), exchange.at()));
+        clock.advance(Duration.between(clock.instant(), exchange.at()));
         LbClient api = new LbClient(sim.baseUrl(), USERNAME, PASSWORD, TOKEN);
         applyFault(exchange.fault(), api);
 
@@ -102,23 +105,28 @@ class ContractReplayTest {
     /** The path with each example id among its segments and query values replaced by the simulator's. */
     private static String withActualIds(String path, ContractIds ids) {
         int q = path.indexOf('?');
-        String segments = (q < 0 ? path : path.substring(0, q)).lines().findFirst().orElse("");
-        String rebuilt = java.util.Arrays.stream(segments.split("/", -1))
-                .map(s -> URLEncoder.encode(ids.actual(URLDecoder.decode(s, StandardCharsets.UTF_8)), StandardCharsets.UTF_8))
+        String segments = Arrays.stream((q < 0 ? path : path.substring(0, q)).split("/", -1))
+                .map(segment -> encode(ids.actual(decode(segment))))
                 .collect(Collectors.joining("/"));
         if (q < 0) {
-            return rebuilt;
+            return segments;
         }
-        String query = java.util.Arrays.stream(path.substring(q + 1).split("&"))
+        String query = Arrays.stream(path.substring(q + 1).split("&"))
                 .map(pair -> {
                     int eq = pair.indexOf('=');
-                    String value = URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-                    return ids.isBound(value)
-                            ? pair.substring(0, eq + 1) + URLEncoder.encode(ids.actual(value), StandardCharsets.UTF_8)
-                            : pair;
+                    String value = decode(pair.substring(eq + 1));
+                    return ids.isBound(value) ? pair.substring(0, eq + 1) + encode(ids.actual(value)) : pair;
                 })
                 .collect(Collectors.joining("&"));
-        return rebuilt + "?" + query;
+        return segments + "?" + query;
+    }
+
+    private static String decode(String text) {
+        return URLDecoder.decode(text, StandardCharsets.UTF_8);
+    }
+
+    private static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     /** A request body with the example ids in its id fields replaced by the simulator's. */
