@@ -48,7 +48,7 @@ class ContractReplayTest {
     }
 
     @Test
-    void everyEndpointAndErrorTheClientUsesHasAnExample() {
+    void theFixtureFolderHoldsEveryRecordedExchange() {
         assertThat(exchanges()).hasSize(62);
     }
 
