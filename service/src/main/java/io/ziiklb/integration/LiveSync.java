@@ -273,11 +273,19 @@ public final class LiveSync implements WorkHandler {
             return;
         }
         Instant now = clock.instant();
-        Instant probed = lastProbe.get(integration.id());
-        if (probed != null && probed.plus(healthPause).isAfter(now)) {
+        // one atomic step: with a get and a later put, two items worked at once could both see no
+        // recent probe and both call Learningbank in the same pause
+        boolean[] thisProbes = {false};
+        lastProbe.compute(integration.id(), (id, probed) -> {
+            if (probed != null && probed.plus(healthPause).isAfter(now)) {
+                return probed;
+            }
+            thisProbes[0] = true;
+            return now;
+        });
+        if (!thisProbes[0]) {
             throw new RetryLater("held back while the integration is failing", healthPause);
         }
-        lastProbe.put(integration.id(), now);
     }
 
     /**

@@ -4,11 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ziiklb.http.PeerHttp;
+import io.ziiklb.http.PeerIoException;
+import io.ziiklb.simulator.http.FaultTiming;
 import io.ziiklb.simulator.http.Faults;
 import io.ziiklb.simulator.learningbank.LearningbankSimulator;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,17 +24,22 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** The Learningbank client against the simulator, over real HTTP. */
 class LearningbankClientIT {
+    /** The simulator's clock stands here, so a login link's expiry is known to the second. */
+    private static final Instant NOW = Instant.parse("2026-03-02T09:30:00Z");
+
     private LearningbankSimulator sim;
     private LearningbankClient client;
+    private final HeldSleeps held = new HeldSleeps();
 
     @BeforeEach
     void start() {
-        sim = LearningbankSimulator.start(LearningbankSimulator.Config.defaults());
+        sim = LearningbankSimulator.start(LearningbankSimulator.Config.defaults().withClock(Clock.fixed(NOW, ZoneOffset.UTC)));
         client = clientWith(LearningbankSimulator.Config.defaults().token(), Duration.ofSeconds(5));
     }
 
     @AfterEach
     void stop() {
+        held.release();
         sim.close();
     }
 
@@ -183,7 +195,7 @@ class LearningbankClientIT {
         LbUser user = client.createUser(newUser("ann@example.com", "ziik:1"));
         LbLoginLink link = client.createLoginLink(user.id(), "/courses/42");
         assertThat(link.url()).startsWith(sim.platformUrl() + "/sso/ticket/");
-        assertThat(link.expiresAt()).isNotNull();
+        assertThat(link.expiresAt()).as("the contract: a link works for 60 seconds").isEqualTo(NOW.plusSeconds(60));
         assertThatThrownBy(() -> client.createLoginLink(user.id(), "https://evil.example/"))
                 .isInstanceOfSatisfying(LearningbankValidationException.class,
                         e -> assertThat(e.fields()).containsKey("redirect_path"));
@@ -193,12 +205,13 @@ class LearningbankClientIT {
 
     @Test
     void rateLimitCarriesRetryAfter() {
-        sim.setFaults(Faults.none().withRateLimit(0.01, 1));
+        sim.setFaultTiming(held); // the limit's time stands still: its one call refills in 1 / 0.25 = 4 s
+        sim.setFaults(Faults.none().withRateLimit(0.25, 1));
         client.settings();
         assertThatThrownBy(() -> client.settings())
                 .isInstanceOfSatisfying(LearningbankRateLimitedException.class, e -> {
                     assertThat(e.transientFailure()).isTrue();
-                    assertThat(e.retryAfter()).isGreaterThanOrEqualTo(Duration.ofSeconds(1));
+                    assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(4));
                 });
     }
 
@@ -232,18 +245,24 @@ class LearningbankClientIT {
         }
     }
 
+    /**
+     * The simulator holds the call (its timeout sleep waits until the test ends), so the client can
+     * only come back by its own 300 ms request timeout: it must say so while the call is still held.
+     */
     @Test
     void timeoutIsBoundedAndTransient() {
         LearningbankClient impatient = clientWith(LearningbankSimulator.Config.defaults().token(), Duration.ofMillis(300));
         String top = top();
+        sim.setFaultTiming(held);
         sim.setFaults(Faults.none().withTimeouts(1.0, 3_000));
-        long started = System.nanoTime();
         assertThatThrownBy(() -> impatient.createDepartment("Slow", top))
                 .isInstanceOfSatisfying(LearningbankUnavailableException.class, e -> {
                     assertThat(e.status()).isZero();
                     assertThat(e.mayHaveApplied()).isTrue();
+                    assertThat(e.getCause()).isInstanceOfSatisfying(PeerIoException.class,
+                            io -> assertThat(io.timedOut()).as("the client's own timeout").isTrue());
                 });
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
+        assertThat(held.holding()).as("the simulator still holds the call").isEqualTo(1);
     }
 
     @ParameterizedTest
@@ -254,6 +273,38 @@ class LearningbankClientIT {
         client.allDepartments();
         assertThat(sim.requestLog().count(method, template)).isEqualTo(1);
         assertThat(sim.requestLog().writes()).isZero();
+    }
+
+    /**
+     * Fault time for the simulator that stands still, and whose sleeps (a timeout's hang) wait
+     * until the test ends rather than for a while of real time (at most 30 s, so nothing hangs).
+     */
+    private static final class HeldSleeps implements FaultTiming {
+        private final CountDownLatch end = new CountDownLatch(1);
+        private final AtomicInteger holding = new AtomicInteger();
+
+        @Override
+        public long nanoTime() {
+            return 0;
+        }
+
+        @Override
+        public void sleep(long millis) throws InterruptedException {
+            holding.incrementAndGet();
+            try {
+                end.await(30, TimeUnit.SECONDS);
+            } finally {
+                holding.decrementAndGet();
+            }
+        }
+
+        int holding() {
+            return holding.get();
+        }
+
+        void release() {
+            end.countDown();
+        }
     }
 
     private LbUserChange newUser(String email, String externalId) {

@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -58,17 +60,30 @@ class PacedLimitTest {
         assertThat(mostAtOnce).hasValue(16);
     }
 
+    /**
+     * While others wait, 2 run and the other 14 that hold a wide place keep looking at the pace. The
+     * negative check ("no third task started") waits for a quiet period counted in events, not in
+     * time: until each of those 14 has looked at the pace at least twice, i.e. has been turned away
+     * from a narrow place at least once.
+     */
     @Test
     void narrowsWhileOthersWaitAndWidensAgainAfter() throws Exception {
         AtomicBoolean othersWaiting = new AtomicBoolean(true);
-        PacedLimit limit = new PacedLimit(16, 2, othersWaiting::get);
+        Map<Thread, AtomicInteger> looks = new ConcurrentHashMap<>();
+        Pace countingPace = () -> {
+            looks.computeIfAbsent(Thread.currentThread(), t -> new AtomicInteger()).incrementAndGet();
+            return othersWaiting.get();
+        };
+        PacedLimit limit = new PacedLimit(16, 2, countingPace);
         CountDownLatch twoInside = new CountDownLatch(2);
         CountDownLatch release = new CountDownLatch(1);
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<?>> tasks = start(pool, limit, 40, twoInside, release);
             assertThat(twoInside.await(10, TimeUnit.SECONDS)).isTrue();
-            Thread.sleep(100); // room for any task that would wrongly start
+            await().atMost(Duration.ofSeconds(10)).until(() -> looks.size() == 16
+                    && looks.values().stream().filter(n -> n.get() >= 2).count() >= 14);
             assertThat(mostAtOnce).as("giving way: 2 at once").hasValue(2);
+            assertThat(running).hasValue(2);
 
             othersWaiting.set(false); // those waiting for one of the 2 places go wide at once
             await().atMost(Duration.ofSeconds(10)).until(() -> running.get() == 16);

@@ -57,6 +57,7 @@ public final class SimHttpServer implements AutoCloseable {
     private final RequestLog log = new RequestLog();
     private final AtomicReference<Faults> faults = new AtomicReference<>(Faults.none());
     private final AtomicReference<TokenBucket> bucket = new AtomicReference<>();
+    private volatile FaultTiming timing = FaultTiming.REAL;
     private final ErrorRenderer errors;
     private final Random random;
     private HttpServer server;
@@ -128,8 +129,13 @@ public final class SimHttpServer implements AutoCloseable {
     public void setFaults(Faults newFaults) {
         faults.set(newFaults);
         bucket.set(newFaults.rateLimited()
-                ? new TokenBucket(newFaults.rateLimitPerSecond(), newFaults.rateLimitBurst(), System.nanoTime())
+                ? new TokenBucket(newFaults.rateLimitPerSecond(), newFaults.rateLimitBurst(), timing.nanoTime())
                 : null);
+    }
+
+    /** Replaces the time the fault switches use; set it before {@link #setFaults}, which starts the rate limit's bucket. */
+    public void setFaultTiming(FaultTiming newTiming) {
+        timing = newTiming;
     }
 
     @Override
@@ -172,7 +178,7 @@ public final class SimHttpServer implements AutoCloseable {
         sleep(f.latencyMillis());
         TokenBucket limiter = bucket.get();
         if (limiter != null) {
-            long waitSeconds = limiter.tryTake(System.nanoTime());
+            long waitSeconds = limiter.tryTake(timing.nanoTime());
             if (waitSeconds > 0) {
                 return answer(exchange, route, request, errors.render(new SimProblem(429, "rate_limited", "too many requests"))
                         .withHeader("Retry-After", Long.toString(waitSeconds)));
@@ -284,12 +290,12 @@ public final class SimHttpServer implements AutoCloseable {
         return trimmed.isEmpty() ? new String[0] : trimmed.split("/");
     }
 
-    private static void sleep(long millis) {
+    private void sleep(long millis) {
         if (millis <= 0) {
             return;
         }
         try {
-            Thread.sleep(millis);
+            timing.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

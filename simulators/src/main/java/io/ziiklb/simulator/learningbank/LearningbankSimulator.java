@@ -1,5 +1,6 @@
 package io.ziiklb.simulator.learningbank;
 
+import io.ziiklb.simulator.http.FaultTiming;
 import io.ziiklb.simulator.http.Faults;
 import io.ziiklb.simulator.http.RequestLog;
 import io.ziiklb.simulator.http.SimHttpServer;
@@ -122,6 +123,11 @@ public final class LearningbankSimulator implements AutoCloseable {
 
     public void setFaults(Faults faults) {
         server.setFaults(faults);
+    }
+
+    /** The time the fault switches sleep on and refill the rate limit by; tests hand-move it. Set it before {@link #setFaults}. */
+    public void setFaultTiming(FaultTiming timing) {
+        server.setFaultTiming(timing);
     }
 
     public LearningbankState state() {

@@ -1,5 +1,6 @@
 package io.ziiklb.simulator.ziik;
 
+import io.ziiklb.simulator.http.FaultTiming;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -41,6 +42,7 @@ final class DeliveryDispatcher implements AutoCloseable {
     private final ArrayDeque<Delivery> log = new ArrayDeque<>();
     private final Thread worker;
     private volatile DeliverySwitches switches = DeliverySwitches.reliable();
+    private volatile FaultTiming timing = FaultTiming.REAL;
     private long lastSequence;
     private int unfinished;
     private boolean closed;
@@ -61,9 +63,14 @@ final class DeliveryDispatcher implements AutoCloseable {
         switches = newSwitches;
     }
 
+    /** The time the delay switch counts on; tests hand-move it. */
+    void setTiming(FaultTiming newTiming) {
+        timing = newTiming;
+    }
+
     /** Queues a delivery; the delay switch is read now, so it counts from the change. */
     void enqueue(int webhookId, String event, String uri, byte[] body) {
-        long due = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(switches.delayMillis());
+        long due = timing.nanoTime() + TimeUnit.MILLISECONDS.toNanos(switches.delayMillis());
         synchronized (lock) {
             queue.add(new Pending(++lastSequence, webhookId, event, uri, body, due));
             unfinished++;
@@ -169,9 +176,10 @@ final class DeliveryDispatcher implements AutoCloseable {
     }
 
     private void deliver(Pending pending) throws InterruptedException {
-        long wait = pending.dueNanos() - System.nanoTime();
+        long wait = pending.dueNanos() - timing.nanoTime();
         if (wait > 0) {
-            TimeUnit.NANOSECONDS.sleep(wait);
+            // whole milliseconds, rounded up: never earlier than due
+            timing.sleep((wait + 999_999) / 1_000_000);
         }
         DeliverySwitches now = switches;
         String signature = Signature.of(sharedSecret, pending.body());

@@ -1,5 +1,6 @@
 package io.ziiklb.simulator.ziik;
 
+import io.ziiklb.simulator.http.FaultTiming;
 import io.ziiklb.simulator.http.Faults;
 import io.ziiklb.simulator.http.RequestLog;
 import io.ziiklb.simulator.http.SimHttpServer;
@@ -133,6 +134,16 @@ public final class ZiikSimulator implements AutoCloseable {
     /** Latency, 429 with Retry-After, 5xx, timeouts and lost responses for the API routes. */
     public void setFaults(Faults faults) {
         server.setFaults(faults);
+    }
+
+    /**
+     * The time the API's fault switches and the deliveries' delay switch use (sleeps, the rate
+     * limit's refill, when a delayed delivery is due); tests hand-move it. Set it before
+     * {@link #setFaults}, which starts the rate limit's bucket.
+     */
+    public void setFaultTiming(FaultTiming timing) {
+        server.setFaultTiming(timing);
+        dispatcher.setTiming(timing);
     }
 
     public ZiikOrganisation organisation() {

@@ -4,27 +4,34 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.ziiklb.simulator.http.Faults;
+import io.ziiklb.simulator.http.HandMovedTiming;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /** The base's fault switches, as a client of the Learningbank API meets them. */
 class FaultsTest extends SimulatorFixture {
+    private final HandMovedTiming timing = new HandMovedTiming();
 
     @Test
     void latencyDelaysApiCallsOnly() {
+        sim.setFaultTiming(timing);
         sim.setFaults(Faults.none().withLatency(300));
 
-        long apiMillis = millis(() -> assertThat(api.get("/settings").status()).isEqualTo(200));
-        long controlMillis = millis(() -> assertThat(control("/_sim/state").status()).isEqualTo(200));
-
-        assertThat(apiMillis).isGreaterThanOrEqualTo(300);
-        assertThat(controlMillis).isLessThan(300);
+        assertThat(api.get("/settings").status()).isEqualTo(200);
+        assertThat(timing.sleeps()).as("the API call waited its latency").containsExactly(300L);
+        assertThat(control("/_sim/state").status()).isEqualTo(200);
+        assertThat(timing.sleeps()).as("the control route waited nothing more").containsExactly(300L);
         assertThat(sim.faults().latencyMillis()).isEqualTo(300);
     }
 
     @Test
     void theRateLimitAnswers429WithRetryAfter() {
+        sim.setFaultTiming(timing);
         sim.setFaults(Faults.none().withRateLimit(0.1, 2));
 
         var first = api.get("/settings");
@@ -35,8 +42,12 @@ class FaultsTest extends SimulatorFixture {
         assertThat(second.status()).isEqualTo(200);
         assertThat(third.status()).isEqualTo(429);
         assertThat(third.errorCode()).isEqualTo("rate_limited");
-        assertThat(Long.parseLong(third.headers().firstValue("Retry-After").orElseThrow())).isBetween(1L, 10L);
+        // the burst of 2 is spent and no time has passed: one call refills in 1 / 0.1 = 10 seconds
+        assertThat(third.headers().firstValue("Retry-After")).contains("10");
         assertThat(state.findPermissionTypeByName("Auditor")).isEmpty();
+
+        timing.advanceSeconds(10);
+        assertThat(api.post("/permission-types", "{\"name\":\"Auditor\"}").status()).isEqualTo(201);
     }
 
     @Test
@@ -50,37 +61,45 @@ class FaultsTest extends SimulatorFixture {
         assertThat(state.findDepartmentByName("Sales")).isEmpty();
     }
 
+    /**
+     * Which lost responses end as a 500 and which as a dropped connection is fixed by the seed:
+     * the fault dice are a {@link Random} seeded with the config's seed, rolled once for the
+     * lost-response switch and once more for "500 or dropped" (below one half: dropped).
+     */
     @Test
     void aLostResponseAppliesTheChangeButTheClientSeesAFailure() {
         sim.setFaults(Faults.none().withLostResponseRate(1.0));
-        int dropped = 0;
-        int errors = 0;
+        Random dice = new Random(LearningbankSimulator.Config.defaults().seed());
+        List<String> expected = new ArrayList<>();
+        List<String> seen = new ArrayList<>();
 
         for (int i = 0; i < 8; i++) {
-            try {
-                var response = api.post("/departments", "{\"name\":\"Lost " + i + "\",\"parent_id\":\"" + top() + "\"}");
-                assertThat(response.status()).isEqualTo(500);
-                assertThat(response.errorCode()).isEqualTo("server_error");
-                errors++;
-            } catch (UncheckedIOException droppedConnection) {
-                dropped++;
-            }
+            dice.nextDouble(); // the lost-response roll, always below 1.0
+            expected.add(dice.nextDouble() < 0.5 ? "dropped" : "500 server_error");
+            String body = "{\"name\":\"Lost " + i + "\",\"parent_id\":\"" + top() + "\"}";
+            seen.add(outcome(() -> api.post("/departments", body)));
         }
 
-        assertThat(dropped + errors).isEqualTo(8);
-        assertThat(state.departments()).hasSize(9);
+        assertThat(seen).isEqualTo(expected).contains("dropped", "500 server_error");
+        assertThat(state.departments()).extracting(Department::name).containsExactly("Acme",
+                "Lost 0", "Lost 1", "Lost 2", "Lost 3", "Lost 4", "Lost 5", "Lost 6", "Lost 7");
         assertThat(sim.requestLog().count("POST", "/api/v1/departments")).isEqualTo(8);
+        assertThat(sim.requestLog().byStatus()).isEqualTo(Map.of(
+                0, seen.stream().filter("dropped"::equals).count(),
+                500, seen.stream().filter("500 server_error"::equals).count()));
     }
 
     @Test
     void aTimeoutDropsTheConnectionWithoutApplying() {
+        sim.setFaultTiming(timing);
         sim.setFaults(Faults.none().withTimeouts(1.0, 50));
 
         Throwable thrown = catchThrowable(() -> api.post("/permission-types", "{\"name\":\"Auditor\"}"));
 
         assertThat(thrown).isInstanceOf(UncheckedIOException.class);
+        assertThat(timing.sleeps()).as("it hung for the timeout first").containsExactly(50L);
         assertThat(state.findPermissionTypeByName("Auditor")).isEmpty();
-        assertThat(sim.requestLog().byStatus()).containsEntry(0, 1L);
+        assertThat(sim.requestLog().byStatus()).isEqualTo(Map.of(0, 1L));
     }
 
     @Test
@@ -118,9 +137,13 @@ class FaultsTest extends SimulatorFixture {
         return LbClient.fetch(java.net.http.HttpRequest.newBuilder(java.net.URI.create(sim.platformUrl() + path)).build());
     }
 
-    private static long millis(Runnable action) {
-        long start = System.nanoTime();
-        action.run();
-        return (System.nanoTime() - start) / 1_000_000;
+    /** "500 server_error", or "dropped" when the connection was dropped without an answer. */
+    private static String outcome(Supplier<LbClient.Response> call) {
+        try {
+            LbClient.Response response = call.get();
+            return response.status() + " " + response.errorCode();
+        } catch (UncheckedIOException droppedConnection) {
+            return "dropped";
+        }
     }
 }

@@ -2,11 +2,13 @@ package io.ziiklb.simulator.ziik;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ziiklb.simulator.http.HandMovedTiming;
 import io.ziiklb.simulator.http.Json;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -65,15 +67,35 @@ class DeliverySwitchesTest {
         });
     }
 
+    /**
+     * Which deliveries drop is fixed by the seed: the delivery dice are a {@link Random} seeded with
+     * the bitwise complement of the config's seed, rolled once per delivery for the drop and, when it
+     * is sent, once more for the duplicate.
+     */
     @Test
     void aPartialDropRateDropsSomeAndSendsTheRest() {
         sim.setDeliveries(DeliverySwitches.reliable().withDropRate(0.5));
-        createUnits(40);
+        Random dice = new Random(~ZiikSimulator.Config.defaults().seed());
+        List<Boolean> expectedDropped = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            boolean dropped = dice.nextDouble() < 0.5;
+            expectedDropped.add(dropped);
+            if (!dropped) {
+                dice.nextDouble(); // the duplicate roll of a sent delivery
+            }
+        }
+
+        List<Integer> fired = createUnits(40);
         awaitIdle();
 
-        long dropped = sim.deliveryLog().stream().filter(Delivery::dropped).count();
-        assertThat(dropped).isBetween(5L, 35L);
-        assertThat(hooks.received()).hasSize(40 - (int) dropped);
+        assertThat(sim.deliveryLog()).extracting(Delivery::dropped).isEqualTo(expectedDropped).contains(true, false);
+        List<Integer> sent = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            if (!expectedDropped.get(i)) {
+                sent.add(fired.get(i));
+            }
+        }
+        assertThat(receivedIds()).isEqualTo(sent);
     }
 
     @Test
@@ -97,17 +119,24 @@ class DeliverySwitchesTest {
         assertThat(receivedIds()).containsExactlyInAnyOrderElementsOf(fired).isNotEqualTo(fired);
     }
 
+    /**
+     * On hand-moved time: both changes happen at one instant (sleeps are held until then), so the
+     * first delivery waits the whole delay and the second, due at the same instant, not at all.
+     * A delay that added up along the queue would wait twice.
+     */
     @Test
     void delayHoldsEachDeliveryBackFromItsChange() {
+        HandMovedTiming timing = new HandMovedTiming();
+        sim.setFaultTiming(timing);
         sim.setDeliveries(DeliverySwitches.reliable().withDelayMillis(300));
-        long fired = System.nanoTime();
-        createUnits(2);
+        timing.hold();
+        List<Integer> fired = createUnits(2);
+        timing.release();
         awaitIdle();
 
-        assertThat(hooks.received()).hasSize(2).allSatisfy(r ->
-                assertThat(TimeUnit.NANOSECONDS.toMillis(r.nanoTime() - fired)).isGreaterThanOrEqualTo(300));
-        // the delay counts from each change, it does not add up along the queue
-        assertThat(TimeUnit.NANOSECONDS.toMillis(hooks.received().get(1).nanoTime() - fired)).isLessThan(550);
+        assertThat(timing.sleeps()).containsExactly(300L);
+        assertThat(receivedIds()).isEqualTo(fired);
+        assertThat(timing.nanoTime()).isEqualTo(TimeUnit.MILLISECONDS.toNanos(300));
     }
 
     @Test
