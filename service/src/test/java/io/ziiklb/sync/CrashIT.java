@@ -3,6 +3,7 @@ package io.ziiklb.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.ziiklb.integration.JdbcLinkStore;
 import io.ziiklb.integration.SecretBox;
 import io.ziiklb.integration.TestDatabase;
 import io.ziiklb.simulator.http.Faults;
@@ -80,10 +81,11 @@ class CrashIT {
                         .isEqualTo("done");
                 assertThat(learningbank.state().users().size()).as("the survivor made the rest").isGreaterThan(atTheKill);
                 org.synchronised();
-                check(sims, org, before, "after a full sync survived a SIGKILL");
+                check(sims, db, id, org, before, before, false, "after a full sync survived a SIGKILL");
 
                 // killed in the middle of a burst of changes: what was queued is worked by the
                 // survivor; what Ziik delivered while nobody listened is repaired by a full sync
+                LearningbankState.Snapshot beforeBurst = learningbank.state().snapshot();
                 a = ServiceProcess.start(environment, fastLeases);
                 ziik.setDeliveries(DeliverySwitches.reliable().withMembershipChangesFiringUserUpdate(true));
                 org.changeUsers(15);
@@ -97,18 +99,24 @@ class CrashIT {
                         .until(() -> !api(b, "GET", "/integrations/" + id + "/syncs/" + repair, null).path("status")
                                 .asString().equals("running"));
                 org.synchronised();
-                check(sims, org, before, "after a burst survived a SIGKILL");
+                check(sims, db, id, org, before, beforeBurst, true, "after a burst survived a SIGKILL");
             } finally {
                 a.close();
             }
         }
     }
 
-    private static void check(SyncHarness sims, RandomOrganisation org, LearningbankState.Snapshot before, String when)
-            throws InterruptedException {
-        ZiikSnapshot truth = sims.reader().readZiik(sims.ziikClient(), n -> { }, n -> { });
-        List<String> problems = new SyncOracle(truth, before, sims.learningbank.state().snapshot(), true,
-                Set.of(RandomOrganisation.EXCLUDED), org.gone(), org.everRoleNames(), org.firstContact()).problems();
+    /**
+     * @param previous Learningbank before the work being judged; {@code live} when deliveries were
+     *                 reconciled while Ziik changed
+     */
+    private static void check(SyncHarness sims, TestDatabase db, String integrationId, RandomOrganisation org,
+                              LearningbankState.Snapshot original, LearningbankState.Snapshot previous, boolean live,
+                              String when) {
+        sims.settings = SyncSettings.defaults().withUniqueUnits(true).withExcludedEmails(Set.of(RandomOrganisation.EXCLUDED));
+        List<String> problems = new SyncOracle(sims.ziik.organisation().view(), original, previous, sims.learningbankNow(),
+                sims.settings).links(new JdbcLinkStore(db.jdbc(), integrationId).snapshot())
+                .firstContact(org.firstContact()).roleNames(org.roleNames()).live(live).problems();
         assertThat(problems).as(when).isEmpty();
     }
 }

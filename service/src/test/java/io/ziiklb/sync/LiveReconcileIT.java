@@ -59,10 +59,8 @@ class LiveReconcileIT {
     }
 
     private static List<String> oracle(SyncHarness h, RandomOrganisation org, LearningbankState.Snapshot before,
-                                       boolean unique) throws InterruptedException {
-        ZiikSnapshot truth = h.reader().readZiik(h.ziikClient(), n -> { }, n -> { });
-        return new SyncOracle(truth, before, h.learningbank.state().snapshot(), unique,
-                Set.of(RandomOrganisation.EXCLUDED), org.gone(), org.everRoleNames(), org.firstContact()).problems();
+                                       boolean unique) {
+        return h.oracle(before, before, org).problems();
     }
 
     @Test
