@@ -102,6 +102,7 @@ class ConvergenceIT {
         assertThat(made.adoptedRenames()).as("renames of roles whose type was adopted").isGreaterThanOrEqualTo(20);
         assertThat(made.adoptedDeletes()).as("deletes of roles whose type was adopted").isGreaterThanOrEqualTo(20);
         assertThat(made.largeDeletions()).as("large deletions").isGreaterThanOrEqualTo(20);
+        assertThat(made.reorders()).as("memberships put in another order").isGreaterThanOrEqualTo(20);
         assertThat(guardTrips).as("deletion guard trips").isGreaterThanOrEqualTo(made.largeDeletions());
         assertThat(confirmed).as("held deletions confirmed").isGreaterThanOrEqualTo(10);
         assertThat(cancelled).as("held deletions cancelled").isGreaterThanOrEqualTo(10);

@@ -54,15 +54,15 @@ final class RandomOrganisation {
 
     /** What the organisation did; refused counts the changes Ziik refused (each left Ziik as it was). */
     record Counts(int nameConflicts, int departmentMemberships, int adoptedRenames, int adoptedDeletes,
-                  int largeDeletions, int refused, int changes) {
+                  int largeDeletions, int reorders, int refused, int changes) {
         Counts plus(Counts o) {
             return new Counts(nameConflicts + o.nameConflicts, departmentMemberships + o.departmentMemberships,
                     adoptedRenames + o.adoptedRenames, adoptedDeletes + o.adoptedDeletes, largeDeletions + o.largeDeletions,
-                    refused + o.refused, changes + o.changes);
+                    reorders + o.reorders, refused + o.refused, changes + o.changes);
         }
 
         static Counts zero() {
-            return new Counts(0, 0, 0, 0, 0, 0, 0);
+            return new Counts(0, 0, 0, 0, 0, 0, 0, 0);
         }
     }
 
@@ -86,6 +86,7 @@ final class RandomOrganisation {
     private int adoptedDeletes;
     private int largeDeletions;
     private int changes;
+    private int reorders;
 
     RandomOrganisation(ZiikOrganisation org, long seed, Options options) {
         this.org = org;
@@ -101,7 +102,7 @@ final class RandomOrganisation {
 
     Counts counts() {
         return new Counts(nameConflicts, departmentMemberships, adoptedRenames, adoptedDeletes, largeDeletions,
-                refusals.size(), changes);
+                reorders, refusals.size(), changes);
     }
 
     /** Why Ziik refused each refused change, for a failure message. */
@@ -222,7 +223,8 @@ final class RandomOrganisation {
             attempt(() -> {
                 List<Integer> users = org.userIds().stream().filter(id -> id != org.adminUserId() && id != owner).toList();
                 int user = pick(users);
-                switch (random.nextInt(8)) {
+                switch (random.nextInt(9)) {
+                    case 8 -> touched.add((long) rotateMemberships(List.of(user)));
                     case 0 -> createAndTouchUser();
                     case 1 -> touched.add((long) updateSomeUser(List.of(user)));
                     case 2 -> touched.add((long) deactivate(user));
@@ -289,7 +291,8 @@ final class RandomOrganisation {
         OrganisationView view = org.view();
         List<OrganisationView.Unit> belowTop = view.units().stream().filter(u -> !u.isTop()).toList();
         List<Integer> users = org.userIds().stream().filter(id -> id != org.adminUserId()).toList();
-        switch (random.nextInt(19)) {
+        switch (random.nextInt(20)) {
+            case 19 -> touched.add((long) rotateMemberships(users));
             case 0 -> org.createUnit(unitName(), parentForNewUnit(view));
             case 1 -> org.renameUnit(pickUnit(belowTop), unitName());
             case 2 -> moveSomeUnit(view, belowTop);
@@ -533,6 +536,18 @@ final class RandomOrganisation {
         org.replaceMembership(user, index, m);
         if (m.hasDepartment()) {
             departmentMemberships++;
+        }
+        return user;
+    }
+
+    /** The same units in another order (P3 keeps Ziik's order): the first membership goes to the end. */
+    private int rotateMemberships(List<Integer> users) {
+        int user = pick(users);
+        List<Membership> memberships = org.memberships(user);
+        if (memberships.size() > 1) {
+            org.removeMembership(user, 0);
+            org.addMembership(user, memberships.getFirst());
+            reorders++;
         }
         return user;
     }
