@@ -74,7 +74,7 @@ final class SyncHarness implements AutoCloseable {
     }
 
     /** How many writes Learningbank's request log counts while {@code work} runs. */
-    long writesDuring(Work work) throws InterruptedException {
+    long writesDuring(Work work) throws Exception {
         learningbank.requestLog().reset();
         work.run();
         return learningbank.requestLog().writes();
@@ -83,7 +83,7 @@ final class SyncHarness implements AutoCloseable {
     /** Something that writes to Learningbank. */
     @FunctionalInterface
     interface Work {
-        void run() throws InterruptedException;
+        void run() throws Exception;
     }
 
     /** Everything a full synchronisation's plan and run recorded against objects. */
