@@ -477,7 +477,12 @@ final class RandomOrganisation {
         return false;
     }
 
-    /** Moves the leaf's members out (to its parent when it was their only membership), then deletes it. */
+    /**
+     * Moves the leaf's members out, then deletes it. Out of a Ziik department a member keeps the
+     * membership of its unit (the department is only dropped from it: nothing changes for
+     * Learningbank); out of a unit the membership goes, or moves to the parent when it was the
+     * only one (the tree reconcile moves those users, whose department is deleted).
+     */
     private void deleteSomeLeaf(OrganisationView view, List<OrganisationView.Unit> belowTop) {
         Set<Integer> parentsOfSomething = new HashSet<>();
         view.units().forEach(u -> parentsOfSomething.add(u.parentId()));
@@ -490,7 +495,14 @@ final class RandomOrganisation {
             List<Membership> memberships = org.memberships(user);
             for (int i = memberships.size() - 1; i >= 0; i--) {
                 Membership m = memberships.get(i);
-                if (m.unitId() == leaf.id() || m.departmentId() == leaf.id()) {
+                if (m.departmentId() == leaf.id()) {
+                    org.replaceMembership(user, i, new Membership(m.unitId(), 0, m.roleIds()));
+                } else if (m.unitId() == leaf.id()) {
+                    if (isTakenName(leaf.name())) {
+                        // a unit in a name conflict has no department whose deletion would reach its members;
+                        // in Ziik only a membership webhook (or the next full sync) would: count them as touched
+                        touched.add((long) user);
+                    }
                     if (org.memberships(user).size() > 1) {
                         org.removeMembership(user, i);
                     } else {
