@@ -44,6 +44,7 @@ class ConvergenceIT {
             org.build(h.learningbank.state());
             LearningbankState.Snapshot original = h.learningbankNow();
             h.settings = SyncSettings.defaults().withUniqueUnits(uniqueFirst)
+                    .withSyncJobProfiles(seed % 7 != 5) // P5 with the setting off: never set
                     .withExcludedEmails(Set.of(RandomOrganisation.EXCLUDED));
 
             FullSync.Result first = h.sync();
