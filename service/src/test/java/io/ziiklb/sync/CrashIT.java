@@ -134,6 +134,12 @@ class CrashIT {
                         .as("the survivor finished the killed instance's synchronisation").isEqualTo("done");
                 org.synchronised();
                 check(sims, db, id, org, before, beforeBurst, true, "after a burst and a full sync survived a SIGKILL");
+                learningbank.requestLog().reset();
+                String again = api(b, "POST", "/integrations/" + id + "/syncs", null).path("syncId").asString();
+                await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
+                        .until(() -> !api(b, "GET", "/integrations/" + id + "/syncs/" + again, null).path("status")
+                                .asString().equals("running"));
+                assertThat(learningbank.requestLog().writes()).as("nothing left to write to Learningbank").isZero();
             } finally {
                 a.process().close();
             }
@@ -150,6 +156,8 @@ class CrashIT {
         sims.settings = SyncSettings.defaults().withUniqueUnits(true).withExcludedEmails(Set.of(RandomOrganisation.EXCLUDED));
         List<String> problems = new SyncOracle(sims.ziik.organisation().view(), original, previous, sims.learningbankNow(),
                 sims.settings).links(new JdbcLinkStore(db.jdbc(), integrationId).snapshot())
+                .recorded(new io.ziiklb.integration.ProblemStore(db.jdbc(), new org.springframework.jdbc.core.JdbcTemplate(
+                        db.dataSource())).list(integrationId, 100_000))
                 .firstContact(org.firstContact()).roleNames(org.roleNames()).live(live).problems();
         assertThat(problems).as(when).isEmpty();
     }
