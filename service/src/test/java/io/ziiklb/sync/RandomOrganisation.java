@@ -34,6 +34,8 @@ final class RandomOrganisation {
     private static final String[] LANGUAGES = {"da", "da", "en", "en", "nb", "et", "de", "is", "kl"};
     /** Names of the departments Learningbank holds before, that units are given to make U6 conflicts. */
     private static final String[] TAKEN = {"Library", "Lounge", "External Training", "Onboarding"};
+    /** Learningbank's job profiles (P5), seeded by {@link #build}. */
+    private static final String[] JOB_PROFILES = {"Chef", "Waiter", "Host"};
     /** Roles whose type Learningbank already has (R2), renamed and deleted by the changes. */
     private static final String[] ADOPTABLE = {"Supervisor", "Trainer"};
 
@@ -517,6 +519,11 @@ final class RandomOrganisation {
     private void renameSomeRole(int role) {
         if (role > 0) {
             String name = ROLE_NAMES[random.nextInt(ROLE_NAMES.length)] + " " + ++counter;
+            String profile = JOB_PROFILES[random.nextInt(JOB_PROFILES.length)];
+            if (random.nextInt(4) == 0 && !adoptable.contains(role)
+                    && org.view().roles().stream().noneMatch(r -> r.name().equalsIgnoreCase(profile))) {
+                name = profile; // P5: the role's holders now match a job profile, with no change of their own
+            }
             org.renameRole(role, name);
             everRoleNames.add(name.toLowerCase(Locale.ROOT));
             roleNames.get(role).add(name);
