@@ -6,7 +6,6 @@ import io.ziiklb.simulator.ziik.NewUser;
 import io.ziiklb.simulator.ziik.OrganisationView;
 import io.ziiklb.simulator.ziik.UserUpdate;
 import io.ziiklb.simulator.ziik.ZiikOrganisation;
-import io.ziiklb.ziik.ZiikClient;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -71,11 +70,9 @@ final class RandomOrganisation {
     private final ZiikOrganisation org;
     private final Random random;
     private final Options options;
-    private final Set<Long> deleted = new HashSet<>();
     private final Set<Long> synced = new HashSet<>();
     private final Map<Long, String> firstContact = new HashMap<>();
     private final Set<Long> touched = new HashSet<>();
-    private final Set<String> everRoleNames = new HashSet<>();
     private final Map<Integer, List<String>> roleNames = new LinkedHashMap<>();
     private final Set<Integer> adoptable = new HashSet<>();
     private final Set<Integer> leafBranch = new HashSet<>();
@@ -97,11 +94,6 @@ final class RandomOrganisation {
         org.view().roles().forEach(r -> roleNames.put(r.id(), new ArrayList<>(List.of(r.name()))));
     }
 
-    /** @param uniqueNames make unit names unique (needed while "unique units" is off); no hard cases */
-    RandomOrganisation(ZiikOrganisation org, ZiikClient unused, long seed, boolean uniqueNames) {
-        this(org, seed, Options.plain(uniqueNames));
-    }
-
     Counts counts() {
         return new Counts(nameConflicts, departmentMemberships, adoptedRenames, adoptedDeletes, largeDeletions,
                 reorders, refusals.size(), changes);
@@ -112,13 +104,6 @@ final class RandomOrganisation {
         return List.copyOf(refusals);
     }
 
-    /** Ziik users deleted after a synchronisation had made them. */
-    Set<Long> gone() {
-        Set<Long> gone = new HashSet<>(deleted);
-        gone.retainAll(synced);
-        return gone;
-    }
-
     /** Ziik user → the Learningbank user that existed before and must be matched to it (P2). */
     Map<Long, String> firstContact() {
         return firstContact;
@@ -127,10 +112,6 @@ final class RandomOrganisation {
     /** Call after each synchronisation: the users it saw now exist in Learningbank. */
     void synchronised() {
         org.userIds().forEach(id -> synced.add((long) id));
-    }
-
-    Set<String> everRoleNames() {
-        return everRoleNames;
     }
 
     /** Every name each role has had, first to last, deleted roles included (who adopted which type, R2). */
@@ -356,13 +337,11 @@ final class RandomOrganisation {
 
     private int deleteUser(int user) {
         org.deleteUser(user);
-        deleted.add((long) user);
         return user;
     }
 
     private int createRole(String name) {
         int id = org.createRole(name);
-        everRoleNames.add(name.toLowerCase(Locale.ROOT));
         roleNames.computeIfAbsent(id, k -> new ArrayList<>()).add(name);
         return id;
     }
@@ -439,9 +418,6 @@ final class RandomOrganisation {
     private int deleteSomeUser(List<Integer> users) {
         int id = pick(users);
         org.deleteUser(id);
-        if (id != owner) { // excluded (P8): never made in Learningbank, so not "gone" there either
-            deleted.add((long) id);
-        }
         return id;
     }
 
@@ -525,7 +501,6 @@ final class RandomOrganisation {
                 name = profile; // P5: the role's holders now match a job profile, with no change of their own
             }
             org.renameRole(role, name);
-            everRoleNames.add(name.toLowerCase(Locale.ROOT));
             roleNames.get(role).add(name);
         }
     }
