@@ -236,16 +236,21 @@ final class UserPlanner {
         return language;
     }
 
+    /**
+     * Rule P3 keeps Ziik's order, and Learningbank keeps {@code department_ids} in the order sent: the
+     * managed departments are compared as a list, so a change of order alone is written too.
+     */
     private Optional<Refs> departmentsChange(LbUser current, List<Long> units) {
         List<String> keep = current.departmentIds().stream().filter(d -> !departments.managed().contains(d)).toList();
-        Set<String> wanted = new HashSet<>(keep);
+        List<String> wanted = new ArrayList<>();
         for (long unit : units) {
             if (departments.createSteps().containsKey(unit)) {
                 return Optional.of(new Refs(keep, units));
             }
             wanted.add(departments.kept().get(unit));
         }
-        return wanted.equals(new HashSet<>(current.departmentIds())) ? Optional.empty() : Optional.of(new Refs(keep, units));
+        List<String> managedNow = current.departmentIds().stream().filter(d -> departments.managed().contains(d)).toList();
+        return wanted.equals(managedNow) ? Optional.empty() : Optional.of(new Refs(keep, units));
     }
 
     private Optional<Refs> permissionTypesChange(LbUser current, List<Long> roles) {

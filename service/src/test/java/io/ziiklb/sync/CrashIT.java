@@ -3,6 +3,7 @@ package io.ziiklb.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.ziiklb.integration.JdbcLinkStore;
 import io.ziiklb.integration.SecretBox;
 import io.ziiklb.integration.TestDatabase;
 import io.ziiklb.simulator.http.Faults;
@@ -19,6 +20,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -41,13 +43,32 @@ class CrashIT {
                 HttpResponse.BodyHandlers.ofString()).body());
     }
 
+    /** Starts a service process and returns it with its pid (a child of this JVM), which names its queue worker. */
+    private record Started(ServiceProcess process, long pid) {
+    }
+
+    private static Started start(Map<String, String> environment, List<String> arguments) throws Exception {
+        Set<Long> before = ProcessHandle.current().children().map(ProcessHandle::pid).collect(Collectors.toSet());
+        ServiceProcess process = ServiceProcess.start(environment, arguments);
+        List<Long> started = ProcessHandle.current().children().map(ProcessHandle::pid).filter(p -> !before.contains(p)).toList();
+        assertThat(started).as("one new child process").hasSize(1);
+        return new Started(process, started.getFirst());
+    }
+
+    /** Queue items the instance with this pid holds under a lease that has not expired (its worker is "pid@host/..."). */
+    private static List<String> heldBy(TestDatabase db, long pid) {
+        return db.jdbc().sql("SELECT kind FROM work_item WHERE state = 'leased' AND leased_by LIKE :worker"
+                        + " AND lease_until > CURRENT_TIMESTAMP")
+                .param("worker", pid + "@%").query(String.class).list();
+    }
+
     @Test
     void killedInstancesLoseNothingAndDuplicateNothing() throws Exception {
         try (TestDatabase db = TestDatabase.create(TestDatabase.Kind.POSTGRES);
              SyncHarness sims = new SyncHarness(11)) {
             ZiikSimulator ziik = sims.ziik;
             LearningbankSimulator learningbank = sims.learningbank;
-            RandomOrganisation org = new RandomOrganisation(ziik.organisation(), sims.ziikClient(), 11, true);
+            RandomOrganisation org = new RandomOrganisation(ziik.organisation(), 11, RandomOrganisation.Options.plain(true));
             org.build(learningbank.state());
             io.ziiklb.simulator.ziik.OrganisationGenerator.populate(ziik.organisation(), 600, 11);
             LearningbankState.Snapshot before = learningbank.state().snapshot();
@@ -56,10 +77,11 @@ class CrashIT {
             Map<String, String> environment = Map.of("ZIIKLB_DB_URL", db.jdbcUrl(), "ZIIKLB_DB_USER", "postgres",
                     "ZIIKLB_DB_PASSWORD", "", "ZIIKLB_SECRET_KEY", SecretBox.newKey(), "ZIIKLB_OPERATOR_TOKEN", TOKEN);
             List<String> fastLeases = List.of("--ziiklb.queue.lease-seconds=3");
-            ServiceProcess a = ServiceProcess.start(environment, fastLeases);
+            Started a = start(environment, fastLeases);
             try (ServiceProcess b = ServiceProcess.start(environment, fastLeases)) {
                 LearningbankSimulator.Config lb = LearningbankSimulator.Config.defaults();
-                String id = api(a, "POST", "/integrations", Map.of(
+                // created through the survivor, so that Ziik's webhooks reach a live instance in the burst below
+                String id = api(b, "POST", "/integrations", Map.of(
                         "ziik", Map.of("baseUrl", ziik.baseUrl(), "username", ziik.config().adminEmail(),
                                 "password", ziik.config().adminPassword(), "sharedSecret", ziik.config().sharedSecret()),
                         "learningbank", Map.of("baseUrl", learningbank.baseUrl(), "username", lb.username(),
@@ -67,11 +89,15 @@ class CrashIT {
                         "settings", Map.of("excludedEmails", List.of(RandomOrganisation.EXCLUDED),
                                 "deletionGuardPercent", 100, "uniqueUnits", true))).path("id").asString();
 
-                // killed in the middle of a full synchronisation: the survivor takes it over
-                String syncId = api(a, "POST", "/integrations/" + id + "/syncs", null).path("syncId").asString();
+                // killed in the middle of a full synchronisation it holds: the survivor takes it over
+                // (started through A, whose queue worker is woken at once; B only looks when it polls)
+                String syncId = api(a.process(), "POST", "/integrations/" + id + "/syncs", null).path("syncId").asString();
                 await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20))
                         .until(() -> learningbank.state().users().size() > 150);
-                a.kill();
+                List<String> held = heldBy(db, a.pid());
+                a.process().kill();
+                assertThat(held).as("the killed instance held the full synchronisation when it was killed")
+                        .contains(io.ziiklb.integration.SyncService.FULL_SYNC);
                 int atTheKill = learningbank.state().users().size();
                 await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
                         .until(() -> !api(b, "GET", "/integrations/" + id, null).path("state").asString().equals("syncing")
@@ -80,35 +106,59 @@ class CrashIT {
                         .isEqualTo("done");
                 assertThat(learningbank.state().users().size()).as("the survivor made the rest").isGreaterThan(atTheKill);
                 org.synchronised();
-                check(sims, org, before, "after a full sync survived a SIGKILL");
+                check(sims, db, id, org, before, before, false, "after a full sync survived a SIGKILL");
 
-                // killed in the middle of a burst of changes: what was queued is worked by the
-                // survivor; what Ziik delivered while nobody listened is repaired by a full sync
-                a = ServiceProcess.start(environment, fastLeases);
+                // killed in the middle of a full synchronisation during a burst of changes: the
+                // survivor works the deliveries' hints and takes the synchronisation over
+                LearningbankState.Snapshot beforeBurst = learningbank.state().snapshot();
+                Started second = start(environment, fastLeases);
+                a = second;
                 ziik.setDeliveries(DeliverySwitches.reliable().withMembershipChangesFiringUserUpdate(true));
                 org.changeUsers(15);
-                a.kill();
+                learningbank.setFaults(Faults.none().withLatency(300)); // slow enough to be killed while it works
+                String during = api(second.process(), "POST", "/integrations/" + id + "/syncs", null).path("syncId").asString();
+                await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20))
+                        .until(() -> heldBy(db, second.pid()).contains(io.ziiklb.integration.SyncService.FULL_SYNC));
+                held = heldBy(db, second.pid());
+                second.process().kill();
+                assertThat(held).as("the killed instance held the full synchronisation when it was killed")
+                        .contains(io.ziiklb.integration.SyncService.FULL_SYNC);
+                learningbank.setFaults(Faults.none().withLatency(6));
                 org.changeUsers(15);
                 ziik.awaitDeliveriesIdle(Duration.ofSeconds(20));
-                await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
-                        .until(() -> api(b, "GET", "/integrations/" + id, null).path("queue").path("pending").asInt() == 0);
-                String repair = api(b, "POST", "/integrations/" + id + "/syncs", null).path("syncId").asString();
                 await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
-                        .until(() -> !api(b, "GET", "/integrations/" + id + "/syncs/" + repair, null).path("status")
-                                .asString().equals("running"));
+                        .until(() -> !api(b, "GET", "/integrations/" + id + "/syncs/" + during, null).path("status")
+                                .asString().equals("running")
+                                && api(b, "GET", "/integrations/" + id, null).path("queue").path("pending").asInt() == 0);
+                assertThat(api(b, "GET", "/integrations/" + id + "/syncs/" + during, null).path("status").asString())
+                        .as("the survivor finished the killed instance's synchronisation").isEqualTo("done");
                 org.synchronised();
-                check(sims, org, before, "after a burst survived a SIGKILL");
+                check(sims, db, id, org, before, beforeBurst, true, "after a burst and a full sync survived a SIGKILL");
+                learningbank.requestLog().reset();
+                String again = api(b, "POST", "/integrations/" + id + "/syncs", null).path("syncId").asString();
+                await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
+                        .until(() -> !api(b, "GET", "/integrations/" + id + "/syncs/" + again, null).path("status")
+                                .asString().equals("running"));
+                assertThat(learningbank.requestLog().writes()).as("nothing left to write to Learningbank").isZero();
             } finally {
-                a.close();
+                a.process().close();
             }
         }
     }
 
-    private static void check(SyncHarness sims, RandomOrganisation org, LearningbankState.Snapshot before, String when)
-            throws InterruptedException {
-        ZiikSnapshot truth = sims.reader().readZiik(sims.ziikClient(), n -> { }, n -> { });
-        List<String> problems = new SyncOracle(truth, before, sims.learningbank.state().snapshot(), true,
-                Set.of(RandomOrganisation.EXCLUDED), org.gone(), org.everRoleNames(), org.firstContact()).problems();
+    /**
+     * @param previous Learningbank before the work being judged; {@code live} when deliveries were
+     *                 reconciled while Ziik changed
+     */
+    private static void check(SyncHarness sims, TestDatabase db, String integrationId, RandomOrganisation org,
+                              LearningbankState.Snapshot original, LearningbankState.Snapshot previous, boolean live,
+                              String when) {
+        sims.settings = SyncSettings.defaults().withUniqueUnits(true).withExcludedEmails(Set.of(RandomOrganisation.EXCLUDED));
+        List<String> problems = new SyncOracle(sims.ziik.organisation().view(), original, previous, sims.learningbankNow(),
+                sims.settings).links(new JdbcLinkStore(db.jdbc(), integrationId).snapshot())
+                .recorded(new io.ziiklb.integration.ProblemStore(db.jdbc(), new org.springframework.jdbc.core.JdbcTemplate(
+                        db.dataSource())).list(integrationId, 100_000))
+                .firstContact(org.firstContact()).roleNames(org.roleNames()).live(live).problems();
         assertThat(problems).as(when).isEmpty();
     }
 }

@@ -2,6 +2,8 @@ package io.ziiklb.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ziiklb.integration.IntegrationSettings;
+import io.ziiklb.integration.LiveSync;
 import io.ziiklb.simulator.learningbank.LearningbankState;
 import io.ziiklb.simulator.http.RequestLog;
 import io.ziiklb.simulator.ziik.Membership;
@@ -18,10 +20,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The live reconcilers together (the unit tree, the roles, then each user a webhook named, as the
- * service runs them) bring Learningbank where a full synchronisation would: checked with the
- * oracle over seeded random changes of every kind, and a full synchronisation afterwards writes
- * nothing. Members that deleting a unit moved out are reached without a hint of their own.
+ * The service's live synchronisation ({@link LiveSync}, built on real stores by {@link LiveService})
+ * brings Learningbank where a full synchronisation would: after seeded random changes of every kind,
+ * a unit hint, a role poll and a hint for each touched user, worked through the queue, leave
+ * Learningbank and the links as the oracle says, and a full synchronisation afterwards writes
+ * nothing to Learningbank. The deletion guard is on. Members that deleting a unit moved out are
+ * reached without a hint of their own.
  */
 class LiveReconcileIT {
     static Stream<Long> seeds() {
@@ -34,35 +38,40 @@ class LiveReconcileIT {
     void liveReconcilesConvergeLikeAFullSync(long seed) throws Exception {
         try (SyncHarness h = new SyncHarness(seed)) {
             boolean unique = seed % 2 == 0;
-            RandomOrganisation org = new RandomOrganisation(h.ziik.organisation(), h.ziikClient(), seed, !unique);
+            RandomOrganisation org = new RandomOrganisation(h.ziik.organisation(), seed,
+                    new RandomOrganisation.Options(!unique, !unique, !unique, false));
             org.build(h.learningbank.state());
-            LearningbankState.Snapshot before = h.learningbank.state().snapshot();
-            h.settings = SyncSettings.defaults().withUniqueUnits(unique).withGuard(DeletionGuard.off())
-                    .withExcludedEmails(Set.of(RandomOrganisation.EXCLUDED));
-            h.sync();
-            org.synchronised();
-            org.takeTouched();
+            LearningbankState.Snapshot original = h.learningbankNow();
+            IntegrationSettings defaults = IntegrationSettings.defaults(); // the deletion guard on, at 20% and 10
+            IntegrationSettings settings = new IntegrationSettings(unique, true, List.of(RandomOrganisation.EXCLUDED),
+                    defaults.deletionGuardPercent(), defaults.deletionGuardMinimum(), 0, 0);
+            try (LiveService service = new LiveService(h.ziik, h.learningbank, settings)) {
+                service.fullSync();
+                org.synchronised();
+                org.takeTouched();
 
-            org.change(5 + (int) (seed % 16));
-            Live live = new Live(h, seed);
-            live.units();
-            Set<Long> users = new java.util.HashSet<>(org.takeTouched());
-            users.addAll(live.roles()); // the holders of roles whose change reaches them
-            for (long user : users) {
-                live.user(user);
+                org.change(5 + (int) (seed % 16));
+                LearningbankState.Snapshot previous = h.learningbankNow();
+                service.hint("unit", 0); // a unit.* delivery (LiveSync coalesces them into one tree reconcile)
+                service.drain();
+                service.pollRoles();
+                service.drain();
+                for (long user : org.takeTouched()) { // a user.* delivery for each user a change touched
+                    service.hint(LiveSync.USER, user);
+                }
+                service.drain();
+                org.synchronised();
+                assertThat(service.queueStatus().pending()).as("every hint was worked").isZero();
+
+                h.settings = settings.toSyncSettings();
+                List<String> problems = new SyncOracle(h.ziik.organisation().view(), original, previous,
+                        h.learningbankNow(), h.settings).links(service.links()).recorded(service.recordedProblems())
+                        .firstContact(org.firstContact()).roleNames(org.roleNames()).problems();
+                assertThat(problems).isEmpty();
+                assertThat(h.writesDuring(service::fullSync)).as("a full synchronisation finds nothing left to write")
+                        .isZero();
             }
-            org.synchronised();
-            assertThat(live.fullSyncWanted).as("the deletion guard is off here").isFalse();
-            assertThat(oracle(h, org, before, unique)).isEmpty();
-            assertThat(h.sync().plan().writes()).as("a full synchronisation finds nothing left").isZero();
         }
-    }
-
-    private static List<String> oracle(SyncHarness h, RandomOrganisation org, LearningbankState.Snapshot before,
-                                       boolean unique) throws InterruptedException {
-        ZiikSnapshot truth = h.reader().readZiik(h.ziikClient(), n -> { }, n -> { });
-        return new SyncOracle(truth, before, h.learningbank.state().snapshot(), unique,
-                Set.of(RandomOrganisation.EXCLUDED), org.gone(), org.everRoleNames(), org.firstContact()).problems();
     }
 
     @Test
@@ -134,13 +143,10 @@ class LiveReconcileIT {
         }
     }
 
-    /** Runs the live reconcilers as the service's LiveSync does. */
+    /** The tree reconcile alone, the class the focused tests above are about. */
     private static final class Live {
         private final SyncHarness h;
         private final Random random;
-        boolean fullSyncWanted;
-        /** Units the last tree reconcile found in a name conflict. */
-        private Set<Long> conflicted = Set.of();
 
         Live(SyncHarness h, long seed) {
             this.h = h;
@@ -151,31 +157,7 @@ class LiveReconcileIT {
             UnitsReconciler.Result result = new UnitsReconciler(h.ziikClient(), h.learningbankClient(), h.links, h.policy,
                     Clock.systemUTC(), d -> { }, random).reconcile(h.settings, r -> { });
             assertThat(result.report().aborted()).isFalse();
-            fullSyncWanted |= result.needsFullSync();
-            conflicted = result.nameConflicts();
             return result;
-        }
-
-        Set<Long> roles() throws InterruptedException {
-            return new RolesReconciler(h.ziikClient(), h.learningbankClient(), h.links, h.policy,
-                    Clock.systemUTC(), d -> { }, random).reconcile(h.settings, r -> { }).holders();
-        }
-
-        void user(long id) throws InterruptedException {
-            UserReconciler users = new UserReconciler(h.ziikClient(), h.learningbankClient(), h.links, h.policy,
-                    Clock.systemUTC(), d -> { }, random);
-            UnitTree tree = new UnitTree(h.ziikClient().units());
-            UserReconciler.Result result = users.reconcile(id, tree, conflicted, h.settings, true, r -> { });
-            if (result.waiting()) {
-                if (result.missing().contains(UserReconciler.Missing.UNITS)) {
-                    units();
-                }
-                if (result.missing().contains(UserReconciler.Missing.ROLES)) {
-                    roles();
-                }
-                result = users.reconcile(id, tree, h.settings, false, r -> { });
-            }
-            assertThat(result.report().aborted()).isFalse();
         }
     }
 }

@@ -57,6 +57,42 @@ final class SyncHarness implements AutoCloseable {
         }
     }
 
+    /** What Learningbank holds now, as the simulator stores it. */
+    io.ziiklb.simulator.learningbank.LearningbankState.Snapshot learningbankNow() {
+        return learningbank.state().snapshot();
+    }
+
+    /**
+     * The oracle for what Learningbank holds now, judged against Ziik's own rows and the current
+     * settings and links; {@code original} is Learningbank before the first synchronisation,
+     * {@code previous} just before the synchronisation being judged.
+     */
+    SyncOracle oracle(io.ziiklb.simulator.learningbank.LearningbankState.Snapshot original,
+                      io.ziiklb.simulator.learningbank.LearningbankState.Snapshot previous, RandomOrganisation org) {
+        return new SyncOracle(ziik.organisation().view(), original, previous, learningbankNow(), settings)
+                .links(links.snapshot()).firstContact(org.firstContact()).roleNames(org.roleNames());
+    }
+
+    /** How many writes Learningbank's request log counts while {@code work} runs. */
+    long writesDuring(Work work) throws Exception {
+        learningbank.requestLog().reset();
+        work.run();
+        return learningbank.requestLog().writes();
+    }
+
+    /** Something that writes to Learningbank. */
+    @FunctionalInterface
+    interface Work {
+        void run() throws Exception;
+    }
+
+    /** Everything a full synchronisation's plan and run recorded against objects. */
+    static java.util.List<Problem> recorded(FullSync.Result result) {
+        java.util.List<Problem> all = new java.util.ArrayList<>(result.plan().problems());
+        all.addAll(result.report().problems());
+        return all;
+    }
+
     @Override
     public void close() {
         ziik.close();

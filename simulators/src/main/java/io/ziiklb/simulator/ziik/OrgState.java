@@ -220,6 +220,11 @@ final class OrgState {
         return anonymised.size();
     }
 
+    /** A copy of the ids of anonymised users. */
+    Set<Integer> anonymisedIds() {
+        return Set.copyOf(anonymised);
+    }
+
     /** The user holding this email in any case, or null. */
     Integer userByEmail(String email) {
         return emails.get(lower(email));

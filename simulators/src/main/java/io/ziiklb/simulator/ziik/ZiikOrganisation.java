@@ -272,6 +272,11 @@ public final class ZiikOrganisation {
         return read(s -> rules.user(userId).memberships());
     }
 
+    /** The whole organisation as it stands now: an immutable copy, taken under the read lock. */
+    public OrganisationView view() {
+        return read(OrganisationView::of);
+    }
+
     public Summary summary() {
         return read(s -> {
             int departments = (int) s.units().stream().filter(u -> u.type() == UnitType.DEPARTMENT).count();

@@ -1,0 +1,133 @@
+package io.ziiklb.sync;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.ziiklb.audit.ActivityLog;
+import io.ziiklb.http.PeerHttp;
+import io.ziiklb.http.Sleeper;
+import io.ziiklb.integration.Connections;
+import io.ziiklb.integration.Integration;
+import io.ziiklb.integration.IntegrationSecrets;
+import io.ziiklb.integration.IntegrationSettings;
+import io.ziiklb.integration.IntegrationStore;
+import io.ziiklb.integration.JdbcLinkStore;
+import io.ziiklb.integration.LiveSync;
+import io.ziiklb.integration.Metrics;
+import io.ziiklb.integration.PeerClients;
+import io.ziiklb.integration.ProblemStore;
+import io.ziiklb.integration.SecretBox;
+import io.ziiklb.integration.SyncRunStore;
+import io.ziiklb.integration.SyncService;
+import io.ziiklb.integration.TestDatabase;
+import io.ziiklb.queue.HintWriter;
+import io.ziiklb.queue.QueueSignal;
+import io.ziiklb.queue.WorkItem;
+import io.ziiklb.queue.WorkQueue;
+import io.ziiklb.simulator.learningbank.LearningbankSimulator;
+import io.ziiklb.simulator.ziik.ZiikSimulator;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The service's production orchestration ({@link LiveSync} for hints and role polls,
+ * {@link SyncService} for full synchronisations) built by hand on real stores over an H2
+ * {@link TestDatabase}, without the Spring context, so a test can hint and then work the queue to
+ * the end itself: the queue is drained on the caller's thread, one claimed item at a time, where
+ * the service's QueueWorker would use a pool of threads.
+ */
+final class LiveService implements AutoCloseable {
+    private static final String WORKER = "live-service-test";
+    private final TestDatabase db = TestDatabase.create(TestDatabase.Kind.H2);
+    private final Clock clock = Clock.systemUTC();
+    private final WorkQueue queue;
+    private final HintWriter hints;
+    final IntegrationStore integrations;
+    final ProblemStore problems;
+    final SyncService syncs;
+    final LiveSync live;
+    final Integration integration;
+
+    LiveService(ZiikSimulator ziik, LearningbankSimulator learningbank, IntegrationSettings settings) {
+        var jdbc = db.jdbc();
+        var template = new JdbcTemplate(db.dataSource());
+        var tx = new TransactionTemplate(new DataSourceTransactionManager(db.dataSource()));
+        integrations = new IntegrationStore(jdbc, SecretBox.fromBase64(SecretBox.newKey()));
+        SyncRunStore runs = new SyncRunStore(jdbc);
+        ActivityLog activity = new ActivityLog(jdbc, template);
+        problems = new ProblemStore(jdbc, template);
+        PeerClients clients = new PeerClients(PeerHttp.create(Duration.ofSeconds(2), Duration.ofSeconds(5)),
+                PeerHttp.create(Duration.ofSeconds(2), Duration.ofSeconds(5)), clock, Sleeper.SYSTEM);
+        Connections connections = new Connections(integrations, clients, jdbc, ExecutionPolicy.defaults());
+        queue = new WorkQueue(jdbc, template, tx, clock, Set.of(SyncService.FULL_SYNC, LiveSync.ROLES));
+        hints = new HintWriter(queue);
+        QueueSignal signal = new QueueSignal();
+        syncs = new SyncService(integrations, runs, activity, problems, connections, clock,
+                new Metrics(new SimpleMeterRegistry()), queue, signal);
+        live = new LiveSync(integrations, runs, syncs, connections, activity, problems, clock, queue, hints, signal,
+                Duration.ofSeconds(30));
+        LearningbankSimulator.Config lb = LearningbankSimulator.Config.defaults();
+        Instant now = clock.instant();
+        integration = new Integration(UUID.randomUUID().toString(), true, ziik.baseUrl(), ziik.config().adminEmail(),
+                learningbank.baseUrl(), lb.username(), settings, now, now);
+        integrations.insert(integration, new IntegrationSecrets(ziik.config().adminPassword(), ziik.config().sharedSecret(),
+                lb.password(), lb.token(), "webhook-secret", "sso-secret"));
+    }
+
+    /** A full synchronisation as the admin starts it, worked to the end. */
+    void fullSync() throws Exception {
+        syncs.start(integration);
+        drain();
+    }
+
+    /** What a delivery about this object would queue ({@code user} or {@code unit}). */
+    void hint(String kind, long ziikId) throws InterruptedException {
+        live.hint(integration, kind, ziikId);
+    }
+
+    void pollRoles() {
+        live.pollRoles(integration);
+    }
+
+    /** Works every item due until the queue is empty, each by the handler the service gives its kind. */
+    void drain() throws Exception {
+        for (int round = 0; round < 10_000; round++) {
+            List<WorkItem> claimed = queue.claim(WORKER, 1, Duration.ofMinutes(5));
+            if (claimed.isEmpty()) {
+                return;
+            }
+            WorkItem item = claimed.getFirst();
+            if (item.kind().equals(SyncService.FULL_SYNC)) {
+                syncs.handle(item);
+            } else {
+                live.handle(item);
+            }
+            queue.complete(item, WORKER);
+        }
+        throw new AssertionError("the queue did not drain");
+    }
+
+    /** Items still waiting (ready, deferred or dead). */
+    WorkQueue.QueueStatus queueStatus() {
+        return queue.status(integration.id());
+    }
+
+    Links links() {
+        return new JdbcLinkStore(db.jdbc(), integration.id()).snapshot();
+    }
+
+    List<Problem> recordedProblems() {
+        return problems.list(integration.id(), 100_000);
+    }
+
+    @Override
+    public void close() {
+        hints.close();
+        db.close();
+    }
+}
