@@ -55,6 +55,37 @@ class CrashIT {
         return new Started(process, started.getFirst());
     }
 
+    /**
+     * Starts a full synchronisation through {@code doomed} and returns its id once {@code doomed}
+     * holds it and {@code meanwhile} has run. Both instances poll the queue, so the survivor may
+     * claim it first: then that synchronisation is let finish, {@code beforeRetry} gives the next
+     * one work to do, and it is tried again, a few times at most.
+     */
+    private String syncHeldBy(Started doomed, ServiceProcess survivor, TestDatabase db, String id,
+                                     ThrowingRunnable meanwhile, ThrowingRunnable beforeRetry) throws Exception {
+        for (int attempt = 1; ; attempt++) {
+            String syncId = api(doomed.process(), "POST", "/integrations/" + id + "/syncs", null).path("syncId").asString();
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20))
+                    .until(() -> db.jdbc().sql("SELECT count(*) FROM work_item WHERE state = 'leased' AND kind = :kind")
+                            .param("kind", io.ziiklb.integration.SyncService.FULL_SYNC).query(Integer.class).single() == 1);
+            if (heldBy(db, doomed.pid()).contains(io.ziiklb.integration.SyncService.FULL_SYNC)) {
+                meanwhile.run();
+                assertThat(heldBy(db, doomed.pid())).as("the instance to be killed holds the full synchronisation")
+                        .contains(io.ziiklb.integration.SyncService.FULL_SYNC);
+                return syncId;
+            }
+            assertThat(attempt).as("the instance to be killed claimed none of %d synchronisations", attempt).isLessThan(5);
+            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> !api(survivor, "GET", "/integrations/" + id + "/syncs/" + syncId, null).path("status")
+                            .asString().equals("running"));
+            beforeRetry.run();
+        }
+    }
+
+    private interface ThrowingRunnable {
+        void run() throws Exception;
+    }
+
     /** Queue items the instance with this pid holds under a lease that has not expired (its worker is "pid@host/..."). */
     private static List<String> heldBy(TestDatabase db, long pid) {
         return db.jdbc().sql("SELECT kind FROM work_item WHERE state = 'leased' AND leased_by LIKE :worker"
@@ -90,14 +121,12 @@ class CrashIT {
                                 "deletionGuardPercent", 100, "uniqueUnits", true))).path("id").asString();
 
                 // killed in the middle of a full synchronisation it holds: the survivor takes it over
-                // (started through A, whose queue worker is woken at once; B only looks when it polls)
-                String syncId = api(a.process(), "POST", "/integrations/" + id + "/syncs", null).path("syncId").asString();
-                await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20))
-                        .until(() -> learningbank.state().users().size() > 150);
-                List<String> held = heldBy(db, a.pid());
+                String syncId = syncHeldBy(a, b, db, id, () -> {
+                    int users = learningbank.state().users().size();
+                    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20))
+                            .until(() -> learningbank.state().users().size() > users + 150);
+                }, () -> io.ziiklb.simulator.ziik.OrganisationGenerator.populate(ziik.organisation(), 300, 12));
                 a.process().kill();
-                assertThat(held).as("the killed instance held the full synchronisation when it was killed")
-                        .contains(io.ziiklb.integration.SyncService.FULL_SYNC);
                 int atTheKill = learningbank.state().users().size();
                 await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
                         .until(() -> !api(b, "GET", "/integrations/" + id, null).path("state").asString().equals("syncing")
@@ -114,15 +143,9 @@ class CrashIT {
                 Started second = start(environment, fastLeases);
                 a = second;
                 ziik.setDeliveries(DeliverySwitches.reliable().withMembershipChangesFiringUserUpdate(true));
-                org.changeUsers(15);
                 learningbank.setFaults(Faults.none().withLatency(300)); // slow enough to be killed while it works
-                String during = api(second.process(), "POST", "/integrations/" + id + "/syncs", null).path("syncId").asString();
-                await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20))
-                        .until(() -> heldBy(db, second.pid()).contains(io.ziiklb.integration.SyncService.FULL_SYNC));
-                held = heldBy(db, second.pid());
+                String during = syncHeldBy(second, b, db, id, () -> org.changeUsers(15), () -> { });
                 second.process().kill();
-                assertThat(held).as("the killed instance held the full synchronisation when it was killed")
-                        .contains(io.ziiklb.integration.SyncService.FULL_SYNC);
                 learningbank.setFaults(Faults.none().withLatency(6));
                 org.changeUsers(15);
                 ziik.awaitDeliveriesIdle(Duration.ofSeconds(20));
