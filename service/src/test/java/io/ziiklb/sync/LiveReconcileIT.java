@@ -226,6 +226,31 @@ class LiveReconcileIT {
         }
     }
 
+    @Test
+    void U6_aMemberReplacedOnAnotherInstanceIsPlacedByTheMovedTree() throws Exception {
+        try (SyncHarness h = new SyncHarness(7)) {
+            ZiikOrganisation org = h.ziik.organisation();
+            int kitchen = org.createUnit("Kitchen", org.topUnitId());
+            int bar = org.createUnit("Bar", org.topUnitId());
+            h.learningbank.state().seedDepartment("Kitchen", null);
+            org.createUser(NewUser.of("Ann", "Berg", "ann@example.com", Membership.of(kitchen)));
+            try (LiveService first = new LiveService(h.ziik, h.learningbank, IntegrationSettings.defaults());
+                 LiveService second = first.anotherInstance(h.ziik, h.learningbank)) {
+                first.fullSync();
+                second.hint("unit", 0);
+                second.drain(); // the second instance keeps a tree with Kitchen, in its conflict, under the top
+                String barDepartment = first.links().units().get((long) bar);
+
+                org.moveUnit(kitchen, bar);
+                first.hint("unit", 0);
+                assertThat(first.workOne()).as("the first instance reconciles the tree and queues Ann").isTrue();
+                second.drain(); // the second places Ann: by the tree the first read, not the one it kept
+                assertThat(departmentsOf(h, "ann@example.com")).containsExactly(barDepartment);
+                assertThat(first.queueStatus().pending()).isZero();
+            }
+        }
+    }
+
     private static List<String> departmentsOf(SyncHarness h, String email) {
         return h.learningbank.state().findUserByEmail(email).orElseThrow().departmentIds();
     }
