@@ -31,6 +31,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -329,7 +330,7 @@ public final class LiveSync implements WorkHandler {
             trees.remove(integrationId);
             known = tree(integrationId, ziik);
         }
-        Set<Long> conflicted = new java.util.HashSet<>(known.conflicted());
+        Set<Long> conflicted = new HashSet<>(known.conflicted());
         conflicted.addAll(placements.keySet());
         return new KnownTree(known.tree(), conflicted);
     }
