@@ -52,6 +52,21 @@ public final class JdbcLinkStore implements LinkStore {
     }
 
     @Override
+    public Map<Long, String> conflictPlacements() {
+        return pairs("SELECT ziik_id, department_id FROM conflict_placement WHERE integration_id = ?");
+    }
+
+    @Override
+    public void placeConflicted(long unitId, String departmentId) {
+        upsert("conflict_placement", "department_id", unitId, departmentId, null);
+    }
+
+    @Override
+    public void dropConflictPlacement(long unitId) {
+        delete("conflict_placement", unitId);
+    }
+
+    @Override
     public Optional<Links.RoleLink> permissionType(long roleId) {
         return jdbc.sql("SELECT permission_type_id, adopted FROM role_link WHERE integration_id = ? AND ziik_id = ?")
                 .params(integrationId, roleId)

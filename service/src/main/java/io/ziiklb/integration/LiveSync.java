@@ -31,6 +31,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -205,6 +206,11 @@ public final class LiveSync implements WorkHandler {
                         .reconcile(settings, record);
             }
             trees.put(integration.id(), new Kept<>(new KnownTree(result.tree(), result.nameConflicts()), clock.instant()));
+            if (!result.replacing().isEmpty()) { // a conflicted unit's members go elsewhere now (rule U6); after the
+                // tree is kept, so that this instance places them by it, and before settling, which may retry later
+                queue.hints(result.replacing().stream().map(user -> new WorkQueue.Key(integration.id(), USER, user)).toList());
+                signal.nudge();
+            }
             if (result.neverSynchronised()) {
                 return;
             }
@@ -220,7 +226,7 @@ public final class LiveSync implements WorkHandler {
         void user(long ziikUserId) throws InterruptedException {
             UserReconciler users = new UserReconciler(ziik, learningbank, links, policy, clock, Sleeper.SYSTEM, new Random(),
                     () -> jobProfiles(integration.id(), learningbank, policy));
-            KnownTree known = tree(integration.id(), ziik);
+            KnownTree known = knownTree(integration.id(), ziik, links);
             UserReconciler.Result result = users.reconcile(ziikUserId, known.tree(), known.conflicted(), settings, true,
                     record);
             if (result.waiting()) { // link what the user refers to first, then place the user once
@@ -309,6 +315,33 @@ public final class LiveSync implements WorkHandler {
         integrations.markFailing(integration.id(), trouble, clock.instant());
         queue.defer(integration.id(), clock.instant().plus(healthPause));
         throw new RetryLater(trouble, healthPause);
+    }
+
+    /**
+     * The tree for placing a user, with the units in a name conflict that the last synchronisation
+     * recorded (on any instance). A kept tree that places a conflicted unit's members elsewhere than
+     * that record is older than the synchronisation that wrote it (another instance reconciled the
+     * tree since): it is read again, so a user re-placed after a move is placed by the moved tree.
+     */
+    private KnownTree knownTree(String integrationId, ZiikClient ziik, JdbcLinkStore links) throws InterruptedException {
+        Map<Long, String> placements = links.conflictPlacements();
+        KnownTree known = tree(integrationId, ziik);
+        if (!placements.isEmpty() && !agrees(known.tree(), placements, links.unitsAndRoles().units())) {
+            trees.remove(integrationId);
+            known = tree(integrationId, ziik);
+        }
+        Set<Long> conflicted = new HashSet<>(known.conflicted());
+        conflicted.addAll(placements.keySet());
+        return new KnownTree(known.tree(), conflicted);
+    }
+
+    /** Whether the tree places each conflicted unit's members where the record says. */
+    private static boolean agrees(UnitTree tree, Map<Long, String> placements, Map<Long, String> unitLinks) {
+        String top = unitLinks.get(tree.top().id());
+        return placements.entrySet().stream().allMatch(placed -> {
+            long nearest = tree.nearest(placed.getKey(), u -> u == tree.top().id() || unitLinks.containsKey(u));
+            return placed.getValue().equals(nearest == tree.top().id() ? top : unitLinks.get(nearest));
+        });
     }
 
     private KnownTree tree(String integrationId, ZiikClient ziik) throws InterruptedException {

@@ -4,6 +4,7 @@ import io.ziiklb.http.Sleeper;
 import io.ziiklb.learningbank.LearningbankClient;
 import io.ziiklb.ziik.ZiikClient;
 import java.time.Clock;
+import java.util.Map;
 import java.util.random.RandomGenerator;
 
 /**
@@ -66,10 +67,15 @@ public final class FullSync {
         java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
         PlanExecutor executor = new PlanExecutor(learningbank, links, planned.tree(), planned.topDepartmentId(),
                 policy, clock, sleeper, random);
+        Map<Long, String> placedBefore = links.conflictPlacements();
         ExecutionReport report = executor.run(plan, result -> {
             listener.finished(result);
             progress.update(Phase.APPLYING, done.incrementAndGet(), total);
         });
+        if (!report.aborted()) { // every user was planned with this tree: only the record is needed, no re-placing
+            ConflictPlacements.record(links, placedBefore, ConflictPlacements.now(planned.tree(), links,
+                    ConflictPlacements.nameConflicts(plan, report), planned.topDepartmentId()));
+        }
         progress.update(Phase.DONE, total, total);
         return new Result(plan, report, planned.objects());
     }

@@ -10,6 +10,7 @@ public final class InMemoryLinkStore implements LinkStore {
     private final Map<Long, Links.RoleLink> roles = new ConcurrentHashMap<>();
     private final Map<Long, String> users = new ConcurrentHashMap<>();
     private final Map<Long, String> intents = new ConcurrentHashMap<>();
+    private final Map<Long, String> placements = new ConcurrentHashMap<>();
 
     public InMemoryLinkStore() {
     }
@@ -40,6 +41,18 @@ public final class InMemoryLinkStore implements LinkStore {
 
     public void dropCreateIntent(long unitId) {
         intents.remove(unitId);
+    }
+
+    public Map<Long, String> conflictPlacements() {
+        return Map.copyOf(placements);
+    }
+
+    public void placeConflicted(long unitId, String departmentId) {
+        placements.put(unitId, departmentId);
+    }
+
+    public void dropConflictPlacement(long unitId) {
+        placements.remove(unitId);
     }
 
     public Optional<Links.RoleLink> permissionType(long roleId) {

@@ -1,5 +1,6 @@
 package io.ziiklb.sync;
 
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -23,6 +24,19 @@ public interface LinkStore {
 
     /** The create was refused, or its intent settled otherwise: nothing to look for. */
     void dropCreateIntent(long unitId);
+
+    /**
+     * Units left in a name conflict (rule U6) after the last synchronisation applied, to the
+     * department their members were placed in then (their nearest linked ancestor's, or the top).
+     * A tree reconcile compares it with where they go now to place the members anew when it changed.
+     */
+    Map<Long, String> conflictPlacements();
+
+    /** Records, or replaces, where the members of a unit in a name conflict are placed. */
+    void placeConflicted(long unitId, String departmentId);
+
+    /** The unit is no longer in a name conflict (or gone): nothing placed for it. */
+    void dropConflictPlacement(long unitId);
 
     Optional<Links.RoleLink> permissionType(long roleId);
 

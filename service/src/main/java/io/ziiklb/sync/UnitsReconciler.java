@@ -9,20 +9,23 @@ import io.ziiklb.ziik.ZiikUnit;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import java.util.random.RandomGenerator;
 
 /**
  * The unit tree between full synchronisations (rule L3 for units): reads Ziik's tree and
  * Learningbank's departments, and creates, renames, moves and deletes departments as rules U1-U6
  * say. Only the users of departments about to be deleted are read and planned (they are moved out
- * first); everyone else keeps their department, whose id does not change. On an unchanged tree it
- * writes nothing.
+ * first); everyone else keeps their department, whose id does not change. The members of a unit in
+ * a name conflict (rule U6) are placed in its nearest linked ancestor's department: when that
+ * placement changes, the linked users of the department they were placed in are returned for a
+ * one-user reconcile each ({@link Result#replacing()}), since Ziik cannot list a unit's members.
+ * On an unchanged tree it writes nothing and reads no users.
  */
 public final class UnitsReconciler {
     /**
@@ -31,11 +34,15 @@ public final class UnitsReconciler {
      * @param neverSynchronised the integration has had no full synchronisation yet: nothing was done
      * @param needsFullSync     the deletion guard held this plan's deletions: a full synchronisation
      *                          (which asks the admin) must decide them
+     * @param replacing         linked Ziik users of departments that a conflicted unit's members were
+     *                          placed in and are not any more (rule U6): each needs a one-user
+     *                          reconcile, which places them as the new tree says
      */
     public record Result(Plan plan, ExecutionReport report, UnitTree tree, Set<Long> users, boolean neverSynchronised,
-                         boolean needsFullSync) {
+                         boolean needsFullSync, Set<Long> replacing) {
         public Result {
             users = Set.copyOf(users);
+            replacing = Set.copyOf(replacing);
         }
 
         /**
@@ -43,12 +50,7 @@ public final class UnitsReconciler {
          * unlinked until the admin resolves the conflict. Empty when nothing was planned.
          */
         public Set<Long> nameConflicts() {
-            if (plan == null) {
-                return Set.of();
-            }
-            return Stream.concat(plan.problems().stream(), report.problems().stream())
-                    .filter(p -> p.kind() == ObjectKind.DEPARTMENT && p.code().equals("name_conflict"))
-                    .map(Problem::ziikId).collect(Collectors.toUnmodifiableSet());
+            return plan == null ? Set.of() : ConflictPlacements.nameConflicts(plan, report);
         }
     }
 
@@ -78,14 +80,15 @@ public final class UnitsReconciler {
         List<ZiikUnit> units = reader.readUnits(ziik);
         UnitTree tree = new UnitTree(units);
         if (!unitsAndRoles.units().containsKey(tree.top().id())) {
-            return new Result(null, null, tree, Set.of(), true, false);
+            return new Result(null, null, tree, Set.of(), true, false, Set.of());
         }
         List<LbDepartment> departments = reader.readDepartments(learningbank);
         InterruptedCreates interrupted = InterruptedCreates.find(unitsAndRoles, departments);
         interrupted.settle(links);
         unitsAndRoles = interrupted.applyTo(unitsAndRoles);
         Map<String, LbUser> moving = new LinkedHashMap<>();
-        for (String department : leaving(tree, unitsAndRoles.units(), departments)) {
+        Set<String> leaving = leaving(tree, unitsAndRoles.units(), departments);
+        for (String department : leaving) {
             reader.readUsersIn(learningbank, department).forEach(user -> moving.put(user.id(), user));
         }
         Map<Long, String> userLinks = new HashMap<>();
@@ -103,9 +106,35 @@ public final class UnitsReconciler {
                 new Links(unitsAndRoles.units(), unitsAndRoles.roles(), userLinks), settings);
         String top = departments.stream().filter(LbDepartment::top).findFirst().map(LbDepartment::id)
                 .orElseThrow(() -> new IllegalStateException("Learningbank has no top department"));
+        Map<Long, String> placedBefore = links.conflictPlacements();
         ExecutionReport report = new PlanExecutor(learningbank, links, tree, top, policy, clock, sleeper, random)
                 .run(plan, listener);
-        return new Result(plan, report, tree, userLinks.keySet(), false, plan.guardTripped());
+        Set<Long> replacing = Set.of();
+        if (!report.aborted()) { // else some steps never ran: the retried reconcile compares again
+            Map<Long, String> placedNow = ConflictPlacements.now(tree, links, ConflictPlacements.nameConflicts(plan, report), top);
+            Set<String> left = ConflictPlacements.left(placedBefore, placedNow);
+            left.retainAll(departments.stream().map(LbDepartment::id).collect(Collectors.toSet())); // one deleted in Learningbank has no users to read
+            replacing = replacing(left, leaving, userLinks.keySet());
+            ConflictPlacements.record(links, placedBefore, placedNow);
+        }
+        return new Result(plan, report, tree, userLinks.keySet(), false, plan.guardTripped(), replacing);
+    }
+
+    /**
+     * The linked users of the departments that conflicted units' members left, but those this plan
+     * placed already (members of deleted departments). Users ziiklb does not manage stay untouched.
+     */
+    private Set<Long> replacing(Set<String> left, Set<String> deleted, Set<Long> planned) throws InterruptedException {
+        Set<Long> replacing = new LinkedHashSet<>();
+        for (String department : left) {
+            if (deleted.contains(department)) {
+                continue; // its users were read and planned with this tree
+            }
+            for (LbUser user : reader.readUsersIn(learningbank, department)) {
+                links.userLinkedTo(user.id()).filter(ziikId -> !planned.contains(ziikId)).ifPresent(replacing::add);
+            }
+        }
+        return replacing;
     }
 
     /** The linked departments whose units are gone or no longer mirrored: the plan deletes them. */

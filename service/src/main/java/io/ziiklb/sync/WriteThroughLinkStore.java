@@ -1,5 +1,6 @@
 package io.ziiklb.sync;
 
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -14,6 +15,7 @@ public final class WriteThroughLinkStore implements LinkStore {
     public WriteThroughLinkStore(LinkStore durable) {
         this.durable = durable;
         this.memory = new InMemoryLinkStore(durable.snapshot());
+        durable.conflictPlacements().forEach(memory::placeConflicted);
     }
 
     public Optional<String> department(long unitId) {
@@ -38,6 +40,20 @@ public final class WriteThroughLinkStore implements LinkStore {
     public void dropCreateIntent(long unitId) {
         durable.dropCreateIntent(unitId);
         memory.dropCreateIntent(unitId);
+    }
+
+    public Map<Long, String> conflictPlacements() {
+        return memory.conflictPlacements();
+    }
+
+    public void placeConflicted(long unitId, String departmentId) {
+        durable.placeConflicted(unitId, departmentId);
+        memory.placeConflicted(unitId, departmentId);
+    }
+
+    public void dropConflictPlacement(long unitId) {
+        durable.dropConflictPlacement(unitId);
+        memory.dropConflictPlacement(unitId);
     }
 
     public Optional<Links.RoleLink> permissionType(long roleId) {

@@ -89,6 +89,26 @@ abstract class StoreContract {
     }
 
     @Test
+    void aConflictPlacementIsRecordedReplacedAndDropped() {
+        JdbcLinkStore store = newIntegration("int-p");
+        JdbcLinkStore other = newIntegration("int-q");
+        store.placeConflicted(2, "d-top");
+        store.placeConflicted(3, "d-top");
+        store.placeConflicted(3, "d-7"); // the unit moved: its members go elsewhere now
+        other.placeConflicted(2, "d-other");
+        assertThat(store.conflictPlacements()).isEqualTo(java.util.Map.of(2L, "d-top", 3L, "d-7"));
+        assertThat(store.snapshot()).as("placements are not links").isEqualTo(Links.none());
+
+        store.dropConflictPlacement(2);
+        store.dropConflictPlacement(99); // nothing to drop is fine
+        assertThat(store.conflictPlacements()).isEqualTo(java.util.Map.of(3L, "d-7"));
+        assertThat(other.conflictPlacements()).isEqualTo(java.util.Map.of(2L, "d-other"));
+
+        db().jdbc().sql("DELETE FROM integration WHERE id = ?").param("int-p").update();
+        assertThat(store.conflictPlacements()).as("removed with the integration (rule L5)").isEmpty();
+    }
+
+    @Test
     void integrationsAreIsolated() {
         JdbcLinkStore a = newIntegration("int-b");
         JdbcLinkStore b = newIntegration("int-c");

@@ -28,6 +28,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * reached without a hint of their own.
  */
 class LiveReconcileIT {
+    private static final String USERS = "/api/v1/users";
     static Stream<Long> seeds() {
         Long one = Long.getLong("ziiklb.convergence.seed");
         return one != null ? Stream.of(one) : LongStream.range(0, 60).boxed();
@@ -143,6 +144,117 @@ class LiveReconcileIT {
         }
     }
 
+    @Test
+    void U6_anUnchangedTreeWithAConflictReadsNoUsersAndWritesNothing() throws Exception {
+        try (SyncHarness h = new SyncHarness(4)) {
+            ZiikOrganisation org = h.ziik.organisation();
+            int kitchen = org.createUnit("Kitchen", org.topUnitId());
+            h.learningbank.state().seedDepartment("Kitchen", null); // not ziiklb's: Kitchen is in a name conflict
+            org.createUser(NewUser.of("Ann", "Berg", "ann@example.com", Membership.of(kitchen)));
+            h.sync();
+            assertThat(h.links.conflictPlacements()).as("the full synchronisation records where Kitchen's members went")
+                    .isEqualTo(java.util.Map.of((long) kitchen, h.learningbank.state().topDepartmentId()));
+            RequestLog log = h.learningbank.requestLog();
+
+            log.reset();
+            UnitsReconciler.Result result = new Live(h, 4).units();
+            assertThat(result.nameConflicts()).containsExactly((long) kitchen);
+            assertThat(result.replacing()).isEmpty();
+            assertThat(log.writes()).isZero();
+            assertThat(log.count("GET", USERS)).as("no placement changed: no department's users are read").isZero();
+        }
+    }
+
+    @Test
+    void U6_membersAreReplacedWhenAConflictedAncestorBetweenIsResolved() throws Exception {
+        try (SyncHarness h = new SyncHarness(5)) {
+            ZiikOrganisation org = h.ziik.organisation();
+            int store = org.createUnit("Store", org.topUnitId());
+            int kitchen = org.createUnit("Kitchen", store);
+            h.learningbank.state().seedDepartment("Store", null);
+            h.learningbank.state().seedDepartment("Kitchen", null);
+            int ann = org.createUser(NewUser.of("Ann", "Berg", "ann@example.com", Membership.of(kitchen)));
+            int bob = org.createUser(NewUser.of("Bob", "Dahl", "bob@example.com", Membership.of(org.topUnitId())));
+            h.learningbank.state().seedUser(io.ziiklb.simulator.learningbank.NewUser.of("hr:lena", "lena@example.com",
+                    "Lena", "Holm", List.of(h.learningbank.state().topDepartmentId()))); // not ziiklb's
+            h.sync();
+            assertThat(departmentsOf(h, "ann@example.com")).containsExactly(h.learningbank.state().topDepartmentId());
+
+            org.renameUnit(store, "Depot"); // Store gets its department: Kitchen's nearest linked ancestor changes
+            h.learningbank.requestLog().reset();
+            Live live = new Live(h, 5);
+            UnitsReconciler.Result result = live.units();
+            String depot = h.links.department(store).orElseThrow();
+            assertThat(result.replacing()).as("the linked users of the department Kitchen's members left (the top)")
+                    .containsExactlyInAnyOrder((long) ann, (long) bob, (long) org.adminUserId());
+            assertThat(h.learningbank.requestLog().count("GET", USERS)).as("that one department's users, one page")
+                    .isEqualTo(1);
+            assertThat(h.links.conflictPlacements()).isEqualTo(java.util.Map.of((long) kitchen, depot));
+
+            for (long user : result.replacing()) {
+                live.user(user, result);
+            }
+            assertThat(departmentsOf(h, "ann@example.com")).containsExactly(depot);
+            assertThat(departmentsOf(h, "bob@example.com")).containsExactly(h.learningbank.state().topDepartmentId());
+            assertThat(h.sync().plan().writes()).isZero();
+        }
+    }
+
+    @Test
+    void U6_membersOfAConflictedUnitLeaveADeletedAncestorWithoutAReplace() throws Exception {
+        try (SyncHarness h = new SyncHarness(6)) {
+            ZiikOrganisation org = h.ziik.organisation();
+            int store = org.createUnit("Store", org.topUnitId());
+            int kitchen = org.createUnit("Kitchen", store);
+            h.learningbank.state().seedDepartment("Kitchen", null);
+            int ann = org.createUser(NewUser.of("Ann", "Berg", "ann@example.com", Membership.of(kitchen)));
+            h.sync();
+            assertThat(departmentsOf(h, "ann@example.com")).containsExactly(h.links.department(store).orElseThrow());
+
+            org.moveUnit(kitchen, org.topUnitId()); // Ziik deletes only empty units
+            org.deleteUnit(store);
+            h.learningbank.requestLog().reset();
+            UnitsReconciler.Result result = new Live(h, 6).units();
+            assertThat(result.users()).as("read and planned as a user of the deleted department").containsExactly((long) ann);
+            assertThat(h.learningbank.requestLog().count("GET", USERS)).as("the deleted department's users, read once")
+                    .isEqualTo(1);
+            assertThat(result.replacing()).as("nothing left to re-place").isEmpty();
+            assertThat(departmentsOf(h, "ann@example.com")).containsExactly(h.learningbank.state().topDepartmentId());
+            assertThat(h.links.conflictPlacements())
+                    .isEqualTo(java.util.Map.of((long) kitchen, h.learningbank.state().topDepartmentId()));
+            assertThat(h.sync().plan().writes()).isZero();
+        }
+    }
+
+    @Test
+    void U6_aMemberReplacedOnAnotherInstanceIsPlacedByTheMovedTree() throws Exception {
+        try (SyncHarness h = new SyncHarness(7)) {
+            ZiikOrganisation org = h.ziik.organisation();
+            int kitchen = org.createUnit("Kitchen", org.topUnitId());
+            int bar = org.createUnit("Bar", org.topUnitId());
+            h.learningbank.state().seedDepartment("Kitchen", null);
+            org.createUser(NewUser.of("Ann", "Berg", "ann@example.com", Membership.of(kitchen)));
+            try (LiveService first = new LiveService(h.ziik, h.learningbank, IntegrationSettings.defaults());
+                 LiveService second = first.anotherInstance(h.ziik, h.learningbank)) {
+                first.fullSync();
+                second.hint("unit", 0);
+                second.drain(); // the second instance keeps a tree with Kitchen, in its conflict, under the top
+                String barDepartment = first.links().units().get((long) bar);
+
+                org.moveUnit(kitchen, bar);
+                first.hint("unit", 0);
+                assertThat(first.workOne()).as("the first instance reconciles the tree and queues Ann").isTrue();
+                second.drain(); // the second places Ann: by the tree the first read, not the one it kept
+                assertThat(departmentsOf(h, "ann@example.com")).containsExactly(barDepartment);
+                assertThat(first.queueStatus().pending()).isZero();
+            }
+        }
+    }
+
+    private static List<String> departmentsOf(SyncHarness h, String email) {
+        return h.learningbank.state().findUserByEmail(email).orElseThrow().departmentIds();
+    }
+
     /** The tree reconcile alone, the class the focused tests above are about. */
     private static final class Live {
         private final SyncHarness h;
@@ -158,6 +270,15 @@ class LiveReconcileIT {
                     Clock.systemUTC(), d -> { }, random).reconcile(h.settings, r -> { });
             assertThat(result.report().aborted()).isFalse();
             return result;
+        }
+
+        /** The one-user reconcile LiveSync queues for a re-placed user, with the tree the reconcile read. */
+        void user(long ziikUser, UnitsReconciler.Result units) throws InterruptedException {
+            UserReconciler.Result result = new UserReconciler(h.ziikClient(), h.learningbankClient(), h.links, h.policy,
+                    Clock.systemUTC(), d -> { }, random).reconcile(ziikUser, units.tree(), units.nameConflicts(),
+                    h.settings, true, r -> { });
+            assertThat(result.waiting()).isFalse();
+            assertThat(result.report().problems()).isEmpty();
         }
     }
 }

@@ -43,7 +43,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 final class LiveService implements AutoCloseable {
     private static final String WORKER = "live-service-test";
-    private final TestDatabase db = TestDatabase.create(TestDatabase.Kind.H2);
+    private final TestDatabase db;
+    /** The first instance made the database and drops it on close; another instance only shares it. */
+    private final boolean ownsDatabase;
+    /** Every instance seals and opens the stored credentials with the same key. */
+    private final String secretKey;
     private final Clock clock = Clock.systemUTC();
     private final WorkQueue queue;
     private final HintWriter hints;
@@ -54,10 +58,26 @@ final class LiveService implements AutoCloseable {
     final Integration integration;
 
     LiveService(ZiikSimulator ziik, LearningbankSimulator learningbank, IntegrationSettings settings) {
+        this(TestDatabase.create(TestDatabase.Kind.H2), true, SecretBox.newKey(), ziik, learningbank, settings, null);
+    }
+
+    /**
+     * Another service instance (another JVM in production) on this one's database, for the same
+     * integration: its own LiveSync, with its own kept trees, over the shared stores and queue.
+     */
+    LiveService anotherInstance(ZiikSimulator ziik, LearningbankSimulator learningbank) {
+        return new LiveService(db, false, secretKey, ziik, learningbank, integration.settings(), integration);
+    }
+
+    private LiveService(TestDatabase db, boolean ownsDatabase, String secretKey, ZiikSimulator ziik,
+                        LearningbankSimulator learningbank, IntegrationSettings settings, Integration existing) {
+        this.db = db;
+        this.ownsDatabase = ownsDatabase;
+        this.secretKey = secretKey;
         var jdbc = db.jdbc();
         var template = new JdbcTemplate(db.dataSource());
         var tx = new TransactionTemplate(new DataSourceTransactionManager(db.dataSource()));
-        integrations = new IntegrationStore(jdbc, SecretBox.fromBase64(SecretBox.newKey()));
+        integrations = new IntegrationStore(jdbc, SecretBox.fromBase64(secretKey));
         SyncRunStore runs = new SyncRunStore(jdbc);
         ActivityLog activity = new ActivityLog(jdbc, template);
         problems = new ProblemStore(jdbc, template);
@@ -71,6 +91,10 @@ final class LiveService implements AutoCloseable {
                 new Metrics(new SimpleMeterRegistry()), queue, signal);
         live = new LiveSync(integrations, runs, syncs, connections, activity, problems, clock, queue, hints, signal,
                 Duration.ofSeconds(30));
+        if (existing != null) {
+            integration = existing;
+            return;
+        }
         LearningbankSimulator.Config lb = LearningbankSimulator.Config.defaults();
         Instant now = clock.instant();
         integration = new Integration(UUID.randomUUID().toString(), true, ziik.baseUrl(), ziik.config().adminEmail(),
@@ -97,19 +121,27 @@ final class LiveService implements AutoCloseable {
     /** Works every item due until the queue is empty, each by the handler the service gives its kind. */
     void drain() throws Exception {
         for (int round = 0; round < 10_000; round++) {
-            List<WorkItem> claimed = queue.claim(WORKER, 1, Duration.ofMinutes(5));
-            if (claimed.isEmpty()) {
+            if (!workOne()) {
                 return;
             }
-            WorkItem item = claimed.getFirst();
-            if (item.kind().equals(SyncService.FULL_SYNC)) {
-                syncs.handle(item);
-            } else {
-                live.handle(item);
-            }
-            queue.complete(item, WORKER);
         }
         throw new AssertionError("the queue did not drain");
+    }
+
+    /** Works the next item due, if any; false when none was. */
+    boolean workOne() throws Exception {
+        List<WorkItem> claimed = queue.claim(WORKER, 1, Duration.ofMinutes(5));
+        if (claimed.isEmpty()) {
+            return false;
+        }
+        WorkItem item = claimed.getFirst();
+        if (item.kind().equals(SyncService.FULL_SYNC)) {
+            syncs.handle(item);
+        } else {
+            live.handle(item);
+        }
+        queue.complete(item, WORKER);
+        return true;
     }
 
     /** Items still waiting (ready, deferred or dead). */
@@ -128,6 +160,8 @@ final class LiveService implements AutoCloseable {
     @Override
     public void close() {
         hints.close();
-        db.close();
+        if (ownsDatabase) {
+            db.close();
+        }
     }
 }
