@@ -8,6 +8,7 @@ import io.ziiklb.integration.IntegrationChanges;
 import io.ziiklb.integration.IntegrationSecrets;
 import io.ziiklb.integration.IntegrationStore;
 import io.ziiklb.integration.LiveSync;
+import io.ziiklb.ziik.webhook.Triggers;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;

@@ -1,6 +1,6 @@
 package io.ziiklb.integration;
 
-import io.ziiklb.hooks.WebhookRegistration;
+import io.ziiklb.ziik.webhook.WebhookRegistration;
 import io.ziiklb.ziik.ZiikException;
 import java.security.SecureRandom;
 import java.time.Clock;

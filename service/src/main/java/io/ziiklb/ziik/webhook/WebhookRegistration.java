@@ -1,4 +1,4 @@
-package io.ziiklb.hooks;
+package io.ziiklb.ziik.webhook;
 
 import io.ziiklb.ziik.ZiikClient;
 import io.ziiklb.ziik.ZiikException;

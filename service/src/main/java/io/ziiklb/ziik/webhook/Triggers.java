@@ -1,4 +1,4 @@
-package io.ziiklb.hooks;
+package io.ziiklb.ziik.webhook;
 
 import java.util.List;
 
@@ -11,7 +11,7 @@ public final class Triggers {
     }
 
     /** {@code user} or {@code unit}; null for anything that is not one of the six. */
-    static String objectKind(String trigger) {
+    public static String objectKind(String trigger) {
         return trigger != null && ALL.contains(trigger) ? trigger.substring(0, trigger.indexOf('.')) : null;
     }
 }
