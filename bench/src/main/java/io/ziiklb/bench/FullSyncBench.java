@@ -90,12 +90,24 @@ final class FullSyncBench {
                         new Random(1));
                 PhaseTimer phases = new PhaseTimer();
                 long started = System.nanoTime();
+                long cpuStarted = engineCpuNanos();
                 FullSync.Result result = sync.run(settings, phases, r -> { });
                 double seconds = (System.nanoTime() - started) / 1e9;
+                double cpuSeconds = (engineCpuNanos() - cpuStarted) / 1e9;
                 phases.end();
                 report(out, round, result, seconds, phases, JSON.readTree(send("GET", lb.origin() + "/_sim/requests")));
+                out.printf("engine CPU           %.2f s (this JVM only: the simulators run in JVMs of their own)%n", cpuSeconds);
             }
         }
+    }
+
+    /**
+     * CPU time of this JVM, which runs the engine alone: a figure that moves far less than wall time
+     * on a shared machine, for comparing two versions of the code.
+     */
+    private static long engineCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private void report(PrintStream out, String round, FullSync.Result result, double seconds, PhaseTimer phases,
