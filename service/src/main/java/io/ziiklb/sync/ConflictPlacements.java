@@ -39,9 +39,7 @@ public final class ConflictPlacements {
             if (tree.unit(unit).isEmpty() || unit == tree.top().id() || links.department(unit).isPresent()) {
                 continue;
             }
-            long nearest = tree.nearest(unit, u -> u == tree.top().id() || links.department(u).isPresent());
-            placed.put(unit, nearest == tree.top().id() ? topDepartmentId
-                    : links.department(nearest).orElse(topDepartmentId));
+            placed.put(unit, tree.departmentFor(unit, links::department, topDepartmentId));
         }
         return placed;
     }

@@ -270,8 +270,7 @@ final class StepRunner {
         if (tree == null) {
             throw new IllegalStateException("this plan was run without a unit tree, but refers to unit " + unitId);
         }
-        long unit = tree.nearest(unitId, u -> u == tree.top().id() || links.department(u).isPresent());
-        return unit == tree.top().id() ? topDepartmentId : links.department(unit).orElse(topDepartmentId);
+        return tree.departmentFor(unitId, links::department, topDepartmentId);
     }
 
     private static StepResult refused(Plan.Step step, LearningbankException e) {

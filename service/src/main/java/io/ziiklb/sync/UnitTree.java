@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.LongFunction;
 import java.util.function.LongPredicate;
 
 /**
@@ -73,6 +74,18 @@ public final class UnitTree {
             }
         }
         return top.id();
+    }
+
+    /**
+     * The department that stands for {@code unitId} by the links as they are: the unit's own, else
+     * its nearest linked ancestor's, at the latest the top department (rules P3 and U6: a unit with
+     * no department of its own, in a name conflict or not linked yet, places its members there).
+     *
+     * @param linkedDepartment a unit's linked department, if it has one
+     */
+    public String departmentFor(long unitId, LongFunction<Optional<String>> linkedDepartment, String topDepartmentId) {
+        long unit = nearest(unitId, u -> u == top.id() || linkedDepartment.apply(u).isPresent());
+        return unit == top.id() ? topDepartmentId : linkedDepartment.apply(unit).orElse(topDepartmentId);
     }
 
     /** The strict ancestors of {@code id}, nearest first, ending with the top unit. */

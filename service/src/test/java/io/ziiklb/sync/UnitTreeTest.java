@@ -24,6 +24,21 @@ class UnitTreeTest {
     }
 
     @Test
+    void U6_aUnitWithoutDepartmentPlacesItsMembersInItsNearestLinkedAncestorsDepartment() {
+        // 1 top; 2 linked; 3 under 2 in a name conflict (no department); 4 under 3, not linked yet; 5 under the top, unlinked
+        UnitTree tree = new UnitTree(List.of(unit(1, null), unit(2, 1L), unit(3, 2L), unit(4, 3L), unit(5, 1L)));
+        java.util.Map<Long, String> links = java.util.Map.of(1L, "d-top-link", 2L, "d-2");
+        java.util.function.LongFunction<java.util.Optional<String>> linked = u -> java.util.Optional.ofNullable(links.get(u));
+
+        assertThat(tree.departmentFor(2, linked, "d-top")).isEqualTo("d-2");
+        assertThat(tree.departmentFor(3, linked, "d-top")).isEqualTo("d-2");
+        assertThat(tree.departmentFor(4, linked, "d-top")).isEqualTo("d-2");
+        assertThat(tree.departmentFor(5, linked, "d-top")).as("the top department, whatever the top unit's link says").isEqualTo("d-top");
+        assertThat(tree.departmentFor(1, linked, "d-top")).isEqualTo("d-top");
+        assertThat(tree.departmentFor(99, linked, "d-top")).as("a unit not in the tree").isEqualTo("d-top");
+    }
+
+    @Test
     void U1_aTreeWithoutTopIsRefused() {
         assertThatIllegalArgumentException().isThrownBy(() -> new UnitTree(List.of(unit(2, 3L), unit(3, 2L))))
                 .withMessage("Ziik's unit tree has no top unit");
