@@ -2,6 +2,7 @@ package io.ziiklb.sync;
 
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -24,15 +25,7 @@ public final class Planner {
         Set<Long> gone = links.users().keySet().stream().filter(id -> !ziik.people().containsKey(id)).collect(Collectors.toSet());
         List<Integer> deactivations = new UserPlanner(ziik, learningbank, links.users(), settings, departments, types, plan)
                 .plan(gone);
-
-        long linkedDepartments = links.units().keySet().stream().filter(unit -> unit != tree.top().id()).count();
-        boolean tripped = settings.guard().trips(deactivations.size(), links.users().size())
-                || settings.guard().trips(departments.deleteSteps().size(), (int) linkedDepartments);
-        if (tripped) {
-            deactivations.forEach(plan::hold);
-            departments.deleteSteps().values().forEach(plan::hold);
-        }
-        return plan.build(tripped);
+        return guarded(plan, settings, tree, links, departments, deactivations, OptionalInt.of(links.users().size()));
     }
 
     /**
@@ -64,8 +57,22 @@ public final class Planner {
         Set<Long> gone = links.users().keySet().stream().filter(id -> !ziik.people().containsKey(id)).collect(Collectors.toSet());
         List<Integer> deactivations = new UserPlanner(ziik, learningbank, links.users(), settings, departments,
                 linkedTypes(links), plan).plan(gone);
+        return guarded(plan, settings, tree, links, departments, deactivations, OptionalInt.empty());
+    }
+
+    /**
+     * Rule L6, for every plan that deletes: beyond the guard's threshold, every deactivation and
+     * department deletion of the plan is held for an admin, and the rest of the plan still applies.
+     *
+     * @param linkedUsers the linked users the deactivations are a share of; empty when the plan sees
+     *                    only some users (the unit tree's), whose deactivations are then held with
+     *                    the deletions but do not count towards the threshold
+     */
+    private static Plan guarded(PlanBuilder plan, SyncSettings settings, UnitTree tree, Links links, Departments departments,
+                                List<Integer> deactivations, OptionalInt linkedUsers) {
         long linkedDepartments = links.units().keySet().stream().filter(unit -> unit != tree.top().id()).count();
-        boolean tripped = settings.guard().trips(departments.deleteSteps().size(), (int) linkedDepartments);
+        boolean tripped = linkedUsers.isPresent() && settings.guard().trips(deactivations.size(), linkedUsers.getAsInt())
+                || settings.guard().trips(departments.deleteSteps().size(), (int) linkedDepartments);
         if (tripped) {
             deactivations.forEach(plan::hold);
             departments.deleteSteps().values().forEach(plan::hold);
