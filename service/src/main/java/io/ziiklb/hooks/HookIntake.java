@@ -8,11 +8,10 @@ import io.ziiklb.integration.IntegrationChanges;
 import io.ziiklb.integration.IntegrationSecrets;
 import io.ziiklb.integration.IntegrationStore;
 import io.ziiklb.integration.LiveSync;
-import io.ziiklb.ziik.webhook.Triggers;
+import io.ziiklb.ziik.webhook.DeliveredObject;
+import io.ziiklb.ziik.webhook.Signature;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,11 +20,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.dao.DataIntegrityViolationException;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Checks a delivery and queues its hint. The order of the checks is the order of the answers:
@@ -33,8 +27,6 @@ import tools.jackson.databind.json.JsonMapper;
  * a Ziik user or unit object (400), disabled (202, dropped and counted), queued (202).
  */
 public final class HookIntake {
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
     /** What became of a delivery. */
     public enum Outcome {
         QUEUED(202), DROPPED_DISABLED(202), DROPPED_NOT_SYNCHRONISED(202), NOT_FOUND(404), BAD_SIGNATURE(401),
@@ -99,20 +91,19 @@ public final class HookIntake {
             return Outcome.NOT_FOUND; // the same answer for an unknown integration and a wrong secret
         }
         if (signature != null && check.get().sharedSecret() != null
-                && !constantTimeEquals(expectedSignature(check.get().sharedSecret(), body), signature.trim())) {
+                && !Signature.matches(check.get().sharedSecret(), body, signature)) {
             return Outcome.BAD_SIGNATURE;
         }
         Integration integration = check.get().integration();
-        String kind = Triggers.objectKind(event);
-        Long id = kind == null ? null : ziikObjectId(body, kind);
-        if (id == null) {
+        Optional<DeliveredObject> object = DeliveredObject.parse(event, body);
+        if (object.isEmpty()) {
             return Outcome.BAD_REQUEST;
         }
         if (!integration.enabled()) {
             return Outcome.DROPPED_DISABLED; // rule L4
         }
         try {
-            return live.hint(integration, kind, id) ? Outcome.QUEUED : Outcome.DROPPED_NOT_SYNCHRONISED;
+            return live.hint(integration, object.get().kind(), object.get().id()) ? Outcome.QUEUED : Outcome.DROPPED_NOT_SYNCHRONISED;
         } catch (DataIntegrityViolationException removedMeanwhile) {
             checkData.remove(integrationId);
             return Outcome.NOT_FOUND;
@@ -136,36 +127,6 @@ public final class HookIntake {
         CheckData fresh = new CheckData(integration.get(), secrets.webhookSecret(), secrets.ziikSharedSecret(), clock.instant());
         checkData.put(integrationId, fresh);
         return Optional.of(fresh);
-    }
-
-    /**
-     * The id of a JSON object of the event's kind ({@code content_type}, when given, must agree);
-     * null when the body is anything else.
-     */
-    private static Long ziikObjectId(byte[] body, String kind) {
-        if (body == null || body.length == 0) {
-            return null;
-        }
-        try {
-            JsonNode node = JSON.readTree(body);
-            JsonNode contentType = node.path("content_type");
-            boolean ok = node.isObject() && node.path("id").isIntegralNumber()
-                    && (contentType.isMissingNode() || kind.equals(contentType.asString("")));
-            return ok ? node.path("id").asLong() : null;
-        } catch (JacksonException notJson) {
-            return null;
-        }
-    }
-
-    /** {@code sha256=<hex HMAC-SHA256 of the body keyed with the shared secret>}. */
-    static String expectedSignature(String sharedSecret, byte[] body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(sharedSecret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body == null ? new byte[0] : body));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HMAC-SHA256 is not available", e);
-        }
     }
 
     private static boolean constantTimeEquals(String expected, String given) {

@@ -162,7 +162,7 @@ class WebhookIT {
         assertThat(deliver(address.replace(id, "00000000-0000-0000-0000-000000000000"), "user.update", user, null)).isEqualTo(404);
         assertThat(deliver(address.substring(0, address.lastIndexOf('/') + 1) + "wrong-secret", "user.update", user, null)).isEqualTo(404);
         assertThat(deliver(address, "user.update", user, "sha256=00")).isEqualTo(401);
-        assertThat(deliver(address, "user.update", user, HookIntake.expectedSignature(ziik.config().sharedSecret(), user.getBytes()))).isEqualTo(202);
+        assertThat(deliver(address, "user.update", user, io.ziiklb.ziik.webhook.Signature.of(ziik.config().sharedSecret(), user.getBytes()))).isEqualTo(202);
         assertThat(deliver(address, "role.update", user, null)).isEqualTo(400);
         assertThat(deliver(address, null, user, null)).isEqualTo(400);
         assertThat(deliver(address, "unit.update", user, null)).as("a user body for a unit event").isEqualTo(400);
