@@ -1,6 +1,6 @@
 package io.ziiklb.admin;
 
-import io.ziiklb.integration.ApiProblem;
+import io.ziiklb.http.ApiProblem;
 import io.ziiklb.integration.SyncService;
 import java.util.LinkedHashMap;
 import java.util.List;

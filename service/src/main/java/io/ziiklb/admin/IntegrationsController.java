@@ -2,7 +2,7 @@ package io.ziiklb.admin;
 
 import io.ziiklb.audit.ActivityEntry;
 import io.ziiklb.audit.ActivityLog;
-import io.ziiklb.integration.ApiProblem;
+import io.ziiklb.http.ApiProblem;
 import io.ziiklb.integration.Integration;
 import io.ziiklb.integration.IntegrationService;
 import io.ziiklb.integration.IntegrationSettings;

@@ -1,6 +1,7 @@
 package io.ziiklb.integration;
 
 import io.ziiklb.hooks.WebhookRegistration;
+import io.ziiklb.http.ApiProblem;
 import io.ziiklb.ziik.ZiikException;
 import java.security.SecureRandom;
 import java.time.Clock;
