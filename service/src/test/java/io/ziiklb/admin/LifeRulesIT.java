@@ -19,7 +19,7 @@ import io.ziiklb.simulator.ziik.NewUser;
 import io.ziiklb.simulator.ziik.UserUpdate;
 import io.ziiklb.simulator.ziik.ZiikOrganisation;
 import io.ziiklb.simulator.ziik.ZiikSimulator;
-import io.ziiklb.testing.MutableClock;
+import io.ziiklb.testkit.MutableClock;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

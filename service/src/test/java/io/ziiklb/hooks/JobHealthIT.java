@@ -13,7 +13,7 @@ import io.ziiklb.simulator.ziik.ZiikOrganisation;
 import io.ziiklb.simulator.ziik.ZiikSimulator;
 import io.ziiklb.sync.ExecutionPolicy;
 import io.ziiklb.testing.AdminApi;
-import io.ziiklb.testing.MutableClock;
+import io.ziiklb.testkit.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
