@@ -227,6 +227,36 @@ class IntegrationApiIT {
     }
 
     /**
+     * {@code GET /integrations/{id}} of a new integration: every member the API shows, in its order,
+     * with its exact value (the queue's pending work is left out: role polls may queue some).
+     */
+    @Test
+    void statusOfANewIntegration_everyMemberInOrder() {
+        String id = api.post("/api/v1/integrations", validBody(Map.of())).json().path("id").asString();
+        try {
+            JsonNode status = api.get("/api/v1/integrations/" + id).json();
+            assertThat(status.propertyNames()).containsExactly("id", "enabled", "state", "notice", "settings", "ziik",
+                    "learningbank", "lastSync", "queue", "links", "problems");
+            assertThat(status.path("id").asString()).isEqualTo(id);
+            assertThat(status.path("enabled").asBoolean()).isTrue();
+            assertThat(status.path("state").asString()).isEqualTo("idle");
+            assertThat(status.path("notice").isNull()).as("notice").isTrue();
+            assertThat(status.path("ziik").toString()).isEqualTo("{\"baseUrl\":\"" + ziik.baseUrl() + "\",\"username\":\""
+                    + ziik.config().adminEmail() + "\"}");
+            assertThat(status.path("learningbank").toString()).isEqualTo("{\"baseUrl\":\"" + learningbank.baseUrl()
+                    + "\",\"username\":\"" + LearningbankSimulator.Config.defaults().username() + "\"}");
+            assertThat(status.path("lastSync").isNull()).as("lastSync").isTrue();
+            assertThat(status.path("queue").propertyNames()).containsExactly("pending", "oldestPendingSeconds", "deadLetters");
+            assertThat(status.path("queue").path("deadLetters").asInt()).isZero();
+            assertThat(status.path("links")).isEqualTo(AdminApiClient.JSON.readTree(
+                    "{\"departments\":0,\"permissionTypes\":0,\"users\":0}"));
+            assertThat(status.path("problems").toString()).isEqualTo("[]");
+        } finally {
+            assertThat(api.call("DELETE", "/api/v1/integrations/" + id, null).status()).isEqualTo(204);
+        }
+    }
+
+    /**
      * The first full synchronisation's plan, as the rules derive it from the organisation: link the
      * top unit to the top department (U1), create a department for every other unit (U2; this
      * organisation has no department-type units), adopt the permission types a role's name already
