@@ -4,6 +4,7 @@ import io.ziiklb.integration.SecretBox;
 import io.ziiklb.simulator.ChildJvm;
 import io.ziiklb.simulator.http.Faults;
 import io.ziiklb.simulator.learningbank.LearningbankSimulator;
+import io.ziiklb.testkit.AdminApiClient;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -70,10 +71,12 @@ final class LiveWorld implements AutoCloseable {
                 List.of("--ziiklb.queue.workers=" + workers), environment, "/actuator/health");
     }
 
-    JsonNode api(String method, String path, Object body) throws Exception {
-        return call(method, service.origin() + "/api/v1" + path, body);
+    /** The service's admin API; {@code path} is under {@code /api/v1}. */
+    JsonNode api(String method, String path, Object body) {
+        return new AdminApiClient(service.origin(), TOKEN).call(method, "/api/v1" + path, body).ok();
     }
 
+    /** The Ziik simulator's control endpoints ({@code /_sim/...}), which are not the service's API. */
     static JsonNode call(String method, String url, Object body) throws Exception {
         HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(url))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()

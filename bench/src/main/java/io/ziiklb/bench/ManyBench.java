@@ -8,6 +8,7 @@ import io.ziiklb.simulator.learningbank.User;
 import io.ziiklb.simulator.ziik.OrganisationGenerator;
 import io.ziiklb.simulator.ziik.UserUpdate;
 import io.ziiklb.simulator.ziik.ZiikSimulator;
+import io.ziiklb.testkit.AdminApiClient;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
@@ -229,7 +230,7 @@ final class ManyBench {
     }
 
     private JsonNode api(String method, String path, Object body) throws Exception {
-        return LiveWorld.call(method, serviceOrigin + "/api/v1" + path, body);
+        return new AdminApiClient(serviceOrigin, LiveWorld.TOKEN).call(method, "/api/v1" + path, body).ok();
     }
 
     /** Waits until no work is queued (or {@code limit} passed). */

@@ -5,6 +5,7 @@ import io.ziiklb.http.Sleeper;
 import io.ziiklb.learningbank.LbCredentials;
 import io.ziiklb.learningbank.LearningbankClient;
 import io.ziiklb.simulator.ChildJvm;
+import io.ziiklb.testkit.AdminApiClient;
 import io.ziiklb.ziik.ZiikClient;
 import io.ziiklb.ziik.ZiikClientPolicy;
 import java.time.Clock;
@@ -48,7 +49,7 @@ public final class DemoMain {
             String operatorToken = java.util.UUID.randomUUID().toString();
             System.out.println("Starting the service at http://localhost:" + options.servicePort() + " (embedded database)...");
             try (var service = EmbeddedService.start(options.servicePort(), operatorToken)) {
-                ServiceApi api = new ServiceApi("http://localhost:" + options.servicePort(), operatorToken);
+                AdminApiClient api = new AdminApiClient("http://localhost:" + options.servicePort(), operatorToken);
                 FirstSync.run(api, ziikSim.origin() + "/api", ZIIK_ADMIN, ZIIK_PASSWORD, lbSim.origin() + "/api/v1",
                         LB_KEY_DEFAULTS, System.out);
                 System.out.println();

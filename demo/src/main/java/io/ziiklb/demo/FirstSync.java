@@ -1,6 +1,7 @@
 package io.ziiklb.demo;
 
 import io.ziiklb.learningbank.LbCredentials;
+import io.ziiklb.testkit.AdminApiClient;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Map;
@@ -11,22 +12,22 @@ final class FirstSync {
     private FirstSync() {
     }
 
-    static String run(ServiceApi api, String ziikUrl, String ziikUser, String ziikPassword, String learningbankUrl,
+    static String run(AdminApiClient api, String ziikUrl, String ziikUser, String ziikPassword, String learningbankUrl,
                       LbCredentials lb, PrintStream out) throws Exception {
-        JsonNode created = api.post("/integrations", Map.of(
+        JsonNode created = api.post("/api/v1/integrations", Map.of(
                 "ziik", Map.of("baseUrl", ziikUrl, "username", ziikUser, "password", ziikPassword),
                 "learningbank", Map.of("baseUrl", learningbankUrl, "username", lb.username(), "password", lb.password(),
                         "token", lb.token()),
                 // the generated organisation repeats names ("Kitchen" in every restaurant): see rule U3
-                "settings", Map.of("uniqueUnits", true)));
+                "settings", Map.of("uniqueUnits", true))).ok();
         String id = created.path("id").asString();
         out.println("Created integration " + id + " (credentials checked live with both systems)");
         long started = System.nanoTime();
-        String syncId = api.post("/integrations/" + id + "/syncs", null).path("syncId").asString();
+        String syncId = api.post("/api/v1/integrations/" + id + "/syncs", null).ok().path("syncId").asString();
         JsonNode run;
         do {
             Thread.sleep(200);
-            run = api.get("/integrations/" + id + "/syncs/" + syncId);
+            run = api.get("/api/v1/integrations/" + id + "/syncs/" + syncId).ok();
             out.print("\r  " + progressLine(run));
             out.flush();
         } while (run.path("status").asString().equals("running"));
@@ -36,7 +37,7 @@ final class FirstSync {
                 run.path("status").asString(), Duration.ofNanos(System.nanoTime() - started).toMillis() / 1000.0,
                 counts.path("created").asInt(), counts.path("updated").asInt(), counts.path("deactivated").asInt(),
                 counts.path("failed").asInt());
-        JsonNode problems = api.get("/integrations/" + id).path("problems");
+        JsonNode problems = api.get("/api/v1/integrations/" + id).ok().path("problems");
         if (!problems.isEmpty()) {
             out.println("Problems to look at: " + problems.size() + ", e.g. " + problems.path(0).path("message").asString());
         }

@@ -1,8 +1,8 @@
 package io.ziiklb.admin;
 
-import io.ziiklb.integration.ApiProblem;
+import io.ziiklb.http.ApiProblem;
+import io.ziiklb.http.ErrorBody;
 import io.ziiklb.integration.SyncService;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -21,11 +21,7 @@ class ApiErrors {
     private static final Logger LOG = LoggerFactory.getLogger(ApiErrors.class);
 
     static ResponseEntity<Map<String, Object>> body(int status, String code, String message, Map<String, List<String>> fields) {
-        Map<String, Object> error = new LinkedHashMap<>();
-        error.put("code", code);
-        error.put("message", message);
-        error.put("fields", fields);
-        return ResponseEntity.status(status).body(Map.of("error", error));
+        return ResponseEntity.status(status).body(ErrorBody.of(code, message, fields));
     }
 
     @ExceptionHandler(ApiProblem.class)

@@ -1,9 +1,10 @@
 package io.ziiklb.admin;
 
+import io.ziiklb.http.ErrorBody;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 /** The security chain's refusals, in the API's error format. */
 final class ErrorBodies {
@@ -24,7 +25,6 @@ final class ErrorBodies {
         if (status == 401) {
             response.setHeader("WWW-Authenticate", "Bearer");
         }
-        response.getOutputStream().write(("{\"error\":{\"code\":\"" + code + "\",\"message\":\"" + message + "\",\"fields\":{}}}")
-                .getBytes(StandardCharsets.UTF_8));
+        response.getOutputStream().write(ErrorBody.bytes(code, message, Map.of()));
     }
 }

@@ -2,6 +2,7 @@ package io.ziiklb.admin;
 
 import io.ziiklb.integration.Integration;
 import io.ziiklb.integration.IntegrationSettings;
+import io.ziiklb.integration.IntegrationStatus;
 import io.ziiklb.integration.SyncRun;
 import io.ziiklb.queue.WorkQueue;
 import io.ziiklb.sync.Problem;
@@ -26,13 +27,14 @@ record IntegrationView(String id, boolean enabled, String state, String notice, 
     record QueueView(int pending, long oldestPendingSeconds, int deadLetters) {
     }
 
-    static IntegrationView of(Integration i, String state, String notice, SyncRun lastSync, WorkQueue.QueueStatus queue,
-                              Map<String, Integer> links, List<Problem> problems) {
-        return new IntegrationView(i.id(), i.enabled(), state, notice, i.settings(),
+    static IntegrationView of(IntegrationStatus status) {
+        Integration i = status.integration();
+        WorkQueue.QueueStatus queue = status.queue();
+        return new IntegrationView(i.id(), i.enabled(), status.state(), status.notice(), i.settings(),
                 new Endpoint(i.ziikBaseUrl(), i.ziikUsername()), new Endpoint(i.learningbankBaseUrl(), i.learningbankUsername()),
-                lastSync == null ? null : SyncView.of(lastSync),
-                new QueueView(queue.pending(), queue.oldestPendingSeconds(), queue.dead()), links,
-                problems.stream().map(ProblemView::of).toList());
+                status.lastRun() == null ? null : SyncView.of(status.lastRun()),
+                new QueueView(queue.pending(), queue.oldestPendingSeconds(), queue.dead()), status.links(),
+                status.problems().stream().map(ProblemView::of).toList());
     }
 
     /** {@code GET .../syncs/{syncId}}. */

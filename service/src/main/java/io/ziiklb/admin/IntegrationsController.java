@@ -2,14 +2,12 @@ package io.ziiklb.admin;
 
 import io.ziiklb.audit.ActivityEntry;
 import io.ziiklb.audit.ActivityLog;
-import io.ziiklb.integration.ApiProblem;
+import io.ziiklb.http.ApiProblem;
+import io.ziiklb.integration.HeldDeletions;
 import io.ziiklb.integration.Integration;
 import io.ziiklb.integration.IntegrationService;
 import io.ziiklb.integration.IntegrationSettings;
-import io.ziiklb.integration.JdbcLinkStore;
-import io.ziiklb.integration.ProblemStore;
-import io.ziiklb.integration.SyncRun;
-import io.ziiklb.integration.SyncRunStore;
+import io.ziiklb.integration.IntegrationStatusQuery;
 import io.ziiklb.integration.SyncService;
 import io.ziiklb.queue.WorkQueue;
 import io.ziiklb.sync.Plan;
@@ -18,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -33,24 +30,20 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/integrations")
 class IntegrationsController {
-    private static final int MAX_PROBLEMS_SHOWN = 200;
-
     private final IntegrationService integrations;
+    private final IntegrationStatusQuery status;
+    private final HeldDeletions held;
     private final SyncService syncs;
-    private final SyncRunStore runs;
     private final ActivityLog activity;
-    private final ProblemStore problems;
-    private final JdbcClient jdbc;
     private final WorkQueue queue;
 
-    IntegrationsController(IntegrationService integrations, SyncService syncs, SyncRunStore runs, ActivityLog activity,
-                           ProblemStore problems, JdbcClient jdbc, WorkQueue queue) {
+    IntegrationsController(IntegrationService integrations, IntegrationStatusQuery status, HeldDeletions held,
+                           SyncService syncs, ActivityLog activity, WorkQueue queue) {
         this.integrations = integrations;
+        this.status = status;
+        this.held = held;
         this.syncs = syncs;
-        this.runs = runs;
         this.activity = activity;
-        this.problems = problems;
-        this.jdbc = jdbc;
         this.queue = queue;
     }
 
@@ -95,31 +88,22 @@ class IntegrationsController {
 
     @PostMapping("/{id}/syncs")
     ResponseEntity<Map<String, String>> startSync(@PathVariable String id) {
-        Integration integration = enabled(id);
-        return ResponseEntity.accepted().body(Map.of("syncId", syncs.start(integration)));
+        return ResponseEntity.accepted().body(Map.of("syncId", syncs.start(integrations.requireEnabled(id))));
     }
 
     @GetMapping("/{id}/syncs/{syncId}")
     IntegrationView.SyncView sync(@PathVariable String id, @PathVariable String syncId) {
-        integrations.get(id);
-        return IntegrationView.SyncView.of(run(id, syncId));
+        return IntegrationView.SyncView.of(status.run(id, syncId));
     }
 
     @PostMapping("/{id}/syncs/{syncId}/confirm")
     ResponseEntity<Map<String, String>> confirm(@PathVariable String id, @PathVariable String syncId) {
-        Integration integration = enabled(id);
-        heldRun(id, syncId);
-        return ResponseEntity.accepted().body(Map.of("syncId", syncs.startConfirmed(integration)));
+        return ResponseEntity.accepted().body(Map.of("syncId", held.confirm(id, syncId)));
     }
 
     @PostMapping("/{id}/syncs/{syncId}/cancel")
     IntegrationView.SyncView cancel(@PathVariable String id, @PathVariable String syncId) {
-        integrations.get(id);
-        SyncRun held = heldRun(id, syncId);
-        SyncRun cancelled = new SyncRun(held.id(), held.integrationId(), "done", held.phase(), held.done(), held.total(),
-                held.counts(), 0, "held deletions were cancelled by an admin", held.startedAt(), held.finishedAt());
-        runs.update(cancelled);
-        return IntegrationView.SyncView.of(cancelled);
+        return IntegrationView.SyncView.of(held.cancel(id, syncId));
     }
 
     @PostMapping("/{id}/preview")
@@ -145,7 +129,7 @@ class IntegrationsController {
     /** Dead letters back in the queue, attempts reset. */
     @PostMapping("/{id}/queue/retry")
     Map<String, Integer> retryDeadLetters(@PathVariable String id) {
-        enabled(id);
+        integrations.requireEnabled(id);
         return Map.of("retried", queue.retryDead(id));
     }
 
@@ -160,39 +144,7 @@ class IntegrationsController {
         return Map.of("data", activity.newest(id, limit, before));
     }
 
-    private Integration enabled(String id) {
-        Integration integration = integrations.get(id);
-        if (!integration.enabled()) {
-            throw new ApiProblem(409, "disabled", "the integration is disabled; enable it first", Map.of());
-        }
-        return integration;
-    }
-
-    private SyncRun run(String id, String syncId) {
-        return runs.find(id, syncId).orElseThrow(() -> ApiProblem.notFound("synchronisation " + syncId));
-    }
-
-    private SyncRun heldRun(String id, String syncId) {
-        SyncRun run = run(id, syncId);
-        if (!"held".equals(run.status())) {
-            throw new ApiProblem(409, "not_held", "this synchronisation holds no deletions (status " + run.status() + ")", Map.of());
-        }
-        return run;
-    }
-
-    private IntegrationView view(Integration i) {
-        SyncRun last = runs.latest(i.id()).orElse(null);
-        var failing = integrations.failing(i.id());
-        String state = !i.enabled() ? "disabled"
-                : failing.isPresent() ? "failing"
-                : syncs.isRunning(i.id()) ? "syncing"
-                : last != null && "held".equals(last.status()) ? "held"
-                : last != null && "failed".equals(last.status()) ? "failing"
-                : "idle";
-        String notice = failing.map(f -> "Failing since " + f.since() + ": " + f.reason() + ". Work is held back and"
-                + " retried; it resumes by itself when Learningbank answers.")
-                .or(() -> integrations.missedChangesNotice(i, last)).orElse(null);
-        return IntegrationView.of(i, state, notice, last, queue.status(i.id()), new JdbcLinkStore(jdbc, i.id()).counts(),
-                problems.list(i.id(), MAX_PROBLEMS_SHOWN));
+    private IntegrationView view(Integration integration) {
+        return IntegrationView.of(status.of(integration));
     }
 }

@@ -1,5 +1,6 @@
 package io.ziiklb.hooks;
 
+import io.ziiklb.http.ErrorBody;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
@@ -22,8 +23,7 @@ import org.slf4j.LoggerFactory;
 final class WebhookReceiver extends HttpFilter {
     static final String PATH = "/hooks/ziik/";
     private static final Logger LOG = LoggerFactory.getLogger(WebhookReceiver.class);
-    private static final byte[] FAILED = "{\"error\":{\"code\":\"internal_error\",\"message\":\"unexpected error; see the service's log\",\"fields\":{}}}"
-            .getBytes(StandardCharsets.UTF_8);
+    private static final byte[] FAILED = ErrorBody.bytes("internal_error", "unexpected error; see the service's log", Map.of());
     private static final Map<HookIntake.Outcome, byte[]> ANSWERS = new EnumMap<>(HookIntake.Outcome.class);
 
     static {

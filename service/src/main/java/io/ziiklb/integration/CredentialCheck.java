@@ -1,5 +1,6 @@
 package io.ziiklb.integration;
 
+import io.ziiklb.http.ApiProblem;
 import io.ziiklb.learningbank.LbCredentials;
 import io.ziiklb.learningbank.LearningbankException;
 import io.ziiklb.learningbank.LearningbankUnauthorizedException;

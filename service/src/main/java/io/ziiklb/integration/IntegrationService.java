@@ -1,5 +1,6 @@
 package io.ziiklb.integration;
 
+import io.ziiklb.http.ApiProblem;
 import io.ziiklb.ziik.webhook.WebhookRegistration;
 import io.ziiklb.ziik.ZiikException;
 import java.security.SecureRandom;
@@ -73,6 +74,15 @@ public final class IntegrationService {
         return store.find(id).orElseThrow(() -> ApiProblem.notFound("integration " + id));
     }
 
+    /** The integration, when it is enabled: nothing is started for a disabled one (rule L4). */
+    public Integration requireEnabled(String id) {
+        Integration integration = get(id);
+        if (!integration.enabled()) {
+            throw new ApiProblem(409, "disabled", "the integration is disabled; enable it first", Map.of());
+        }
+        return integration;
+    }
+
     public List<Integration> list() {
         return store.list();
     }
@@ -130,23 +140,6 @@ public final class IntegrationService {
         }
         changes.changed(id);
         return next;
-    }
-
-    /** Why and since when the integration cannot work, if it cannot. */
-    public java.util.Optional<IntegrationStore.Failing> failing(String id) {
-        return store.failing(id);
-    }
-
-    /**
-     * Rule L4: re-enabling replays nothing. Until a full synchronisation has started since the
-     * integration was last disabled, this says so, and what to do.
-     */
-    public java.util.Optional<String> missedChangesNotice(Integration integration, SyncRun lastSync) {
-        return store.disabledAt(integration.id())
-                .filter(disabledAt -> integration.enabled() && (lastSync == null || lastSync.startedAt().isBefore(disabledAt)))
-                .map(disabledAt -> "The integration was disabled at " + disabledAt + ": changes made in Ziik since then may"
-                        + " not have reached Learningbank. Initiate a synchronisation (POST /api/v1/integrations/"
-                        + integration.id() + "/syncs).");
     }
 
     /**

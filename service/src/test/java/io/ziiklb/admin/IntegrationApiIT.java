@@ -10,6 +10,7 @@ import io.ziiklb.simulator.ziik.DeliverySwitches;
 import io.ziiklb.simulator.ziik.OrganisationGenerator;
 import io.ziiklb.simulator.ziik.ZiikSimulator;
 import io.ziiklb.simulator.ziik.ZiikOrganisation;
+import io.ziiklb.testkit.AdminApiClient;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -43,7 +44,7 @@ class IntegrationApiIT {
 
     @LocalServerPort
     int port;
-    ApiClient api;
+    AdminApiClient api;
 
     @BeforeAll
     static void startSimulators() {
@@ -61,7 +62,7 @@ class IntegrationApiIT {
 
     @BeforeEach
     void client() {
-        api = new ApiClient(port, TOKEN);
+        api = AdminApiClient.onPort(port, TOKEN);
     }
 
     static Map<String, Object> body(String ziikPassword, String learningbankToken, Map<String, Object> settings) {
@@ -82,16 +83,16 @@ class IntegrationApiIT {
     @Test
     void refusedCredentialsNameTheSystemThatRefused() {
         int integrations = api.get("/api/v1/integrations").json().path("data").size();
-        ApiClient.Answer wrongZiik = api.post("/api/v1/integrations", body("nope", LearningbankSimulator.Config.defaults().token(), Map.of()));
+        AdminApiClient.Answer wrongZiik = api.post("/api/v1/integrations", body("nope", LearningbankSimulator.Config.defaults().token(), Map.of()));
         assertThat(wrongZiik.status()).isEqualTo(422);
         assertThat(wrongZiik.json().path("error").path("fields").has("ziik")).isTrue();
 
-        ApiClient.Answer wrongLb = api.post("/api/v1/integrations", body(ziik.config().adminPassword(), "nope", Map.of()));
+        AdminApiClient.Answer wrongLb = api.post("/api/v1/integrations", body(ziik.config().adminPassword(), "nope", Map.of()));
         assertThat(wrongLb.status()).isEqualTo(422);
         assertThat(wrongLb.json().path("error").path("fields").has("learningbank")).isTrue();
         assertThat(wrongLb.body()).doesNotContain("nope").doesNotContain(ziik.config().adminPassword());
 
-        ApiClient.Answer invalid = api.post("/api/v1/integrations", Map.of("ziik", Map.of("baseUrl", "ftp://x")));
+        AdminApiClient.Answer invalid = api.post("/api/v1/integrations", Map.of("ziik", Map.of("baseUrl", "ftp://x")));
         assertThat(invalid.status()).isEqualTo(400);
         assertThat(invalid.json().path("error").path("fields").has("ziik.baseUrl")).isTrue();
         assertThat(invalid.json().path("error").path("fields").has("learningbank")).isTrue();
@@ -103,7 +104,7 @@ class IntegrationApiIT {
     @Test
     void lifeOfAnIntegration() {
         // create: nothing synchronised yet, no secret ever shown
-        ApiClient.Answer created = api.post("/api/v1/integrations", validBody(Map.of("deletionGuardMinimum", 5)));
+        AdminApiClient.Answer created = api.post("/api/v1/integrations", validBody(Map.of("deletionGuardMinimum", 5)));
         assertThat(created.status()).isEqualTo(201);
         String id = created.json().path("id").asString();
         assertNoSecrets(created.body());
@@ -173,7 +174,7 @@ class IntegrationApiIT {
         assertThat(held.path("held").asInt()).as("every one of the deactivations").isEqualTo(people.size());
         assertThat(api.get("/api/v1/integrations/" + id).json().path("state").asString()).isEqualTo("held");
         assertThat(activeInLearningbank(people)).isEqualTo(people.size());
-        ApiClient.Answer confirmed = api.post("/api/v1/integrations/" + id + "/syncs/" + held.path("syncId").asString() + "/confirm", null);
+        AdminApiClient.Answer confirmed = api.post("/api/v1/integrations/" + id + "/syncs/" + held.path("syncId").asString() + "/confirm", null);
         assertThat(confirmed.status()).isEqualTo(202);
         JsonNode applied = awaitSync(id, confirmed.json().path("syncId").asString());
         assertThat(applied.path("status").asString()).isEqualTo("done");
@@ -194,10 +195,10 @@ class IntegrationApiIT {
                 .as("nothing held any more").isEqualTo(409);
 
         // new credentials are checked live before they replace the old ones
-        ApiClient.Answer badKey = api.call("PATCH", "/api/v1/integrations/" + id, Map.of("learningbank", Map.of("token", "revoked")));
+        AdminApiClient.Answer badKey = api.call("PATCH", "/api/v1/integrations/" + id, Map.of("learningbank", Map.of("token", "revoked")));
         assertThat(badKey.status()).isEqualTo(422);
         assertThat(badKey.json().path("error").path("fields").has("learningbank")).isTrue();
-        ApiClient.Answer sameKey = api.call("PATCH", "/api/v1/integrations/" + id,
+        AdminApiClient.Answer sameKey = api.call("PATCH", "/api/v1/integrations/" + id,
                 Map.of("learningbank", Map.of("token", LearningbankSimulator.Config.defaults().token())));
         assertThat(sameKey.status()).isEqualTo(200);
         assertNoSecrets(sameKey.body());
@@ -223,6 +224,36 @@ class IntegrationApiIT {
         assertThat(api.get("/api/v1/integrations/" + id).status()).isEqualTo(404);
         assertThat(learningbank.requestLog().writes()).isEqualTo(writesBefore);
         assertThat(learningbank.state().users()).hasSize(users);
+    }
+
+    /**
+     * {@code GET /integrations/{id}} of a new integration: every member the API shows, in its order,
+     * with its exact value (the queue's pending work is left out: role polls may queue some).
+     */
+    @Test
+    void statusOfANewIntegration_everyMemberInOrder() {
+        String id = api.post("/api/v1/integrations", validBody(Map.of())).json().path("id").asString();
+        try {
+            JsonNode status = api.get("/api/v1/integrations/" + id).json();
+            assertThat(status.propertyNames()).containsExactly("id", "enabled", "state", "notice", "settings", "ziik",
+                    "learningbank", "lastSync", "queue", "links", "problems");
+            assertThat(status.path("id").asString()).isEqualTo(id);
+            assertThat(status.path("enabled").asBoolean()).isTrue();
+            assertThat(status.path("state").asString()).isEqualTo("idle");
+            assertThat(status.path("notice").isNull()).as("notice").isTrue();
+            assertThat(status.path("ziik").toString()).isEqualTo("{\"baseUrl\":\"" + ziik.baseUrl() + "\",\"username\":\""
+                    + ziik.config().adminEmail() + "\"}");
+            assertThat(status.path("learningbank").toString()).isEqualTo("{\"baseUrl\":\"" + learningbank.baseUrl()
+                    + "\",\"username\":\"" + LearningbankSimulator.Config.defaults().username() + "\"}");
+            assertThat(status.path("lastSync").isNull()).as("lastSync").isTrue();
+            assertThat(status.path("queue").propertyNames()).containsExactly("pending", "oldestPendingSeconds", "deadLetters");
+            assertThat(status.path("queue").path("deadLetters").asInt()).isZero();
+            assertThat(status.path("links")).isEqualTo(AdminApiClient.JSON.readTree(
+                    "{\"departments\":0,\"permissionTypes\":0,\"users\":0}"));
+            assertThat(status.path("problems").toString()).isEqualTo("[]");
+        } finally {
+            assertThat(api.call("DELETE", "/api/v1/integrations/" + id, null).status()).isEqualTo(204);
+        }
     }
 
     /**
@@ -261,12 +292,12 @@ class IntegrationApiIT {
     private static List<String> ziikRoleNames() {
         try {
             HttpClient http = HttpClient.newHttpClient();
-            String credentials = ApiClient.JSON.writeValueAsString(Map.of(
+            String credentials = AdminApiClient.JSON.writeValueAsString(Map.of(
                     "username", ziik.config().adminEmail(), "password", ziik.config().adminPassword()));
-            String jwt = ApiClient.JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(ziik.baseUrl() + "/authenticate"))
+            String jwt = AdminApiClient.JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(ziik.baseUrl() + "/authenticate"))
                     .POST(HttpRequest.BodyPublishers.ofString(credentials)).header("Content-Type", "application/json").build(),
                     HttpResponse.BodyHandlers.ofString()).body()).path(0).path("jwt").asString();
-            JsonNode types = ApiClient.JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(ziik.baseUrl() + "/usertypes?all=1"))
+            JsonNode types = AdminApiClient.JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(ziik.baseUrl() + "/usertypes?all=1"))
                     .header("Authorization", "Bearer " + jwt).build(), HttpResponse.BodyHandlers.ofString()).body());
             List<String> names = new ArrayList<>();
             types.path("data").forEach(t -> names.add(t.path("name").asString()));
@@ -292,7 +323,7 @@ class IntegrationApiIT {
     }
 
     private JsonNode syncToEnd(String id) {
-        ApiClient.Answer started = api.post("/api/v1/integrations/" + id + "/syncs", null);
+        AdminApiClient.Answer started = api.post("/api/v1/integrations/" + id + "/syncs", null);
         assertThat(started.status()).isEqualTo(202);
         return awaitSync(id, started.json().path("syncId").asString());
     }

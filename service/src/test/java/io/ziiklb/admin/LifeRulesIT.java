@@ -19,7 +19,8 @@ import io.ziiklb.simulator.ziik.NewUser;
 import io.ziiklb.simulator.ziik.UserUpdate;
 import io.ziiklb.simulator.ziik.ZiikOrganisation;
 import io.ziiklb.simulator.ziik.ZiikSimulator;
-import io.ziiklb.testing.MutableClock;
+import io.ziiklb.testkit.AdminApiClient;
+import io.ziiklb.testkit.MutableClock;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -62,7 +63,7 @@ class LifeRulesIT {
     private ZiikSimulator ziik;
     private LearningbankSimulator learningbank;
     private ZiikOrganisation org;
-    private ApiClient api;
+    private AdminApiClient api;
     private final HttpClient http = HttpClient.newHttpClient();
 
     @LocalServerPort
@@ -83,7 +84,7 @@ class LifeRulesIT {
         ziik = ZiikSimulator.start(ZiikSimulator.Config.defaults());
         learningbank = LearningbankSimulator.start(LearningbankSimulator.Config.defaults());
         org = ziik.organisation();
-        api = new ApiClient(port, TOKEN);
+        api = AdminApiClient.onPort(port, TOKEN);
     }
 
     /** Removes this test's integrations, so that each test meets only its own (the periodic sync looks at all). */
@@ -102,7 +103,7 @@ class LifeRulesIT {
     @Test
     void L1_wrongZiikCredentialsAreRefusedNamingZiikAndWhy_nothingSaved() {
         int saved = rows("integration");
-        ApiClient.Answer refused = api.post("/api/v1/integrations", body("wrong-password", LearningbankSimulator.Config.defaults().token(), Map.of()));
+        AdminApiClient.Answer refused = api.post("/api/v1/integrations", body("wrong-password", LearningbankSimulator.Config.defaults().token(), Map.of()));
 
         assertThat(refused.status()).isEqualTo(422);
         JsonNode error = refused.json().path("error");
@@ -118,7 +119,7 @@ class LifeRulesIT {
     @Test
     void L1_wrongLearningbankCredentialsAreRefusedNamingLearningbankAndWhy_nothingSaved() {
         int saved = rows("integration");
-        ApiClient.Answer refused = api.post("/api/v1/integrations", body(ziik.config().adminPassword(), "wrong-token", Map.of()));
+        AdminApiClient.Answer refused = api.post("/api/v1/integrations", body(ziik.config().adminPassword(), "wrong-token", Map.of()));
 
         assertThat(refused.status()).isEqualTo(422);
         JsonNode error = refused.json().path("error");
@@ -210,7 +211,7 @@ class LifeRulesIT {
         learningbank.requestLog().reset();
         learningbank.journal().reset();
 
-        ApiClient.Answer disabled = api.post("/api/v1/integrations/" + id + "/disable", null);
+        AdminApiClient.Answer disabled = api.post("/api/v1/integrations/" + id + "/disable", null);
         assertThat(disabled.status()).isEqualTo(200);
         assertThat(disabled.json().path("state").asString()).isEqualTo("disabled");
         ziik.setFaults(Faults.none());
@@ -318,7 +319,7 @@ class LifeRulesIT {
                 .isEqualTo("Robert");
         assertThat(learningbank.requestLog().count("DELETE", "/api/v1/departments/{id}")).isZero();
 
-        ApiClient.Answer confirmed = api.post("/api/v1/integrations/" + id + "/syncs/" + held.path("syncId").asString() + "/confirm", null);
+        AdminApiClient.Answer confirmed = api.post("/api/v1/integrations/" + id + "/syncs/" + held.path("syncId").asString() + "/confirm", null);
         assertThat(confirmed.status()).isEqualTo(202);
         assertThat(awaitSync(id, confirmed.json().path("syncId").asString()).path("status").asString()).isEqualTo("done");
         assertThat(doomed).allSatisfy(d -> assertThat(learningbank.state().findDepartment(d)).isEmpty());
@@ -339,7 +340,7 @@ class LifeRulesIT {
     }
 
     private String create(Map<String, Object> settings) {
-        ApiClient.Answer created = api.post("/api/v1/integrations",
+        AdminApiClient.Answer created = api.post("/api/v1/integrations",
                 body(ziik.config().adminPassword(), LearningbankSimulator.Config.defaults().token(), settings));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         return created.json().path("id").asString();
@@ -350,7 +351,7 @@ class LifeRulesIT {
     }
 
     private JsonNode syncToEnd(String id) {
-        ApiClient.Answer started = api.post("/api/v1/integrations/" + id + "/syncs", null);
+        AdminApiClient.Answer started = api.post("/api/v1/integrations/" + id + "/syncs", null);
         assertThat(started.status()).as(started.body()).isEqualTo(202);
         return awaitSync(id, started.json().path("syncId").asString());
     }
@@ -380,12 +381,12 @@ class LifeRulesIT {
     }
 
     private JsonNode ziikWebhooks() throws Exception {
-        String jwt = ApiClient.JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(ziik.baseUrl() + "/authenticate"))
-                .POST(HttpRequest.BodyPublishers.ofString(ApiClient.JSON.writeValueAsString(Map.of(
+        String jwt = AdminApiClient.JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(ziik.baseUrl() + "/authenticate"))
+                .POST(HttpRequest.BodyPublishers.ofString(AdminApiClient.JSON.writeValueAsString(Map.of(
                         "username", ziik.config().adminEmail(), "password", ziik.config().adminPassword()))))
                 .header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofString()).body())
                 .path(0).path("jwt").asString();
-        return ApiClient.JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(ziik.baseUrl() + "/webhooks"))
+        return AdminApiClient.JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(ziik.baseUrl() + "/webhooks"))
                 .header("Authorization", "Bearer " + jwt).build(), HttpResponse.BodyHandlers.ofString()).body()).path("data");
     }
 }

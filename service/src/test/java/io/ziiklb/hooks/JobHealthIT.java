@@ -12,8 +12,8 @@ import io.ziiklb.simulator.ziik.UserUpdate;
 import io.ziiklb.simulator.ziik.ZiikOrganisation;
 import io.ziiklb.simulator.ziik.ZiikSimulator;
 import io.ziiklb.sync.ExecutionPolicy;
-import io.ziiklb.testing.AdminApi;
-import io.ziiklb.testing.MutableClock;
+import io.ziiklb.testkit.AdminApiClient;
+import io.ziiklb.testkit.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -79,7 +79,7 @@ class JobHealthIT {
     }
 
     private JsonNode api(String method, String path) throws Exception {
-        return new AdminApi("http://127.0.0.1:" + port, TOKEN).call(method, path, null);
+        return AdminApiClient.onPort(port, TOKEN).call(method, "/api/v1" + path, null).json();
     }
 
     /** Every item that fell due has been worked: none is leased and none is due by the service's clock. */
@@ -97,8 +97,8 @@ class JobHealthIT {
         for (int i = 0; i < 6; i++) {
             people.add(org.createUser(NewUser.of("P" + i, "Q", "p" + i + "@example.com", Membership.of(org.topUnitId()))));
         }
-        String id = new AdminApi("http://127.0.0.1:" + port, TOKEN)
-                .post("/integrations", AdminApi.integration(ziik, learningbank, Map.of())).path("id").asString();
+        String id = AdminApiClient.onPort(port, TOKEN)
+                .post("/api/v1/integrations", AdminApiClient.integration(ziik, learningbank, Map.of())).json().path("id").asString();
         String syncId = api("POST", "/integrations/" + id + "/syncs").path("syncId").asString();
         await().atMost(Duration.ofSeconds(30)).until(() -> api("GET", "/integrations/" + id + "/syncs/" + syncId)
                 .path("status").asString().equals("done"));

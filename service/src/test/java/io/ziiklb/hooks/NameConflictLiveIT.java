@@ -9,7 +9,7 @@ import io.ziiklb.simulator.ziik.Membership;
 import io.ziiklb.simulator.ziik.NewUser;
 import io.ziiklb.simulator.ziik.ZiikOrganisation;
 import io.ziiklb.simulator.ziik.ZiikSimulator;
-import io.ziiklb.testing.AdminApi;
+import io.ziiklb.testkit.AdminApiClient;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -51,12 +51,12 @@ class NameConflictLiveIT {
         ZiikOrganisation org = ziik.organisation();
         int kitchen = org.createUnit("Kitchen", org.topUnitId());
         String theirKitchen = learningbank.state().seedDepartment("Kitchen", null); // someone else's department
-        AdminApi api = new AdminApi("http://127.0.0.1:" + port, TOKEN);
-        String id = api.post("/integrations", AdminApi.integration(ziik, learningbank, Map.of())).path("id").asString();
-        String syncId = api.call("POST", "/integrations/" + id + "/syncs", null).path("syncId").asString();
-        await().atMost(Duration.ofSeconds(30)).until(() -> api.call("GET", "/integrations/" + id + "/syncs/" + syncId, null)
+        AdminApiClient api = AdminApiClient.onPort(port, TOKEN);
+        String id = api.post("/api/v1/integrations", AdminApiClient.integration(ziik, learningbank, Map.of())).json().path("id").asString();
+        String syncId = api.post("/api/v1/integrations/" + id + "/syncs", null).json().path("syncId").asString();
+        await().atMost(Duration.ofSeconds(30)).until(() -> api.get("/api/v1/integrations/" + id + "/syncs/" + syncId).json()
                 .path("status").asString().equals("done"));
-        assertThat(api.call("GET", "/integrations/" + id, null).path("problems").toString())
+        assertThat(api.get("/api/v1/integrations/" + id).json().path("problems").toString())
                 .contains("name_conflict").contains(String.valueOf(kitchen));
         String top = learningbank.state().topDepartmentId();
 
@@ -122,10 +122,10 @@ class NameConflictLiveIT {
 
     /** The admin's first full synchronisation, through the service API, to its end. */
     private void synchronise() throws Exception {
-        AdminApi api = new AdminApi("http://127.0.0.1:" + port, TOKEN);
-        String id = api.post("/integrations", AdminApi.integration(ziik, learningbank, Map.of())).path("id").asString();
-        String syncId = api.call("POST", "/integrations/" + id + "/syncs", null).path("syncId").asString();
-        await().atMost(Duration.ofSeconds(30)).until(() -> api.call("GET", "/integrations/" + id + "/syncs/" + syncId, null)
+        AdminApiClient api = AdminApiClient.onPort(port, TOKEN);
+        String id = api.post("/api/v1/integrations", AdminApiClient.integration(ziik, learningbank, Map.of())).json().path("id").asString();
+        String syncId = api.post("/api/v1/integrations/" + id + "/syncs", null).json().path("syncId").asString();
+        await().atMost(Duration.ofSeconds(30)).until(() -> api.get("/api/v1/integrations/" + id + "/syncs/" + syncId).json()
                 .path("status").asString().equals("done"));
     }
 

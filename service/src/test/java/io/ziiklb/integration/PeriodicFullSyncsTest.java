@@ -2,7 +2,7 @@ package io.ziiklb.integration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ziiklb.testing.MutableClock;
+import io.ziiklb.testkit.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -3,7 +3,7 @@ package io.ziiklb.queue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ziiklb.integration.TestDatabase;
-import io.ziiklb.testing.MutableClock;
+import io.ziiklb.testkit.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;

@@ -11,7 +11,7 @@ import io.ziiklb.simulator.learningbank.LearningbankSimulator;
 import io.ziiklb.simulator.learningbank.LearningbankState;
 import io.ziiklb.simulator.ziik.DeliverySwitches;
 import io.ziiklb.simulator.ziik.ZiikSimulator;
-import io.ziiklb.testing.AdminApi;
+import io.ziiklb.testkit.AdminApiClient;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -60,7 +60,7 @@ class LiveDeliveriesIT {
     }
 
     private JsonNode api(String method, String path, Object body) throws Exception {
-        return new AdminApi("http://127.0.0.1:" + port, TOKEN).call(method, path, body);
+        return AdminApiClient.onPort(port, TOKEN).call(method, "/api/v1" + path, body).json();
     }
 
     @Test
@@ -68,7 +68,7 @@ class LiveDeliveriesIT {
         RandomOrganisation org = new RandomOrganisation(ziik.organisation(), 7, new RandomOrganisation.Options(true, true, true, false));
         org.build(learningbank.state());
         LearningbankState.Snapshot original = learningbank.state().snapshot();
-        String id = api("POST", "/integrations", AdminApi.integration(ziik, learningbank,
+        String id = api("POST", "/integrations", AdminApiClient.integration(ziik, learningbank,
                 Map.of("excludedEmails", List.of(RandomOrganisation.EXCLUDED)))).path("id").asString();
         fullSync(id);
         org.synchronised();

@@ -11,7 +11,7 @@ import io.ziiklb.simulator.ziik.NewUser;
 import io.ziiklb.simulator.ziik.OrganisationGenerator;
 import io.ziiklb.simulator.ziik.ZiikOrganisation;
 import io.ziiklb.simulator.ziik.ZiikSimulator;
-import io.ziiklb.testing.MutableClock;
+import io.ziiklb.testkit.MutableClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.ziiklb.simulator.http.Faults;
 import io.ziiklb.simulator.http.HandMovedTiming;
 import io.ziiklb.simulator.http.Json;
+import io.ziiklb.testkit.MutableClock;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.ziiklb.simulator.http.SimProblem;
+import io.ziiklb.testkit.MutableClock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -1,5 +1,6 @@
 package io.ziiklb.simulator.learningbank;
 
+import io.ziiklb.testkit.MutableClock;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ziiklb.simulator.http.Faults;
 import io.ziiklb.simulator.http.HandMovedTiming;
+import io.ziiklb.testkit.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;

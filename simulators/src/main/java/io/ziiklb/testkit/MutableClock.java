@@ -1,4 +1,4 @@
-package io.ziiklb.testing;
+package io.ziiklb.testkit;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,7 +6,10 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock tests move by hand. */
+/**
+ * A clock tests move by hand instead of sleeping: the one for the simulators' tests, the service's
+ * tests, the demo and the bench (see {@code package-info} for why it lives in this module).
+ */
 public final class MutableClock extends Clock {
     private volatile Instant now;
 

@@ -1,4 +1,4 @@
-package io.ziiklb.integration;
+package io.ziiklb.http;
 
 import java.util.List;
 import java.util.Map;
