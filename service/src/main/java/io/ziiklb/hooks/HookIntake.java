@@ -7,7 +7,7 @@ import io.ziiklb.integration.Integration;
 import io.ziiklb.integration.IntegrationChanges;
 import io.ziiklb.integration.IntegrationSecrets;
 import io.ziiklb.integration.IntegrationStore;
-import io.ziiklb.integration.LiveSync;
+import io.ziiklb.jobs.LiveSync;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;

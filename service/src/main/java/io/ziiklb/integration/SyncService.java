@@ -223,7 +223,7 @@ public final class SyncService implements WorkHandler {
     }
 
     /** What a step did, as an activity entry. */
-    static ActivityEntry activityEntry(StepResult result, Instant at) {
+    public static ActivityEntry activityEntry(StepResult result, Instant at) {
         var op = result.step().operation();
         String message = result.problem() != null ? result.problem().message() : op.summary();
         return new ActivityEntry(0, at, op.kind().wireName(), op.ziikId(), result.learningbankId(), op.verb(),

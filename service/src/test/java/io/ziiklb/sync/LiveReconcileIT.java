@@ -3,7 +3,7 @@ package io.ziiklb.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ziiklb.integration.IntegrationSettings;
-import io.ziiklb.integration.LiveSync;
+import io.ziiklb.jobs.LiveSync;
 import io.ziiklb.simulator.learningbank.LearningbankState;
 import io.ziiklb.simulator.http.RequestLog;
 import io.ziiklb.simulator.ziik.Membership;

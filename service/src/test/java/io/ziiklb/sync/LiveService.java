@@ -10,7 +10,7 @@ import io.ziiklb.integration.IntegrationSecrets;
 import io.ziiklb.integration.IntegrationSettings;
 import io.ziiklb.integration.IntegrationStore;
 import io.ziiklb.integration.JdbcLinkStore;
-import io.ziiklb.integration.LiveSync;
+import io.ziiklb.jobs.LiveSync;
 import io.ziiklb.integration.Metrics;
 import io.ziiklb.integration.PeerClients;
 import io.ziiklb.integration.ProblemStore;

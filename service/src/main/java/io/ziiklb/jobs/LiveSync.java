@@ -1,5 +1,12 @@
-package io.ziiklb.integration;
+package io.ziiklb.jobs;
 
+import io.ziiklb.integration.Connections;
+import io.ziiklb.integration.Integration;
+import io.ziiklb.integration.IntegrationStore;
+import io.ziiklb.integration.JdbcLinkStore;
+import io.ziiklb.integration.ProblemStore;
+import io.ziiklb.integration.SyncRunStore;
+import io.ziiklb.integration.SyncService;
 import io.ziiklb.audit.ActivityEntry;
 import io.ziiklb.audit.ActivityLog;
 import io.ziiklb.http.Sleeper;
