@@ -22,6 +22,7 @@ import io.ziiklb.queue.HintWriter;
 import io.ziiklb.queue.QueueSignal;
 import io.ziiklb.queue.QueueWorker;
 import io.ziiklb.queue.RetryPolicy;
+import io.ziiklb.queue.WorkKind;
 import io.ziiklb.queue.WorkQueue;
 import io.ziiklb.queue.WorkerPolicy;
 import io.ziiklb.sync.ExecutionPolicy;
@@ -100,7 +101,7 @@ class ServiceConfiguration {
     /** Changes hinted by deliveries come before full synchronisations and role polls (issue #4: fair to others' changes). */
     @Bean
     WorkQueue workQueue(JdbcClient jdbc, JdbcTemplate template, TransactionTemplate tx, Clock clock) {
-        return new WorkQueue(jdbc, template, tx, clock, java.util.Set.of(SyncService.FULL_SYNC, LiveSync.ROLES));
+        return new WorkQueue(jdbc, template, tx, clock, java.util.Set.of(WorkKind.FULL_SYNC, WorkKind.ROLES));
     }
 
     @Bean(destroyMethod = "close")
@@ -129,8 +130,8 @@ class ServiceConfiguration {
                             @Value("${ziiklb.queue.lease-seconds:60}") int leaseSeconds,
                             @Value("${ziiklb.queue.workers:8}") int workers) {
         WorkerPolicy policy = WorkerPolicy.defaults();
-        return new QueueWorker(queue, Map.of(SyncService.FULL_SYNC, syncs, LiveSync.USER, live, LiveSync.UNITS, live,
-                        LiveSync.ROLES, live),
+        return new QueueWorker(queue, Map.of(WorkKind.FULL_SYNC, syncs, WorkKind.USER, live, WorkKind.UNITS, live,
+                        WorkKind.ROLES, live),
                 new WorkerPolicy(workers, policy.poll(), Duration.ofSeconds(leaseSeconds)),
                 RetryPolicy.defaults(), signal, new Random(), meters);
     }

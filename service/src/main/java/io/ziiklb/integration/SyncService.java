@@ -6,6 +6,7 @@ import io.ziiklb.http.Sleeper;
 import io.ziiklb.queue.QueueSignal;
 import io.ziiklb.queue.WorkHandler;
 import io.ziiklb.queue.WorkItem;
+import io.ziiklb.queue.WorkKind;
 import io.ziiklb.queue.WorkQueue;
 import io.ziiklb.sync.DeletionGuard;
 import io.ziiklb.sync.ExecutionPolicy;
@@ -28,7 +29,6 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Full synchronisations: started as a durable work item (one per integration at a time, whatever
@@ -37,9 +37,6 @@ import tools.jackson.databind.json.JsonMapper;
  * over when its lease expires and starts again from the top (synchronising is idempotent).
  */
 public final class SyncService implements WorkHandler {
-    /** The queue's kind for a full synchronisation. */
-    public static final String FULL_SYNC = "full_sync";
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Logger LOG = LoggerFactory.getLogger(SyncService.class);
     private static final Duration PROGRESS_EVERY = Duration.ofMillis(500);
     private static final int ACTIVITY_BATCH = 500;
@@ -53,10 +50,6 @@ public final class SyncService implements WorkHandler {
     private final Metrics metrics;
     private final WorkQueue queue;
     private final QueueSignal signal;
-
-    /** The payload of a full synchronisation's work item. */
-    private record Job(String syncId, boolean confirmed) {
-    }
 
     public SyncService(IntegrationStore integrations, SyncRunStore runs, ActivityLog activity, ProblemStore problems,
                        Connections connections, Clock clock, Metrics metrics, WorkQueue queue, QueueSignal signal) {
@@ -103,14 +96,14 @@ public final class SyncService implements WorkHandler {
         try {
             start(integration, false);
         } catch (AlreadyRunning queuedOrRunning) {
-            queue.enqueue(integration.id(), FULL_SYNC, 0, null);
+            queue.enqueue(integration.id(), WorkKind.FULL_SYNC, 0, null);
             signal.nudge();
         }
     }
 
     /** Whether a full synchronisation of the integration is queued or running, in any instance. */
     public boolean isRunning(String integrationId) {
-        return queue.queued(integrationId, FULL_SYNC, 0).isPresent();
+        return queue.queued(integrationId, WorkKind.FULL_SYNC, 0).isPresent();
     }
 
     /** The plan a full synchronisation would apply now; writes nothing. */
@@ -120,15 +113,15 @@ public final class SyncService implements WorkHandler {
     }
 
     private String start(Integration integration, boolean confirmed) {
-        Optional<String> queued = queue.queued(integration.id(), FULL_SYNC, 0);
+        Optional<String> queued = queue.queued(integration.id(), WorkKind.FULL_SYNC, 0);
         if (queued.isPresent()) {
-            throw new AlreadyRunning(JSON.readValue(queued.get(), Job.class).syncId());
+            throw new AlreadyRunning(FullSyncJob.parse(queued.get()).syncId());
         }
         String syncId = UUID.randomUUID().toString();
         runs.insert(new SyncRun(syncId, integration.id(), "running", "queued", 0, 0, SyncRun.Counts.zero(), 0, null,
                 clock.instant(), null));
-        String stored = queue.enqueue(integration.id(), FULL_SYNC, 0, JSON.writeValueAsString(new Job(syncId, confirmed)));
-        String winner = JSON.readValue(stored, Job.class).syncId();
+        String stored = queue.enqueue(integration.id(), WorkKind.FULL_SYNC, 0, new FullSyncJob(syncId, confirmed).json());
+        String winner = FullSyncJob.parse(stored).syncId();
         if (!winner.equals(syncId)) { // another start got there first: that one runs
             runs.delete(integration.id(), syncId);
             throw new AlreadyRunning(winner);
@@ -140,7 +133,7 @@ public final class SyncService implements WorkHandler {
     /** Runs a claimed full synchronisation (or one taken over from a worker that died). */
     @Override
     public void handle(WorkItem item) {
-        Job job = JSON.readValue(item.payload(), Job.class);
+        FullSyncJob job = FullSyncJob.parse(item.payload());
         Optional<Integration> integration = integrations.find(item.integrationId());
         if (integration.isEmpty()) {
             return; // removed meanwhile

@@ -15,6 +15,7 @@ import io.ziiklb.queue.QueueSignal;
 import io.ziiklb.queue.RetryLater;
 import io.ziiklb.queue.WorkHandler;
 import io.ziiklb.queue.WorkItem;
+import io.ziiklb.queue.WorkKind;
 import io.ziiklb.queue.WorkQueue;
 import io.ziiklb.learningbank.LbJobProfile;
 import io.ziiklb.learningbank.LearningbankClient;
@@ -55,12 +56,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * everything until then.
  */
 public final class LiveSync implements WorkHandler {
-    /** The queue's kind for reconciling one user. */
-    public static final String USER = "user";
-    /** The queue's kind for reconciling the unit tree (one item per integration, coalesced). */
-    public static final String UNITS = "units";
-    /** The queue's kind for polling roles (Ziik has no webhooks for them). */
-    public static final String ROLES = "roles";
     /** How long a tree read is used for placing users; a unit hint, or a tree reconcile, replaces it sooner. */
     private static final Duration TREE_FRESH_FOR = Duration.ofMinutes(5);
     /** How long Learningbank's job profiles (rule P5) are used; Ziik says nothing of them, and full syncs read them anew. */
@@ -129,10 +124,10 @@ public final class LiveSync implements WorkHandler {
             }
             synchronised.add(integration.id()); // once synchronised, always: no need to ask again
         }
-        if (USER.equals(objectKind)) {
-            hints.hint(integration.id(), USER, ziikId);
+        if ("user".equals(objectKind)) {
+            hints.hint(integration.id(), WorkKind.USER, ziikId);
         } else { // the kept tree stays until the tree reconcile replaces it: a unit it does not know yet counts as not linked
-            hints.hint(integration.id(), UNITS, 0);
+            hints.hint(integration.id(), WorkKind.UNITS, 0);
         }
         signal.nudge();
         return true;
@@ -140,7 +135,7 @@ public final class LiveSync implements WorkHandler {
 
     /** Queues a poll of the integration's roles. */
     public void pollRoles(Integration integration) {
-        queue.enqueue(integration.id(), ROLES, 0, null);
+        queue.enqueue(integration.id(), WorkKind.ROLES, 0, null);
         signal.nudge();
     }
 
@@ -156,7 +151,8 @@ public final class LiveSync implements WorkHandler {
             switch (item.kind()) {
                 case ROLES -> work.roles();
                 case UNITS -> work.units();
-                default -> work.user(item.ziikId());
+                case USER -> work.user(item.ziikId());
+                case FULL_SYNC -> throw new IllegalArgumentException("a full synchronisation is not live work: " + item);
             }
         } catch (LearningbankException e) {
             if (!(e.transientFailure() || e instanceof LearningbankUnauthorizedException)) {
@@ -201,7 +197,7 @@ public final class LiveSync implements WorkHandler {
                     clock.instant());
             settle(result.report());
             if (!result.holders().isEmpty()) { // their types or job profile change with the role
-                queue.hints(result.holders().stream().map(user -> new WorkQueue.Key(integration.id(), USER, user)).toList());
+                queue.hints(result.holders().stream().map(user -> new WorkQueue.Key(integration.id(), WorkKind.USER, user)).toList());
                 signal.nudge();
             }
         }
@@ -215,7 +211,7 @@ public final class LiveSync implements WorkHandler {
             trees.put(integration.id(), new Kept<>(new KnownTree(result.tree(), result.nameConflicts()), clock.instant()));
             if (!result.replacing().isEmpty()) { // a conflicted unit's members go elsewhere now (rule U6); after the
                 // tree is kept, so that this instance places them by it, and before settling, which may retry later
-                queue.hints(result.replacing().stream().map(user -> new WorkQueue.Key(integration.id(), USER, user)).toList());
+                queue.hints(result.replacing().stream().map(user -> new WorkQueue.Key(integration.id(), WorkKind.USER, user)).toList());
                 signal.nudge();
             }
             if (result.neverSynchronised()) {

@@ -58,7 +58,7 @@ class LiveReconcileIT {
                 service.pollRoles();
                 service.drain();
                 for (long user : org.takeTouched()) { // a user.* delivery for each user a change touched
-                    service.hint(LiveSync.USER, user);
+                    service.hint("user", user);
                 }
                 service.drain();
                 org.synchronised();

@@ -24,6 +24,7 @@ import io.ziiklb.queue.WorkItem;
 import io.ziiklb.queue.WorkQueue;
 import io.ziiklb.simulator.learningbank.LearningbankSimulator;
 import io.ziiklb.simulator.ziik.ZiikSimulator;
+import io.ziiklb.queue.WorkKind;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -84,7 +85,7 @@ final class LiveService implements AutoCloseable {
         PeerClients clients = new PeerClients(PeerHttp.create(Duration.ofSeconds(2), Duration.ofSeconds(5)),
                 PeerHttp.create(Duration.ofSeconds(2), Duration.ofSeconds(5)), clock, Sleeper.SYSTEM);
         Connections connections = new Connections(integrations, clients, jdbc, ExecutionPolicy.defaults());
-        queue = new WorkQueue(jdbc, template, tx, clock, Set.of(SyncService.FULL_SYNC, LiveSync.ROLES));
+        queue = new WorkQueue(jdbc, template, tx, clock, Set.of(WorkKind.FULL_SYNC, WorkKind.ROLES));
         hints = new HintWriter(queue);
         QueueSignal signal = new QueueSignal();
         syncs = new SyncService(integrations, runs, activity, problems, connections, clock,
@@ -135,7 +136,7 @@ final class LiveService implements AutoCloseable {
             return false;
         }
         WorkItem item = claimed.getFirst();
-        if (item.kind().equals(SyncService.FULL_SYNC)) {
+        if (item.kind() == WorkKind.FULL_SYNC) {
             syncs.handle(item);
         } else {
             live.handle(item);
