@@ -10,6 +10,7 @@ import io.ziiklb.integration.IntegrationChanges;
 import io.ziiklb.integration.IntegrationService;
 import io.ziiklb.integration.Metrics;
 import io.ziiklb.integration.IntegrationStore;
+import io.ziiklb.jobs.LiveJobs;
 import io.ziiklb.jobs.LiveSync;
 import io.ziiklb.integration.PeerClients;
 import io.ziiklb.jobs.PeriodicFullSyncs;
@@ -126,12 +127,12 @@ class ServiceConfiguration {
 
     /** Works the queue in this instance; other instances on the same database share the work. */
     @Bean(initMethod = "start", destroyMethod = "stop")
-    QueueWorker queueWorker(WorkQueue queue, SyncService syncs, LiveSync live, QueueSignal signal, MeterRegistry meters,
+    QueueWorker queueWorker(WorkQueue queue, SyncService syncs, LiveJobs live, QueueSignal signal, MeterRegistry meters,
                             @Value("${ziiklb.queue.lease-seconds:60}") int leaseSeconds,
                             @Value("${ziiklb.queue.workers:8}") int workers) {
         WorkerPolicy policy = WorkerPolicy.defaults();
-        return new QueueWorker(queue, Map.of(WorkKind.FULL_SYNC, syncs, WorkKind.USER, live, WorkKind.UNITS, live,
-                        WorkKind.ROLES, live),
+        return new QueueWorker(queue, Map.of(WorkKind.FULL_SYNC, syncs, WorkKind.USER, live.work(),
+                        WorkKind.UNITS, live.work(), WorkKind.ROLES, live.work()),
                 new WorkerPolicy(workers, policy.poll(), Duration.ofSeconds(leaseSeconds)),
                 RetryPolicy.defaults(), signal, new Random(), meters);
     }
@@ -149,11 +150,17 @@ class ServiceConfiguration {
     }
 
     @Bean
-    LiveSync liveSync(IntegrationStore integrations, SyncRunStore runs, SyncService syncs, Connections connections,
+    LiveJobs liveJobs(IntegrationStore integrations, SyncRunStore runs, SyncService syncs, Connections connections,
                       ActivityLog activity, ProblemStore problems, Clock clock, WorkQueue queue, HintWriter hints,
                       QueueSignal signal, @Value("${ziiklb.health.pause-seconds:30}") int pauseSeconds) {
-        return new LiveSync(integrations, runs, syncs, connections, activity, problems, clock, queue, hints, signal,
-                Duration.ofSeconds(pauseSeconds));
+        return LiveJobs.create(new LiveJobs.Stores(integrations, runs, problems, activity),
+                new LiveJobs.Queueing(queue, hints, signal), connections, syncs, clock, Duration.ofSeconds(pauseSeconds));
+    }
+
+    /** Where deliveries and role polls queue live work. */
+    @Bean
+    LiveSync liveSync(LiveJobs live) {
+        return live.hints();
     }
 
     @Bean

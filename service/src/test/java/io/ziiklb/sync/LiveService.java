@@ -10,7 +10,7 @@ import io.ziiklb.integration.IntegrationSecrets;
 import io.ziiklb.integration.IntegrationSettings;
 import io.ziiklb.integration.IntegrationStore;
 import io.ziiklb.integration.JdbcLinkStore;
-import io.ziiklb.jobs.LiveSync;
+import io.ziiklb.jobs.LiveJobs;
 import io.ziiklb.integration.Metrics;
 import io.ziiklb.integration.PeerClients;
 import io.ziiklb.integration.ProblemStore;
@@ -36,7 +36,7 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The service's production orchestration ({@link LiveSync} for hints and role polls,
+ * The service's production orchestration ({@link LiveJobs} for hints and role polls,
  * {@link SyncService} for full synchronisations) built by hand on real stores over an H2
  * {@link TestDatabase}, without the Spring context, so a test can hint and then work the queue to
  * the end itself: the queue is drained on the caller's thread, one claimed item at a time, where
@@ -55,7 +55,7 @@ final class LiveService implements AutoCloseable {
     final IntegrationStore integrations;
     final ProblemStore problems;
     final SyncService syncs;
-    final LiveSync live;
+    final LiveJobs live;
     final Integration integration;
 
     LiveService(ZiikSimulator ziik, LearningbankSimulator learningbank, IntegrationSettings settings) {
@@ -64,7 +64,7 @@ final class LiveService implements AutoCloseable {
 
     /**
      * Another service instance (another JVM in production) on this one's database, for the same
-     * integration: its own LiveSync, with its own kept trees, over the shared stores and queue.
+     * integration: its own live jobs, with their own kept trees, over the shared stores and queue.
      */
     LiveService anotherInstance(ZiikSimulator ziik, LearningbankSimulator learningbank) {
         return new LiveService(db, false, secretKey, ziik, learningbank, integration.settings(), integration);
@@ -90,8 +90,8 @@ final class LiveService implements AutoCloseable {
         QueueSignal signal = new QueueSignal();
         syncs = new SyncService(integrations, runs, activity, problems, connections, clock,
                 new Metrics(new SimpleMeterRegistry()), queue, signal);
-        live = new LiveSync(integrations, runs, syncs, connections, activity, problems, clock, queue, hints, signal,
-                Duration.ofSeconds(30));
+        live = LiveJobs.create(new LiveJobs.Stores(integrations, runs, problems, activity),
+                new LiveJobs.Queueing(queue, hints, signal), connections, syncs, clock, Duration.ofSeconds(30));
         if (existing != null) {
             integration = existing;
             return;
@@ -112,11 +112,11 @@ final class LiveService implements AutoCloseable {
 
     /** What a delivery about this object would queue ({@code user} or {@code unit}). */
     void hint(String kind, long ziikId) throws InterruptedException {
-        live.hint(integration, kind, ziikId);
+        live.hints().hint(integration, kind, ziikId);
     }
 
     void pollRoles() {
-        live.pollRoles(integration);
+        live.hints().pollRoles(integration);
     }
 
     /** Works every item due until the queue is empty, each by the handler the service gives its kind. */
@@ -139,7 +139,7 @@ final class LiveService implements AutoCloseable {
         if (item.kind() == WorkKind.FULL_SYNC) {
             syncs.handle(item);
         } else {
-            live.handle(item);
+            live.work().handle(item);
         }
         queue.complete(item, WORKER);
         return true;
