@@ -1,7 +1,5 @@
 package io.ziiklb.queue;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -166,8 +164,8 @@ public final class WorkQueue {
             }
             JdbcClient.StatementSpec select = jdbc.sql("SELECT " + COLUMNS + " FROM work_item WHERE id IN (:ids) ORDER BY " + order())
                     .param("ids", ids);
-            List<Row> rows = (background.isEmpty() ? select : select.param("background", background)).query(WorkQueue::row).list();
-            return workable(rows, worker);
+            return ClaimedRows.workable(jdbc, worker,
+                    (background.isEmpty() ? select : select.param("background", background)).query(ClaimedRows::read).list());
         });
     }
 
@@ -299,39 +297,6 @@ public final class WorkQueue {
      * @param oldestPendingSeconds how long the oldest pending hint has waited
      */
     public record QueueStatus(int pending, int dead, long oldestPendingSeconds) {
-    }
-
-    /** A claimed row as stored: its kind still the stored string. */
-    private record Row(long id, String integrationId, String kind, long ziikId, String payload, int generation,
-                       int attempts, Instant enqueuedAt, Instant dueAt) {
-    }
-
-    /**
-     * The claimed rows as items. A row whose kind no {@link WorkKind} has (written by another
-     * version of the service, or by hand) is parked as a dead letter at once, saying why: no
-     * handler could ever work it, and it must not pass for work of another kind.
-     */
-    private List<WorkItem> workable(List<Row> rows, String worker) {
-        List<WorkItem> items = new java.util.ArrayList<>();
-        for (Row r : rows) {
-            Optional<WorkKind> kind = WorkKind.fromWireName(r.kind());
-            if (kind.isEmpty()) {
-                jdbc.sql("UPDATE work_item SET state = 'dead', last_error = ?, leased_by = NULL, lease_until = NULL"
-                                + " WHERE id = ? AND leased_by = ?")
-                        .params("unknown work kind \"" + r.kind() + "\": no handler can work it", r.id(), worker).update();
-                continue;
-            }
-            items.add(new WorkItem(r.id(), r.integrationId(), kind.get(), r.ziikId(), r.payload(), r.generation(),
-                    r.attempts(), r.enqueuedAt(), r.dueAt()));
-        }
-        return items;
-    }
-
-    private static Row row(ResultSet rs, int n) throws SQLException {
-        return new Row(rs.getLong("id"), rs.getString("integration_id"), rs.getString("kind"), rs.getLong("ziik_id"),
-                rs.getString("payload"), rs.getInt("generation"), rs.getInt("attempts"),
-                rs.getObject("enqueued_at", OffsetDateTime.class).toInstant(),
-                rs.getObject("not_before", OffsetDateTime.class).toInstant());
     }
 
     private static OffsetDateTime utc(Instant instant) {
