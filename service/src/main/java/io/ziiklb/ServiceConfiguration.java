@@ -10,6 +10,7 @@ import io.ziiklb.integration.IntegrationChanges;
 import io.ziiklb.integration.IntegrationService;
 import io.ziiklb.integration.Metrics;
 import io.ziiklb.integration.IntegrationStore;
+import io.ziiklb.jobs.FullSyncRunner;
 import io.ziiklb.jobs.LiveJobs;
 import io.ziiklb.jobs.LiveSync;
 import io.ziiklb.integration.PeerClients;
@@ -92,11 +93,16 @@ class ServiceConfiguration {
     }
 
     @Bean
-    SyncService syncService(IntegrationStore integrations, SyncRunStore runs, ActivityLog activity, ProblemStore problems,
-                            Connections connections, Clock clock, MeterRegistry meters, WorkQueue queue,
-                            QueueSignal signal) {
-        return new SyncService(integrations, runs, activity, problems, connections, clock, new Metrics(meters), queue,
-                signal);
+    SyncService syncService(SyncRunStore runs, Connections connections, Clock clock, WorkQueue queue, QueueSignal signal) {
+        return new SyncService(runs, connections, clock, queue, signal);
+    }
+
+    @Bean
+    FullSyncRunner fullSyncRunner(IntegrationStore integrations, SyncRunStore runs, ActivityLog activity,
+                                  ProblemStore problems, MeterRegistry meters, Connections connections, QueueSignal signal,
+                                  Clock clock) {
+        return new FullSyncRunner(integrations, new FullSyncRunner.RunRecords(runs, activity, problems, new Metrics(meters)),
+                connections, signal, clock);
     }
 
     /** Changes hinted by deliveries come before full synchronisations and role polls (issue #4: fair to others' changes). */
@@ -127,11 +133,11 @@ class ServiceConfiguration {
 
     /** Works the queue in this instance; other instances on the same database share the work. */
     @Bean(initMethod = "start", destroyMethod = "stop")
-    QueueWorker queueWorker(WorkQueue queue, SyncService syncs, LiveJobs live, QueueSignal signal, MeterRegistry meters,
+    QueueWorker queueWorker(WorkQueue queue, FullSyncRunner fullSyncs, LiveJobs live, QueueSignal signal, MeterRegistry meters,
                             @Value("${ziiklb.queue.lease-seconds:60}") int leaseSeconds,
                             @Value("${ziiklb.queue.workers:8}") int workers) {
         WorkerPolicy policy = WorkerPolicy.defaults();
-        return new QueueWorker(queue, Map.of(WorkKind.FULL_SYNC, syncs, WorkKind.USER, live.work(),
+        return new QueueWorker(queue, Map.of(WorkKind.FULL_SYNC, fullSyncs, WorkKind.USER, live.work(),
                         WorkKind.UNITS, live.work(), WorkKind.ROLES, live.work()),
                 new WorkerPolicy(workers, policy.poll(), Duration.ofSeconds(leaseSeconds)),
                 RetryPolicy.defaults(), signal, new Random(), meters);

@@ -5,7 +5,6 @@ import io.ziiklb.audit.ActivityLog;
 import io.ziiklb.integration.Connections;
 import io.ziiklb.integration.Integration;
 import io.ziiklb.integration.JdbcLinkStore;
-import io.ziiklb.integration.SyncService;
 import io.ziiklb.learningbank.LearningbankClient;
 import io.ziiklb.sync.ExecutionPolicy;
 import io.ziiklb.sync.ExecutionReport;
@@ -39,7 +38,7 @@ final class LiveItem {
         this.settings = integration.settings().toSyncSettings();
         this.activity = activity;
         this.health = health;
-        this.record = step -> entries.add(SyncService.activityEntry(step, clock.instant()));
+        this.record = step -> entries.add(ActivityEntries.of(step, clock.instant()));
     }
 
     Integration integration() {

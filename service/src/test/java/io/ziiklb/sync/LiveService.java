@@ -10,6 +10,7 @@ import io.ziiklb.integration.IntegrationSecrets;
 import io.ziiklb.integration.IntegrationSettings;
 import io.ziiklb.integration.IntegrationStore;
 import io.ziiklb.integration.JdbcLinkStore;
+import io.ziiklb.jobs.FullSyncRunner;
 import io.ziiklb.jobs.LiveJobs;
 import io.ziiklb.integration.Metrics;
 import io.ziiklb.integration.PeerClients;
@@ -37,7 +38,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The service's production orchestration ({@link LiveJobs} for hints and role polls,
- * {@link SyncService} for full synchronisations) built by hand on real stores over an H2
+ * {@link SyncService} and {@link FullSyncRunner} for full synchronisations) built by hand on real stores over an H2
  * {@link TestDatabase}, without the Spring context, so a test can hint and then work the queue to
  * the end itself: the queue is drained on the caller's thread, one claimed item at a time, where
  * the service's QueueWorker would use a pool of threads.
@@ -55,6 +56,7 @@ final class LiveService implements AutoCloseable {
     final IntegrationStore integrations;
     final ProblemStore problems;
     final SyncService syncs;
+    private final FullSyncRunner fullSyncs;
     final LiveJobs live;
     final Integration integration;
 
@@ -88,8 +90,10 @@ final class LiveService implements AutoCloseable {
         queue = new WorkQueue(jdbc, template, tx, clock, Set.of(WorkKind.FULL_SYNC, WorkKind.ROLES));
         hints = new HintWriter(queue);
         QueueSignal signal = new QueueSignal();
-        syncs = new SyncService(integrations, runs, activity, problems, connections, clock,
-                new Metrics(new SimpleMeterRegistry()), queue, signal);
+        syncs = new SyncService(runs, connections, clock, queue, signal);
+        fullSyncs = new FullSyncRunner(integrations,
+                new FullSyncRunner.RunRecords(runs, activity, problems, new Metrics(new SimpleMeterRegistry())), connections,
+                signal, clock);
         live = LiveJobs.create(new LiveJobs.Stores(integrations, runs, problems, activity),
                 new LiveJobs.Queueing(queue, hints, signal), connections, syncs, clock, Duration.ofSeconds(30));
         if (existing != null) {
@@ -137,7 +141,7 @@ final class LiveService implements AutoCloseable {
         }
         WorkItem item = claimed.getFirst();
         if (item.kind() == WorkKind.FULL_SYNC) {
-            syncs.handle(item);
+            fullSyncs.handle(item);
         } else {
             live.work().handle(item);
         }
