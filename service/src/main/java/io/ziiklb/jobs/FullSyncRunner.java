@@ -7,6 +7,7 @@ import io.ziiklb.integration.Integration;
 import io.ziiklb.integration.IntegrationStore;
 import io.ziiklb.integration.Metrics;
 import io.ziiklb.integration.ProblemStore;
+import io.ziiklb.integration.RunStatus;
 import io.ziiklb.integration.SyncRun;
 import io.ziiklb.integration.SyncRunStore;
 import io.ziiklb.integration.SyncService;
@@ -72,13 +73,13 @@ public final class FullSyncRunner implements WorkHandler {
         SyncRun run = records.runs().find(item.integrationId(), job.syncId())
                 .filter(r -> !r.finished())
                 .orElseGet(() -> { // a run again for hints that came during the last one, or a lost row
-                    SyncRun fresh = new SyncRun(UUID.randomUUID().toString(), item.integrationId(), "running", "queued",
+                    SyncRun fresh = new SyncRun(UUID.randomUUID().toString(), item.integrationId(), RunStatus.RUNNING, "queued",
                             0, 0, SyncRun.Counts.zero(), 0, null, now, null);
                     records.runs().insert(fresh);
                     return fresh;
                 });
         if (!integration.get().enabled()) { // rule L4: nothing is written while disabled
-            records.runs().update(new SyncRun(run.id(), run.integrationId(), "failed", run.phase(), 0, 0,
+            records.runs().update(new SyncRun(run.id(), run.integrationId(), RunStatus.FAILED, run.phase(), 0, 0,
                     SyncRun.Counts.zero(), 0, "the integration was disabled before this synchronisation ran", run.startedAt(),
                     now));
             return;
@@ -104,7 +105,7 @@ public final class FullSyncRunner implements WorkHandler {
             List<Problem> found = new ArrayList<>(result.plan().problems());
             found.addAll(result.report().problems());
             records.problems().replace(integration.id(), found, clock.instant());
-            String status = result.report().aborted() ? "failed" : held > 0 ? "held" : "done";
+            RunStatus status = result.report().aborted() ? RunStatus.FAILED : held > 0 ? RunStatus.HELD : RunStatus.DONE;
             String message = result.report().aborted() ? result.report().abortReason()
                     : held > 0 ? held + " deletions and deactivations are held by the deletion guard: confirm or cancel" : null;
             SyncRun last = run.get();
@@ -116,7 +117,7 @@ public final class FullSyncRunner implements WorkHandler {
             } else {
                 integrations.clearFailing(integration.id());
             }
-            records.metrics().syncFinished(status, Duration.between(last.startedAt(), clock.instant()));
+            records.metrics().syncFinished(status.wireName(), Duration.between(last.startedAt(), clock.instant()));
         } catch (Exception e) {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
@@ -124,9 +125,9 @@ public final class FullSyncRunner implements WorkHandler {
             buffer.flush();
             LOG.warn("synchronisation {} of integration {} failed: {}", initial.id(), integration.id(), e.toString());
             SyncRun last = run.get();
-            records.runs().update(new SyncRun(last.id(), last.integrationId(), "failed", last.phase(), last.done(),
+            records.runs().update(new SyncRun(last.id(), last.integrationId(), RunStatus.FAILED, last.phase(), last.done(),
                     last.total(), last.counts(), 0, "failed: " + e.getMessage(), last.startedAt(), clock.instant()));
-            records.metrics().syncFinished("failed", Duration.between(last.startedAt(), clock.instant()));
+            records.metrics().syncFinished(RunStatus.FAILED.wireName(), Duration.between(last.startedAt(), clock.instant()));
         }
     }
 
