@@ -7,12 +7,12 @@ import io.ziiklb.learningbank.LearningbankUnauthorizedException;
 import io.ziiklb.queue.RetryLater;
 import io.ziiklb.queue.WorkQueue;
 import io.ziiklb.sync.ExecutionReport;
+import io.ziiklb.sync.ProblemCode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -22,13 +22,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * conflict) is that object's problem, not the integration's.
  */
 final class HealthGate {
-    /**
-     * Step failures that say Learningbank is unwell rather than that the object is wrong. A report
-     * keeps only the codes of the failures its steps gave up on (the exceptions are gone by then),
-     * so these are the codes of the transient Learningbank failures.
-     */
-    private static final Set<String> TRANSIENT_CODES = Set.of("server_error", "io_error", "rate_limited");
-
     private final IntegrationStore integrations;
     private final WorkQueue queue;
     private final Clock clock;
@@ -75,7 +68,8 @@ final class HealthGate {
      */
     void judge(Integration integration, ExecutionReport report) {
         String trouble = report.aborted() ? report.abortReason() : report.problems().stream()
-                .filter(p -> TRANSIENT_CODES.contains(p.code())).map(p -> "Learningbank kept failing: " + p.message())
+                .filter(p -> ProblemCode.of(p).transientFailure()) // Learningbank unwell, not the object wrong
+                .map(p -> "Learningbank kept failing: " + p.message())
                 .findFirst().orElse(null);
         if (trouble == null) {
             integrations.clearFailing(integration.id());
