@@ -16,12 +16,6 @@ public record SyncRun(String id, String integrationId, String status, String pha
         RunStatus.fromWireName(status);
     }
 
-    /** A run with a typed status. */
-    public SyncRun(String id, String integrationId, RunStatus status, String phase, int done, int total, Counts counts,
-                   int held, String message, Instant startedAt, Instant finishedAt) {
-        this(id, integrationId, status.wireName(), phase, done, total, counts, held, message, startedAt, finishedAt);
-    }
-
     public RunStatus runStatus() {
         return RunStatus.fromWireName(status);
     }

@@ -88,8 +88,8 @@ public final class SyncService {
             throw new AlreadyRunning(FullSyncJob.parse(queued.get()).syncId());
         }
         String syncId = UUID.randomUUID().toString();
-        runs.insert(new SyncRun(syncId, integration.id(), RunStatus.RUNNING, "queued", 0, 0, SyncRun.Counts.zero(), 0, null,
-                clock.instant(), null));
+        runs.insert(new SyncRun(syncId, integration.id(), RunStatus.RUNNING.wireName(), "queued", 0, 0, SyncRun.Counts.zero(),
+                0, null, clock.instant(), null));
         String stored = queue.enqueue(integration.id(), WorkKind.FULL_SYNC, 0, new FullSyncJob(syncId, confirmed).json());
         String winner = FullSyncJob.parse(stored).syncId();
         if (!winner.equals(syncId)) { // another start got there first: that one runs

@@ -73,13 +73,13 @@ public final class FullSyncRunner implements WorkHandler {
         SyncRun run = records.runs().find(item.integrationId(), job.syncId())
                 .filter(r -> !r.finished())
                 .orElseGet(() -> { // a run again for hints that came during the last one, or a lost row
-                    SyncRun fresh = new SyncRun(UUID.randomUUID().toString(), item.integrationId(), RunStatus.RUNNING, "queued",
-                            0, 0, SyncRun.Counts.zero(), 0, null, now, null);
+                    SyncRun fresh = new SyncRun(UUID.randomUUID().toString(), item.integrationId(),
+                            RunStatus.RUNNING.wireName(), "queued", 0, 0, SyncRun.Counts.zero(), 0, null, now, null);
                     records.runs().insert(fresh);
                     return fresh;
                 });
         if (!integration.get().enabled()) { // rule L4: nothing is written while disabled
-            records.runs().update(new SyncRun(run.id(), run.integrationId(), RunStatus.FAILED, run.phase(), 0, 0,
+            records.runs().update(new SyncRun(run.id(), run.integrationId(), RunStatus.FAILED.wireName(), run.phase(), 0, 0,
                     SyncRun.Counts.zero(), 0, "the integration was disabled before this synchronisation ran", run.startedAt(),
                     now));
             return;
@@ -109,7 +109,7 @@ public final class FullSyncRunner implements WorkHandler {
             String message = result.report().aborted() ? result.report().abortReason()
                     : held > 0 ? held + " deletions and deactivations are held by the deletion guard: confirm or cancel" : null;
             SyncRun last = run.get();
-            run.set(new SyncRun(last.id(), last.integrationId(), status, FullSync.Phase.DONE.name().toLowerCase(),
+            run.set(new SyncRun(last.id(), last.integrationId(), status.wireName(), FullSync.Phase.DONE.name().toLowerCase(),
                     last.total(), last.total(), counts(counts, result.objects()), held, message, last.startedAt(), clock.instant()));
             records.runs().update(run.get());
             if (result.report().aborted()) {
@@ -125,8 +125,8 @@ public final class FullSyncRunner implements WorkHandler {
             buffer.flush();
             LOG.warn("synchronisation {} of integration {} failed: {}", initial.id(), integration.id(), e.toString());
             SyncRun last = run.get();
-            records.runs().update(new SyncRun(last.id(), last.integrationId(), RunStatus.FAILED, last.phase(), last.done(),
-                    last.total(), last.counts(), 0, "failed: " + e.getMessage(), last.startedAt(), clock.instant()));
+            records.runs().update(new SyncRun(last.id(), last.integrationId(), RunStatus.FAILED.wireName(), last.phase(),
+                    last.done(), last.total(), last.counts(), 0, "failed: " + e.getMessage(), last.startedAt(), clock.instant()));
             records.metrics().syncFinished(RunStatus.FAILED.wireName(), Duration.between(last.startedAt(), clock.instant()));
         }
     }

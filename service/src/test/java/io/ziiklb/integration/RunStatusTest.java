@@ -13,7 +13,7 @@ class RunStatusTest {
     void wireNamesAreTheStoredAndShownStrings() {
         assertThat(Arrays.stream(RunStatus.values()).map(RunStatus::wireName))
                 .containsExactly("running", "done", "failed", "held");
-        assertThat(new SyncRun("r", "i", RunStatus.HELD, "done", 0, 0, SyncRun.Counts.zero(), 1, null, Instant.EPOCH,
+        assertThat(new SyncRun("r", "i", RunStatus.HELD.wireName(), "done", 0, 0, SyncRun.Counts.zero(), 1, null, Instant.EPOCH,
                 Instant.EPOCH).status()).isEqualTo("held");
     }
 
