@@ -16,6 +16,7 @@ import io.ziiklb.jobs.LiveSync;
 import io.ziiklb.integration.PeerClients;
 import io.ziiklb.jobs.PeriodicFullSyncs;
 import io.ziiklb.jobs.PeriodicRolePolls;
+import io.ziiklb.jobs.WorkHandlers;
 import io.ziiklb.integration.ProblemStore;
 import io.ziiklb.integration.SecretBox;
 import io.ziiklb.integration.SyncRunStore;
@@ -31,7 +32,6 @@ import io.ziiklb.sync.ExecutionPolicy;
 import java.time.Clock;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Random;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -137,8 +137,7 @@ class ServiceConfiguration {
                             @Value("${ziiklb.queue.lease-seconds:60}") int leaseSeconds,
                             @Value("${ziiklb.queue.workers:8}") int workers) {
         WorkerPolicy policy = WorkerPolicy.defaults();
-        return new QueueWorker(queue, Map.of(WorkKind.FULL_SYNC, fullSyncs, WorkKind.USER, live.work(),
-                        WorkKind.UNITS, live.work(), WorkKind.ROLES, live.work()),
+        return new QueueWorker(queue, WorkHandlers.of(fullSyncs, live.work()),
                 new WorkerPolicy(workers, policy.poll(), Duration.ofSeconds(leaseSeconds)),
                 RetryPolicy.defaults(), signal, new Random(), meters);
     }

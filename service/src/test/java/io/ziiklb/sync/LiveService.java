@@ -12,6 +12,7 @@ import io.ziiklb.integration.IntegrationStore;
 import io.ziiklb.integration.JdbcLinkStore;
 import io.ziiklb.jobs.FullSyncRunner;
 import io.ziiklb.jobs.LiveJobs;
+import io.ziiklb.jobs.WorkHandlers;
 import io.ziiklb.integration.Metrics;
 import io.ziiklb.integration.PeerClients;
 import io.ziiklb.integration.ProblemStore;
@@ -21,6 +22,7 @@ import io.ziiklb.integration.SyncService;
 import io.ziiklb.integration.TestDatabase;
 import io.ziiklb.queue.HintWriter;
 import io.ziiklb.queue.QueueSignal;
+import io.ziiklb.queue.WorkHandler;
 import io.ziiklb.queue.WorkItem;
 import io.ziiklb.queue.WorkQueue;
 import io.ziiklb.simulator.learningbank.LearningbankSimulator;
@@ -30,6 +32,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -56,7 +59,7 @@ final class LiveService implements AutoCloseable {
     final IntegrationStore integrations;
     final ProblemStore problems;
     final SyncService syncs;
-    private final FullSyncRunner fullSyncs;
+    private final Map<WorkKind, WorkHandler> handlers;
     final LiveJobs live;
     final Integration integration;
 
@@ -91,11 +94,12 @@ final class LiveService implements AutoCloseable {
         hints = new HintWriter(queue);
         QueueSignal signal = new QueueSignal();
         syncs = new SyncService(runs, connections, clock, queue, signal);
-        fullSyncs = new FullSyncRunner(integrations,
+        FullSyncRunner fullSyncs = new FullSyncRunner(integrations,
                 new FullSyncRunner.RunRecords(runs, activity, problems, new Metrics(new SimpleMeterRegistry())), connections,
                 signal, clock);
         live = LiveJobs.create(new LiveJobs.Stores(integrations, runs, problems, activity),
                 new LiveJobs.Queueing(queue, hints, signal), connections, syncs, clock, Duration.ofSeconds(30));
+        handlers = WorkHandlers.of(fullSyncs, live.work());
         if (existing != null) {
             integration = existing;
             return;
@@ -140,11 +144,7 @@ final class LiveService implements AutoCloseable {
             return false;
         }
         WorkItem item = claimed.getFirst();
-        if (item.kind() == WorkKind.FULL_SYNC) {
-            fullSyncs.handle(item);
-        } else {
-            live.work().handle(item);
-        }
+        handlers.get(item.kind()).handle(item);
         queue.complete(item, WORKER);
         return true;
     }
