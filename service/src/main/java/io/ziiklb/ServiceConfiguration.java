@@ -10,10 +10,13 @@ import io.ziiklb.integration.IntegrationChanges;
 import io.ziiklb.integration.IntegrationService;
 import io.ziiklb.integration.Metrics;
 import io.ziiklb.integration.IntegrationStore;
-import io.ziiklb.integration.LiveSync;
+import io.ziiklb.jobs.FullSyncRunner;
+import io.ziiklb.jobs.LiveJobs;
+import io.ziiklb.jobs.LiveSync;
 import io.ziiklb.integration.PeerClients;
-import io.ziiklb.integration.PeriodicFullSyncs;
-import io.ziiklb.integration.PeriodicRolePolls;
+import io.ziiklb.jobs.PeriodicFullSyncs;
+import io.ziiklb.jobs.PeriodicRolePolls;
+import io.ziiklb.jobs.WorkHandlers;
 import io.ziiklb.integration.ProblemStore;
 import io.ziiklb.integration.SecretBox;
 import io.ziiklb.integration.SyncRunStore;
@@ -22,13 +25,13 @@ import io.ziiklb.queue.HintWriter;
 import io.ziiklb.queue.QueueSignal;
 import io.ziiklb.queue.QueueWorker;
 import io.ziiklb.queue.RetryPolicy;
+import io.ziiklb.queue.WorkKind;
 import io.ziiklb.queue.WorkQueue;
 import io.ziiklb.queue.WorkerPolicy;
 import io.ziiklb.sync.ExecutionPolicy;
 import java.time.Clock;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Random;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -90,17 +93,22 @@ class ServiceConfiguration {
     }
 
     @Bean
-    SyncService syncService(IntegrationStore integrations, SyncRunStore runs, ActivityLog activity, ProblemStore problems,
-                            Connections connections, Clock clock, MeterRegistry meters, WorkQueue queue,
-                            QueueSignal signal) {
-        return new SyncService(integrations, runs, activity, problems, connections, clock, new Metrics(meters), queue,
-                signal);
+    SyncService syncService(SyncRunStore runs, Connections connections, Clock clock, WorkQueue queue, QueueSignal signal) {
+        return new SyncService(runs, connections, clock, queue, signal);
+    }
+
+    @Bean
+    FullSyncRunner fullSyncRunner(IntegrationStore integrations, SyncRunStore runs, ActivityLog activity,
+                                  ProblemStore problems, MeterRegistry meters, Connections connections, QueueSignal signal,
+                                  Clock clock) {
+        return new FullSyncRunner(integrations, new FullSyncRunner.RunRecords(runs, activity, problems, new Metrics(meters)),
+                connections, signal, clock);
     }
 
     /** Changes hinted by deliveries come before full synchronisations and role polls (issue #4: fair to others' changes). */
     @Bean
     WorkQueue workQueue(JdbcClient jdbc, JdbcTemplate template, TransactionTemplate tx, Clock clock) {
-        return new WorkQueue(jdbc, template, tx, clock, java.util.Set.of(SyncService.FULL_SYNC, LiveSync.ROLES));
+        return new WorkQueue(jdbc, template, tx, clock, java.util.Set.of(WorkKind.FULL_SYNC, WorkKind.ROLES));
     }
 
     @Bean(destroyMethod = "close")
@@ -125,12 +133,11 @@ class ServiceConfiguration {
 
     /** Works the queue in this instance; other instances on the same database share the work. */
     @Bean(initMethod = "start", destroyMethod = "stop")
-    QueueWorker queueWorker(WorkQueue queue, SyncService syncs, LiveSync live, QueueSignal signal, MeterRegistry meters,
+    QueueWorker queueWorker(WorkQueue queue, FullSyncRunner fullSyncs, LiveJobs live, QueueSignal signal, MeterRegistry meters,
                             @Value("${ziiklb.queue.lease-seconds:60}") int leaseSeconds,
                             @Value("${ziiklb.queue.workers:8}") int workers) {
         WorkerPolicy policy = WorkerPolicy.defaults();
-        return new QueueWorker(queue, Map.of(SyncService.FULL_SYNC, syncs, LiveSync.USER, live, LiveSync.UNITS, live,
-                        LiveSync.ROLES, live),
+        return new QueueWorker(queue, WorkHandlers.of(fullSyncs, live.work()),
                 new WorkerPolicy(workers, policy.poll(), Duration.ofSeconds(leaseSeconds)),
                 RetryPolicy.defaults(), signal, new Random(), meters);
     }
@@ -148,11 +155,17 @@ class ServiceConfiguration {
     }
 
     @Bean
-    LiveSync liveSync(IntegrationStore integrations, SyncRunStore runs, SyncService syncs, Connections connections,
+    LiveJobs liveJobs(IntegrationStore integrations, SyncRunStore runs, SyncService syncs, Connections connections,
                       ActivityLog activity, ProblemStore problems, Clock clock, WorkQueue queue, HintWriter hints,
                       QueueSignal signal, @Value("${ziiklb.health.pause-seconds:30}") int pauseSeconds) {
-        return new LiveSync(integrations, runs, syncs, connections, activity, problems, clock, queue, hints, signal,
-                Duration.ofSeconds(pauseSeconds));
+        return LiveJobs.create(new LiveJobs.Stores(integrations, runs, problems, activity),
+                new LiveJobs.Queueing(queue, hints, signal), connections, syncs, clock, Duration.ofSeconds(pauseSeconds));
+    }
+
+    /** Where deliveries and role polls queue live work. */
+    @Bean
+    LiveSync liveSync(LiveJobs live) {
+        return live.hints();
     }
 
     @Bean

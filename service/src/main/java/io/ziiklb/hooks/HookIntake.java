@@ -7,7 +7,7 @@ import io.ziiklb.integration.Integration;
 import io.ziiklb.integration.IntegrationChanges;
 import io.ziiklb.integration.IntegrationSecrets;
 import io.ziiklb.integration.IntegrationStore;
-import io.ziiklb.integration.LiveSync;
+import io.ziiklb.jobs.LiveSync;
 import io.ziiklb.ziik.webhook.DeliveredObject;
 import io.ziiklb.ziik.webhook.Signature;
 import java.nio.charset.StandardCharsets;

@@ -35,13 +35,13 @@ public final class Metrics {
     }
 
     /** {@code ziiklb_sync_duration_seconds{status}}. */
-    void syncFinished(String status, Duration took) {
+    public void syncFinished(String status, Duration took) {
         Timer.builder("ziiklb.sync.duration").description("Full synchronisations, by how they ended")
                 .tag("status", status).register(meters).record(took);
     }
 
     /** {@code ziiklb_sync_steps_total{kind, outcome}}. */
-    void step(StepResult result) {
+    public void step(StepResult result) {
         Counter.builder("ziiklb.sync.steps").description("Steps of synchronisations, by object kind and outcome")
                 .tags("kind", result.step().operation().kind().wireName(), "outcome", result.outcome().name().toLowerCase())
                 .register(meters).increment();

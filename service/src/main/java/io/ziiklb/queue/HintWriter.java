@@ -33,7 +33,7 @@ public final class HintWriter implements AutoCloseable {
      *
      * @throws RuntimeException what writing it threw (e.g. the integration no longer exists)
      */
-    public void hint(String integrationId, String kind, long ziikId) throws InterruptedException {
+    public void hint(String integrationId, WorkKind kind, long ziikId) throws InterruptedException {
         Pending p = new Pending(new WorkQueue.Key(integrationId, kind, ziikId), new CompletableFuture<>());
         pending.add(p);
         try {

@@ -30,7 +30,7 @@ public final class QueueWorker {
     private static final Logger LOG = LoggerFactory.getLogger(QueueWorker.class);
 
     private final WorkQueue queue;
-    private final Map<String, WorkHandler> handlers;
+    private final Map<WorkKind, WorkHandler> handlers;
     private final WorkerPolicy policy;
     private final RetryPolicy retries;
     private final QueueSignal signal;
@@ -43,7 +43,7 @@ public final class QueueWorker {
     private final java.util.concurrent.atomic.AtomicInteger backgroundRunning = new java.util.concurrent.atomic.AtomicInteger();
     private volatile Thread dispatcher;
 
-    public QueueWorker(WorkQueue queue, Map<String, WorkHandler> handlers, WorkerPolicy policy, RetryPolicy retries,
+    public QueueWorker(WorkQueue queue, Map<WorkKind, WorkHandler> handlers, WorkerPolicy policy, RetryPolicy retries,
                        QueueSignal signal, RandomGenerator random, MeterRegistry meters) {
         this.queue = queue;
         this.handlers = Map.copyOf(handlers);
@@ -149,8 +149,8 @@ public final class QueueWorker {
         }
     }
 
-    private Timer timer(String name, String description, String kind, String outcome) {
-        Timer.Builder builder = Timer.builder(name).description(description).tag("kind", kind)
+    private Timer timer(String name, String description, WorkKind kind, String outcome) {
+        Timer.Builder builder = Timer.builder(name).description(description).tag("kind", kind.wireName())
                 .publishPercentiles(0.5, 0.99).distributionStatisticExpiry(Duration.ofMinutes(2));
         return (outcome == null ? builder : builder.tag("outcome", outcome)).register(meters);
     }

@@ -12,6 +12,6 @@ import java.time.Instant;
  * @param dueAt      since when the item could have been claimed: its first hint, the end of its
  *                   backoff, or the completion that found newer hints
  */
-public record WorkItem(long id, String integrationId, String kind, long ziikId, String payload, int generation,
+public record WorkItem(long id, String integrationId, WorkKind kind, long ziikId, String payload, int generation,
                        int attempts, Instant enqueuedAt, Instant dueAt) {
 }

@@ -1,7 +1,5 @@
 package io.ziiklb.queue;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,7 +24,7 @@ public final class WorkQueue {
     private final JdbcTemplate template;
     private final TransactionTemplate tx;
     private final Clock clock;
-    /** Kinds claimed only after every other kind that is due: bulk and periodic work. */
+    /** Kinds claimed only after every other kind that is due: bulk and periodic work (their wire names, for SQL). */
     private final List<String> background;
     private volatile int integrations;
     private volatile Instant integrationsCountedAt;
@@ -43,12 +41,12 @@ public final class WorkQueue {
      *                   across many integrations does not queue changes behind it
      */
     public WorkQueue(JdbcClient jdbc, JdbcTemplate template, TransactionTemplate tx, Clock clock,
-                     java.util.Set<String> background) {
+                     java.util.Set<WorkKind> background) {
         this.jdbc = jdbc;
         this.template = template;
         this.tx = tx;
         this.clock = clock;
-        this.background = List.copyOf(background);
+        this.background = background.stream().map(WorkKind::wireName).sorted().toList();
     }
 
     /**
@@ -59,16 +57,16 @@ public final class WorkQueue {
      * @param payload kept from the first enqueue when the item already exists
      * @return the item's payload as stored (the first enqueue's)
      */
-    public String enqueue(String integrationId, String kind, long ziikId, String payload) {
+    public String enqueue(String integrationId, WorkKind kind, long ziikId, String payload) {
         return enqueue(integrationId, kind, ziikId, payload, true);
     }
 
     /** {@link #enqueue}, for hints that carry no payload: one statement fewer. */
-    public void hint(String integrationId, String kind, long ziikId) {
+    public void hint(String integrationId, WorkKind kind, long ziikId) {
         enqueue(integrationId, kind, ziikId, null, false);
     }
 
-    private String enqueue(String integrationId, String kind, long ziikId, String payload, boolean readPayload) {
+    private String enqueue(String integrationId, WorkKind kind, long ziikId, String payload, boolean readPayload) {
         OffsetDateTime now = utc(clock.instant());
         for (int tries = 0; ; tries++) {
             int bumped = jdbc.sql("UPDATE work_item SET generation = generation + 1,"
@@ -76,12 +74,12 @@ public final class WorkQueue {
                             + " not_before = CASE WHEN state = 'dead' THEN ? ELSE not_before END,"
                             + " state = CASE WHEN state = 'dead' THEN 'ready' ELSE state END"
                             + " WHERE integration_id = ? AND kind = ? AND ziik_id = ?")
-                    .params(now, integrationId, kind, ziikId).update();
+                    .params(now, integrationId, kind.wireName(), ziikId).update();
             if (bumped == 0) {
                 try {
                     jdbc.sql("INSERT INTO work_item (integration_id, kind, ziik_id, payload, generation, attempts, state,"
                                     + " not_before, enqueued_at) VALUES (?, ?, ?, ?, 0, 0, 'ready', ?, ?)")
-                            .params(integrationId, kind, ziikId, payload, now, now).update();
+                            .params(integrationId, kind.wireName(), ziikId, payload, now, now).update();
                     return payload;
                 } catch (DuplicateKeyException concurrentEnqueue) {
                     if (tries > 3) {
@@ -94,12 +92,12 @@ public final class WorkQueue {
                 return payload;
             }
             return jdbc.sql("SELECT payload FROM work_item WHERE integration_id = ? AND kind = ? AND ziik_id = ?")
-                    .params(integrationId, kind, ziikId).query(String.class).optional().orElse(payload);
+                    .params(integrationId, kind.wireName(), ziikId).query(String.class).optional().orElse(payload);
         }
     }
 
     /** A hint's key. */
-    public record Key(String integrationId, String kind, long ziikId) {
+    public record Key(String integrationId, WorkKind kind, long ziikId) {
     }
 
     /**
@@ -114,7 +112,7 @@ public final class WorkQueue {
                     + " not_before = CASE WHEN state = 'dead' THEN ? ELSE not_before END,"
                     + " state = CASE WHEN state = 'dead' THEN 'ready' ELSE state END"
                     + " WHERE integration_id = ? AND kind = ? AND ziik_id = ?", keys.stream()
-                    .map(k -> new Object[] {now, k.integrationId(), k.kind(), k.ziikId()}).toList());
+                    .map(k -> new Object[] {now, k.integrationId(), k.kind().wireName(), k.ziikId()}).toList());
             java.util.Set<Key> missing = new java.util.LinkedHashSet<>();
             for (int i = 0; i < keys.size(); i++) {
                 if (bumped[i] == 0) {
@@ -123,7 +121,7 @@ public final class WorkQueue {
             }
             template.batchUpdate("INSERT INTO work_item (integration_id, kind, ziik_id, payload, generation, attempts, state,"
                     + " not_before, enqueued_at) VALUES (?, ?, ?, NULL, 0, 0, 'ready', ?, ?)", missing.stream()
-                    .map(k -> new Object[] {k.integrationId(), k.kind(), k.ziikId(), now, now}).toList());
+                    .map(k -> new Object[] {k.integrationId(), k.kind().wireName(), k.ziikId(), now, now}).toList());
         });
     }
 
@@ -166,13 +164,14 @@ public final class WorkQueue {
             }
             JdbcClient.StatementSpec select = jdbc.sql("SELECT " + COLUMNS + " FROM work_item WHERE id IN (:ids) ORDER BY " + order())
                     .param("ids", ids);
-            return (background.isEmpty() ? select : select.param("background", background)).query(WorkQueue::row).list();
+            return ClaimedRows.workable(jdbc, worker,
+                    (background.isEmpty() ? select : select.param("background", background)).query(ClaimedRows::read).list());
         });
     }
 
     /** Whether items of this kind are background work (see the constructor). */
-    public boolean isBackground(String kind) {
-        return background.contains(kind);
+    public boolean isBackground(WorkKind kind) {
+        return background.contains(kind.wireName());
     }
 
     /** Fair claims first, then any due item to fill {@code limit}; {@code kinds} narrows the items (SQL). */
@@ -287,9 +286,9 @@ public final class WorkQueue {
     }
 
     /** The payload (empty when none) of the queued or running item of this key, if there is one. */
-    public Optional<String> queued(String integrationId, String kind, long ziikId) {
+    public Optional<String> queued(String integrationId, WorkKind kind, long ziikId) {
         return jdbc.sql("SELECT COALESCE(payload, '') FROM work_item WHERE integration_id = ? AND kind = ? AND ziik_id = ? AND state <> 'dead'")
-                .params(integrationId, kind, ziikId).query(String.class).optional();
+                .params(integrationId, kind.wireName(), ziikId).query(String.class).optional();
     }
 
     /**
@@ -298,13 +297,6 @@ public final class WorkQueue {
      * @param oldestPendingSeconds how long the oldest pending hint has waited
      */
     public record QueueStatus(int pending, int dead, long oldestPendingSeconds) {
-    }
-
-    private static WorkItem row(ResultSet rs, int n) throws SQLException {
-        return new WorkItem(rs.getLong("id"), rs.getString("integration_id"), rs.getString("kind"), rs.getLong("ziik_id"),
-                rs.getString("payload"), rs.getInt("generation"), rs.getInt("attempts"),
-                rs.getObject("enqueued_at", OffsetDateTime.class).toInstant(),
-                rs.getObject("not_before", OffsetDateTime.class).toInstant());
     }
 
     private static OffsetDateTime utc(Instant instant) {

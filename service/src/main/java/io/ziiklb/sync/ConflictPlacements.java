@@ -24,7 +24,7 @@ public final class ConflictPlacements {
     /** The units a plan and its applying found in a name conflict (rule U6). */
     public static Set<Long> nameConflicts(Plan plan, ExecutionReport report) {
         return Stream.concat(plan.problems().stream(), report.problems().stream())
-                .filter(p -> p.kind() == ObjectKind.DEPARTMENT && p.code().equals("name_conflict"))
+                .filter(p -> p.kind() == ObjectKind.DEPARTMENT && ProblemCode.NAME_CONFLICT.isCodeOf(p))
                 .map(Problem::ziikId).collect(Collectors.toUnmodifiableSet());
     }
 

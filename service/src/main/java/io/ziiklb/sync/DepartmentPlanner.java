@@ -86,7 +86,7 @@ final class DepartmentPlanner {
         List<NameClaims.Claimant> claimants = new ArrayList<>();
         for (ZiikUnit unit : mirroredBelowTop) {
             if (unit.name() == null || unit.name().isBlank()) {
-                plan.problem(ObjectKind.DEPARTMENT, unit.id(), "invalid_name", "the unit has no name");
+                plan.problem(ObjectKind.DEPARTMENT, unit.id(), ProblemCode.INVALID_NAME.wireName(), "the unit has no name");
                 continue;
             }
             String linked = kept.get(unit.id());
@@ -101,7 +101,7 @@ final class DepartmentPlanner {
             holders.put(NameClaims.key(d.name()), new NameClaims.Holder(d.id(), unitByDepartment.get(d.id())));
         }
         NameClaims.Outcome outcome = new NameClaims(claimants, holders, deleting.keySet(), false, "department").resolve();
-        outcome.lost().forEach((unitId, reason) -> plan.problem(ObjectKind.DEPARTMENT, unitId, "name_conflict",
+        outcome.lost().forEach((unitId, reason) -> plan.problem(ObjectKind.DEPARTMENT, unitId, ProblemCode.NAME_CONFLICT.wireName(),
                 reason + (kept.containsKey(unitId) ? "" : "; its users go to the nearest parent department")
                         + (settings.uniqueUnits() ? "" : " (turning on unique units avoids this)")));
         for (ZiikUnit unit : mirroredBelowTop) {

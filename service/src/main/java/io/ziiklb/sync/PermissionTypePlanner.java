@@ -107,7 +107,7 @@ final class PermissionTypePlanner {
         List<NameClaims.Claimant> claimants = new ArrayList<>();
         for (ZiikRole role : roles) {
             if (role.name() == null || role.name().isBlank()) {
-                plan.problem(ObjectKind.PERMISSION_TYPE, role.id(), "invalid_name", "the role has no name");
+                plan.problem(ObjectKind.PERMISSION_TYPE, role.id(), ProblemCode.INVALID_NAME.wireName(), "the role has no name");
                 continue;
             }
             String linked = known.get(role.id());
@@ -129,7 +129,7 @@ final class PermissionTypePlanner {
         }
         NameClaims.Outcome outcome = new NameClaims(claimants, holders, deletedRoles, true, "permission type").resolve();
         outcome.lost().forEach((roleId, reason) ->
-                plan.problem(ObjectKind.PERMISSION_TYPE, roleId, "name_conflict", reason));
+                plan.problem(ObjectKind.PERMISSION_TYPE, roleId, ProblemCode.NAME_CONFLICT.wireName(), reason));
         return outcome;
     }
 }

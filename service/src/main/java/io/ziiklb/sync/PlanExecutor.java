@@ -138,7 +138,7 @@ public final class PlanExecutor {
                 Thread.currentThread().interrupt();
                 return new StepResult(step, StepOutcome.SKIPPED, null, null);
             } catch (RuntimeException e) {
-                return StepResult.failed(step, null, "internal_error", e.toString());
+                return StepResult.failed(step, null, ProblemCode.INTERNAL_ERROR.wireName(), e.toString());
             }
         }
     }

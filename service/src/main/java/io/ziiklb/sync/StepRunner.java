@@ -114,7 +114,7 @@ final class StepRunner {
             }
             links.dropCreateIntent(op.unitId()); // refused: nothing was made
             if (e instanceof LearningbankConflictException c && c.kind() == Kind.DUPLICATE_NAME) {
-                return StepResult.failed(step, null, "name_conflict", "\"" + op.name()
+                return StepResult.failed(step, null, ProblemCode.NAME_CONFLICT.wireName(), "\"" + op.name()
                         + "\" is taken in Learningbank by a department ziiklb does not manage; its users go to the"
                         + " nearest parent department (turning on unique units avoids this)");
             }
@@ -129,7 +129,7 @@ final class StepRunner {
             return StepResult.of(step, StepOutcome.UPDATED, op.departmentId());
         } catch (LearningbankNotFoundException e) {
             links.unlinkDepartment(op.unitId());
-            return StepResult.failed(step, op.departmentId(), "missing",
+            return StepResult.failed(step, op.departmentId(), ProblemCode.MISSING.wireName(),
                     "the department was deleted in Learningbank; it is made again at the next synchronisation");
         }
     }
@@ -141,7 +141,7 @@ final class StepRunner {
             // the goal holds
         } catch (LearningbankConflictException e) {
             if (e.kind() == Kind.DEPARTMENT_NOT_EMPTY) {
-                return StepResult.failed(step, op.departmentId(), "delete_blocked", "Learningbank refuses to delete \""
+                return StepResult.failed(step, op.departmentId(), ProblemCode.DELETE_BLOCKED.wireName(), "Learningbank refuses to delete \""
                         + op.name() + "\": it still has users or departments that ziiklb does not manage;"
                         + " tried again at the next synchronisation");
             }
@@ -240,7 +240,7 @@ final class StepRunner {
             return StepResult.of(step, StepOutcome.UPDATED, op.userId());
         } catch (LearningbankNotFoundException e) {
             links.unlinkUser(op.ziikUserId());
-            return StepResult.failed(step, op.userId(), "missing",
+            return StepResult.failed(step, op.userId(), ProblemCode.MISSING.wireName(),
                     "the user was deleted in Learningbank; it is made again at the next synchronisation");
         }
     }

@@ -113,7 +113,7 @@ final class UserPlanner {
     private void planCreate(ZiikPerson person, Optional<String> language) {
         ZiikUser user = person.user();
         if (user.email() == null) {
-            plan.problem(ObjectKind.USER, user.id(), "missing_email",
+            plan.problem(ObjectKind.USER, user.id(), ProblemCode.MISSING_EMAIL.wireName(),
                     "the Ziik user has no email, which Learningbank requires; not created");
             return;
         }
@@ -230,7 +230,7 @@ final class UserPlanner {
     private Optional<String> language(ZiikUser user) {
         Optional<String> language = Languages.toLearningbank(user.language());
         if (language.isEmpty() && user.language() != null) {
-            plan.problem(ObjectKind.USER, user.id(), "language_unsupported", "Learningbank has no language \""
+            plan.problem(ObjectKind.USER, user.id(), ProblemCode.LANGUAGE_UNSUPPORTED.wireName(), "Learningbank has no language \""
                     + user.language() + "\"; the platform's default language applies");
         }
         return language;

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.ziiklb.integration.IntegrationStore;
-import io.ziiklb.integration.LiveSync;
-import io.ziiklb.integration.PeriodicFullSyncs;
-import io.ziiklb.integration.PeriodicRolePolls;
+import io.ziiklb.jobs.LiveSync;
+import io.ziiklb.jobs.PeriodicFullSyncs;
+import io.ziiklb.jobs.PeriodicRolePolls;
 import io.ziiklb.integration.SyncRunStore;
 import io.ziiklb.integration.SyncService;
 import io.ziiklb.integration.TestDatabase;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.ziiklb.integration.IntegrationStore;
-import io.ziiklb.integration.LiveSync;
+import io.ziiklb.jobs.LiveSync;
 import io.ziiklb.integration.TestDatabase;
 import io.ziiklb.simulator.learningbank.LearningbankSimulator;
 import io.ziiklb.simulator.learningbank.User;

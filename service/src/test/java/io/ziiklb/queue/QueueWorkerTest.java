@@ -45,7 +45,7 @@ class QueueWorkerTest {
     }
 
     private void start(WorkHandler handler, RetryPolicy retries) {
-        worker = new QueueWorker(queue, Map.of("user", handler), new WorkerPolicy(4, Duration.ofMillis(50), Duration.ofSeconds(1)),
+        worker = new QueueWorker(queue, Map.of(WorkKind.USER, handler), new WorkerPolicy(4, Duration.ofMillis(50), Duration.ofSeconds(1)),
                 retries, signal, new Random(1), new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
         worker.start();
     }
@@ -58,7 +58,7 @@ class QueueWorkerTest {
     void everyItemIsHandledOnceAndLeavesTheQueue() {
         start(counting(), RetryPolicy.defaults());
         for (int i = 1; i <= 40; i++) {
-            queue.enqueue("int", "user", i, null);
+            queue.enqueue("int", WorkKind.USER, i, null);
             signal.nudge();
         }
         await().atMost(Duration.ofSeconds(10)).until(() -> queue.status("int").pending() == 0);
@@ -67,7 +67,7 @@ class QueueWorkerTest {
 
     @Test
     void anItemWhoseWorkerDiedIsTakenOverWhenItsLeaseExpires() {
-        queue.enqueue("int", "user", 7, null);
+        queue.enqueue("int", WorkKind.USER, 7, null);
         assertThat(queue.claim("a-worker-that-dies", 1, Duration.ofMillis(500))).hasSize(1);
         start(counting(), RetryPolicy.defaults());
         await().atMost(Duration.ofSeconds(10)).until(() -> handled.containsKey(7L));
@@ -81,7 +81,7 @@ class QueueWorkerTest {
             attempts.incrementAndGet();
             throw new IllegalStateException("Learningbank answered 500");
         }, new RetryPolicy(3, Duration.ofMillis(20), Duration.ofMillis(50)));
-        queue.enqueue("int", "user", 9, null);
+        queue.enqueue("int", WorkKind.USER, 9, null);
         signal.nudge();
         await().atMost(Duration.ofSeconds(10)).until(() -> queue.status("int").dead() == 1);
         assertThat(attempts).hasValue(3);
@@ -96,7 +96,7 @@ class QueueWorkerTest {
                 throw new RetryLater("Ziik is rate limiting GET /users/9", Duration.ofMillis(30));
             }
         }, new RetryPolicy(3, Duration.ofSeconds(30), Duration.ofSeconds(30)));
-        queue.enqueue("int", "user", 9, null);
+        queue.enqueue("int", WorkKind.USER, 9, null);
         signal.nudge();
         await("each retry after the peer's wait (30 ms), not the policy's backoff (30 s)").atMost(Duration.ofSeconds(10))
                 .until(() -> queue.status("int").pending() == 0);
@@ -113,10 +113,10 @@ class QueueWorkerTest {
             working.countDown();
             hinted.await();
         }, RetryPolicy.defaults());
-        queue.enqueue("int", "user", 3, null);
+        queue.enqueue("int", WorkKind.USER, 3, null);
         signal.nudge();
         working.await();
-        queue.enqueue("int", "user", 3, null); // the user changed again while being reconciled
+        queue.enqueue("int", WorkKind.USER, 3, null); // the user changed again while being reconciled
         hinted.countDown();
         await().atMost(Duration.ofSeconds(10)).until(() -> queue.status("int").pending() == 0);
         assertThat(handled.get(3L)).hasValue(2);
@@ -126,14 +126,14 @@ class QueueWorkerTest {
     void aBurstOfBackgroundWorkLeavesWorkersForChanges() throws Exception {
         WorkQueue withBackground = new WorkQueue(db.jdbc(), new org.springframework.jdbc.core.JdbcTemplate(db.dataSource()),
                 new TransactionTemplate(new DataSourceTransactionManager(db.dataSource())), Clock.systemUTC(),
-                java.util.Set.of("roles"));
+                java.util.Set.of(WorkKind.ROLES));
         java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
         AtomicInteger polling = new AtomicInteger();
         WorkHandler slowPoll = item -> {
             polling.incrementAndGet();
             release.await();
         };
-        worker = new QueueWorker(withBackground, Map.of("roles", slowPoll, "user", counting()),
+        worker = new QueueWorker(withBackground, Map.of(WorkKind.ROLES, slowPoll, WorkKind.USER, counting()),
                 new WorkerPolicy(4, Duration.ofMillis(50), Duration.ofSeconds(5)), RetryPolicy.defaults(), signal, new Random(1),
                 new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
         for (int i = 0; i < 10; i++) { // more role polls than workers, each of another integration
@@ -141,12 +141,12 @@ class QueueWorkerTest {
             db.jdbc().sql("INSERT INTO integration (id, enabled, ziik_base_url, ziik_username, learningbank_base_url,"
                             + " learningbank_username, secrets, settings, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?)")
                     .params("poll-" + i, true, "http://z", "a", "http://lb", "l", "v1:x", "{}", now, now).update();
-            withBackground.enqueue("poll-" + i, "roles", 0, null);
+            withBackground.enqueue("poll-" + i, WorkKind.ROLES, 0, null);
         }
         try {
             worker.start();
             await().atMost(Duration.ofSeconds(5)).until(() -> polling.get() == 4);
-            withBackground.hint("int", "user", 7);
+            withBackground.hint("int", WorkKind.USER, 7);
             signal.nudge();
             await("the change runs while the polls hold their workers").atMost(Duration.ofSeconds(5))
                     .until(() -> handled.containsKey(7L));

@@ -68,9 +68,9 @@ abstract class WorkQueueContract {
     @Test
     void aBurstAboutOneObjectIsOneItem() {
         for (int i = 0; i < 50; i++) {
-            assertThat(queue.enqueue(integration, "user", 7, "first")).isEqualTo("first");
+            assertThat(queue.enqueue(integration, WorkKind.USER, 7, "first")).isEqualTo("first");
         }
-        queue.enqueue(integration, "user", 8, null);
+        queue.enqueue(integration, WorkKind.USER, 8, null);
         assertThat(queue.status(integration).pending()).isEqualTo(2);
         List<WorkItem> claimed = mine(queue.claim("w1", 10, LEASE));
         assertThat(claimed).extracting(WorkItem::ziikId).containsExactly(7L, 8L);
@@ -80,7 +80,7 @@ abstract class WorkQueueContract {
 
     @Test
     void aLeasedItemIsNobodyElsesUntilItsLeaseExpires() {
-        queue.enqueue(integration, "user", 7, null);
+        queue.enqueue(integration, WorkKind.USER, 7, null);
         WorkItem item = mine(queue.claim("w1", 10, LEASE)).getFirst();
         assertThat(mine(queue.claim("w2", 10, LEASE))).isEmpty();
         clock.advance(LEASE.minusSeconds(1));
@@ -97,9 +97,9 @@ abstract class WorkQueueContract {
 
     @Test
     void aHintDuringWorkMakesTheItemRunAgain() {
-        queue.enqueue(integration, "user", 7, null);
+        queue.enqueue(integration, WorkKind.USER, 7, null);
         WorkItem item = mine(queue.claim("w1", 10, LEASE)).getFirst();
-        queue.enqueue(integration, "user", 7, null); // the object changed again while being worked on
+        queue.enqueue(integration, WorkKind.USER, 7, null); // the object changed again while being worked on
         queue.complete(item, "w1");
         WorkItem again = mine(queue.claim("w1", 10, LEASE)).getFirst();
         assertThat(again.attempts()).isEqualTo(1);
@@ -110,7 +110,7 @@ abstract class WorkQueueContract {
     @Test
     void failuresBackOffThenBecomeDeadLettersThatCanBeRetried() {
         RetryPolicy policy = new RetryPolicy(3, Duration.ofSeconds(10), Duration.ofMinutes(1));
-        queue.enqueue(integration, "unit", 5, null);
+        queue.enqueue(integration, WorkKind.UNITS, 5, null);
         for (int attempt = 1; attempt <= 3; attempt++) {
             WorkItem item = mine(queue.claim("w1", 10, LEASE)).getFirst();
             assertThat(item.attempts()).isEqualTo(attempt);
@@ -127,27 +127,27 @@ abstract class WorkQueueContract {
 
     @Test
     void aNewHintRevivesADeadLetter() {
-        queue.enqueue(integration, "unit", 5, null);
+        queue.enqueue(integration, WorkKind.UNITS, 5, null);
         WorkItem item = mine(queue.claim("w1", 10, LEASE)).getFirst();
         queue.fail(item, "w1", "refused", Duration.ofHours(1), true);
-        queue.enqueue(integration, "unit", 5, null);
+        queue.enqueue(integration, WorkKind.UNITS, 5, null);
         assertThat(mine(queue.claim("w1", 10, LEASE))).hasSize(1);
     }
 
     @Test
     void statusShowsPendingAndTheOldestWait() {
-        queue.enqueue(integration, "user", 1, null);
+        queue.enqueue(integration, WorkKind.USER, 1, null);
         clock.advance(Duration.ofSeconds(40));
-        queue.enqueue(integration, "user", 2, null);
+        queue.enqueue(integration, WorkKind.USER, 2, null);
         assertThat(queue.status(integration)).isEqualTo(new WorkQueue.QueueStatus(2, 0, 40));
-        assertThat(queue.queued(integration, "user", 2)).isPresent();
-        assertThat(queue.queued(integration, "user", 3)).isEmpty();
+        assertThat(queue.queued(integration, WorkKind.USER, 2)).isPresent();
+        assertThat(queue.queued(integration, WorkKind.USER, 3)).isEmpty();
     }
 
     @Test
     void concurrentWorkersClaimEachItemExactlyOnce() throws Exception {
         for (int i = 1; i <= 300; i++) {
-            queue.enqueue(integration, "user", i, null);
+            queue.enqueue(integration, WorkKind.USER, i, null);
         }
         Set<Long> seen = ConcurrentHashMap.newKeySet();
         AtomicInteger duplicates = new AtomicInteger();
@@ -177,7 +177,7 @@ abstract class WorkQueueContract {
     void concurrentEnqueuesOfOneKeyCoalesce() throws Exception {
         try (ExecutorService hints = Executors.newFixedThreadPool(8)) {
             for (int i = 0; i < 200; i++) {
-                hints.submit(() -> queue.enqueue(integration, "user", 42, null));
+                hints.submit(() -> queue.enqueue(integration, WorkKind.USER, 42, null));
             }
         }
         assertThat(queue.status(integration).pending()).isEqualTo(1);
@@ -186,9 +186,9 @@ abstract class WorkQueueContract {
 
     @Test
     void aBatchOfHintsCoalescesLikeOneByOne() {
-        queue.enqueue(integration, "user", 1, null);
-        queue.hints(List.of(new WorkQueue.Key(integration, "user", 1), new WorkQueue.Key(integration, "user", 2),
-                new WorkQueue.Key(integration, "user", 2), new WorkQueue.Key(integration, "user", 3)));
+        queue.enqueue(integration, WorkKind.USER, 1, null);
+        queue.hints(List.of(new WorkQueue.Key(integration, WorkKind.USER, 1), new WorkQueue.Key(integration, WorkKind.USER, 2),
+                new WorkQueue.Key(integration, WorkKind.USER, 2), new WorkQueue.Key(integration, WorkKind.USER, 3)));
         assertThat(queue.status(integration).pending()).isEqualTo(3);
         List<WorkItem> claimed = new java.util.ArrayList<>(mine(queue.claim("w1", 10, LEASE)));
         claimed.addAll(mine(queue.claim("w1", 10, LEASE))); // at most two of one integration per claim
@@ -205,7 +205,7 @@ abstract class WorkQueueContract {
                 int n = i;
                 callers.submit(() -> {
                     try {
-                        writer.hint(n % 50 == 0 ? "no-such-integration" : integration, "user", n % 120);
+                        writer.hint(n % 50 == 0 ? "no-such-integration" : integration, WorkKind.USER, n % 120);
                     } catch (RuntimeException refused) {
                         failed.incrementAndGet();
                     }
@@ -221,19 +221,19 @@ abstract class WorkQueueContract {
     void oneIntegrationsBacklogDoesNotKeepAnothersItemWaiting() {
         String busy = integration;
         for (int i = 0; i < 50; i++) {
-            queue.enqueue(busy, "user", i, null);
+            queue.enqueue(busy, WorkKind.USER, i, null);
         }
         newIntegration();
         String quiet = integration;
         clock.advance(Duration.ofSeconds(5));
-        queue.enqueue(quiet, "user", 1, null);
+        queue.enqueue(quiet, WorkKind.USER, 1, null);
 
         List<WorkItem> first = queue.claim("w1", 3, LEASE);
         assertThat(first).extracting(WorkItem::integrationId).containsExactly(busy, busy, quiet);
         queue.claim("w2", 4, LEASE); // the busy one only: six in flight
         newIntegration();
         String other = integration;
-        queue.enqueue(other, "user", 1, null);
+        queue.enqueue(other, WorkKind.USER, 1, null);
         assertThat(queue.claim("w3", 1, LEASE)).as("with six in flight, another integration's item comes first")
                 .extracting(WorkItem::integrationId).containsExactly(other);
         assertThat(queue.claim("w4", 1, LEASE)).as("with nobody else waiting, the busy one gets more")
@@ -243,27 +243,41 @@ abstract class WorkQueueContract {
     @Test
     void changesAreClaimedBeforeABurstOfBackgroundWork() {
         WorkQueue withBackground = new WorkQueue(db.jdbc(), new JdbcTemplate(db.dataSource()),
-                new TransactionTemplate(new DataSourceTransactionManager(db.dataSource())), clock, Set.of("full_sync", "roles"));
+                new TransactionTemplate(new DataSourceTransactionManager(db.dataSource())), clock, Set.of(WorkKind.FULL_SYNC, WorkKind.ROLES));
         List<String> polled = new java.util.ArrayList<>();
         for (int i = 0; i < 20; i++) { // a role poll for each of many integrations, all due at once
             newIntegration();
             polled.add(integration);
-            withBackground.enqueue(integration, "roles", 0, null);
+            withBackground.enqueue(integration, WorkKind.ROLES, 0, null);
         }
-        withBackground.enqueue(integration, "full_sync", 0, "{}");
+        withBackground.enqueue(integration, WorkKind.FULL_SYNC, 0, "{}");
         newIntegration();
         clock.advance(Duration.ofSeconds(5));
-        withBackground.hint(integration, "user", 1);
+        withBackground.hint(integration, WorkKind.USER, 1);
 
         assertThat(withBackground.claim("w1", 1, LEASE)).as("the change waited least but comes first")
-                .extracting(WorkItem::kind, WorkItem::integrationId).containsExactly(org.assertj.core.groups.Tuple.tuple("user", integration));
+                .extracting(WorkItem::kind, WorkItem::integrationId).containsExactly(org.assertj.core.groups.Tuple.tuple(WorkKind.USER, integration));
         assertThat(withBackground.claim("w1", 3, LEASE)).as("then background work, oldest first")
                 .extracting(WorkItem::integrationId).containsExactlyElementsOf(polled.subList(0, 3));
         assertThat(queue.claim("w2", 1, LEASE)).as("a queue without background kinds: oldest first")
                 .extracting(WorkItem::integrationId).containsExactly(polled.get(3));
 
-        withBackground.hint(integration, "user", 2);
+        withBackground.hint(integration, WorkKind.USER, 2);
         assertThat(withBackground.claim("w3", 5, LEASE, 1)).as("at most one background item, the change besides")
-                .extracting(WorkItem::kind).containsExactly("user", "roles");
+                .extracting(WorkItem::kind).containsExactly(WorkKind.USER, WorkKind.ROLES);
+    }
+
+    @Test
+    void anUnknownKindReadFromTheDatabaseIsADeadLetterNotWorkOfAnotherKind() {
+        queue.enqueue(integration, WorkKind.USER, 7, null);
+        db.jdbc().sql("UPDATE work_item SET kind = 'usr' WHERE integration_id = ?").param(integration).update();
+        queue.enqueue(integration, WorkKind.USER, 8, null);
+
+        assertThat(mine(queue.claim("w1", 5, LEASE))).as("only the item of a known kind is handed out")
+                .extracting(WorkItem::kind, WorkItem::ziikId).containsExactly(org.assertj.core.groups.Tuple.tuple(WorkKind.USER, 8L));
+        assertThat(db.jdbc().sql("SELECT state, last_error FROM work_item WHERE integration_id = ? AND kind = 'usr'")
+                .param(integration).query((rs, n) -> rs.getString(1) + ": " + rs.getString(2)).list())
+                .containsExactly("dead: unknown work kind \"usr\": no handler can work it");
+        assertThat(queue.status(integration)).isEqualTo(new WorkQueue.QueueStatus(1, 1, 0));
     }
 }

@@ -67,11 +67,11 @@ class CrashIT {
             String syncId = api(doomed.process(), "POST", "/integrations/" + id + "/syncs", null).path("syncId").asString();
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20))
                     .until(() -> db.jdbc().sql("SELECT count(*) FROM work_item WHERE state = 'leased' AND kind = :kind")
-                            .param("kind", io.ziiklb.integration.SyncService.FULL_SYNC).query(Integer.class).single() == 1);
-            if (heldBy(db, doomed.pid()).contains(io.ziiklb.integration.SyncService.FULL_SYNC)) {
+                            .param("kind", io.ziiklb.queue.WorkKind.FULL_SYNC.wireName()).query(Integer.class).single() == 1);
+            if (heldBy(db, doomed.pid()).contains(io.ziiklb.queue.WorkKind.FULL_SYNC.wireName())) {
                 meanwhile.run();
                 assertThat(heldBy(db, doomed.pid())).as("the instance to be killed holds the full synchronisation")
-                        .contains(io.ziiklb.integration.SyncService.FULL_SYNC);
+                        .contains(io.ziiklb.queue.WorkKind.FULL_SYNC.wireName());
                 return syncId;
             }
             assertThat(attempt).as("the instance to be killed claimed none of %d synchronisations", attempt).isLessThan(5);

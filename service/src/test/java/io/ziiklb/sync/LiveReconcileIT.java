@@ -3,7 +3,7 @@ package io.ziiklb.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ziiklb.integration.IntegrationSettings;
-import io.ziiklb.integration.LiveSync;
+import io.ziiklb.jobs.LiveSync;
 import io.ziiklb.simulator.learningbank.LearningbankState;
 import io.ziiklb.simulator.http.RequestLog;
 import io.ziiklb.simulator.ziik.Membership;
@@ -58,7 +58,7 @@ class LiveReconcileIT {
                 service.pollRoles();
                 service.drain();
                 for (long user : org.takeTouched()) { // a user.* delivery for each user a change touched
-                    service.hint(LiveSync.USER, user);
+                    service.hint("user", user);
                 }
                 service.drain();
                 org.synchronised();

@@ -10,7 +10,9 @@ import io.ziiklb.integration.IntegrationSecrets;
 import io.ziiklb.integration.IntegrationSettings;
 import io.ziiklb.integration.IntegrationStore;
 import io.ziiklb.integration.JdbcLinkStore;
-import io.ziiklb.integration.LiveSync;
+import io.ziiklb.jobs.FullSyncRunner;
+import io.ziiklb.jobs.LiveJobs;
+import io.ziiklb.jobs.WorkHandlers;
 import io.ziiklb.integration.Metrics;
 import io.ziiklb.integration.PeerClients;
 import io.ziiklb.integration.ProblemStore;
@@ -20,14 +22,17 @@ import io.ziiklb.integration.SyncService;
 import io.ziiklb.integration.TestDatabase;
 import io.ziiklb.queue.HintWriter;
 import io.ziiklb.queue.QueueSignal;
+import io.ziiklb.queue.WorkHandler;
 import io.ziiklb.queue.WorkItem;
 import io.ziiklb.queue.WorkQueue;
 import io.ziiklb.simulator.learningbank.LearningbankSimulator;
 import io.ziiklb.simulator.ziik.ZiikSimulator;
+import io.ziiklb.queue.WorkKind;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -35,8 +40,8 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The service's production orchestration ({@link LiveSync} for hints and role polls,
- * {@link SyncService} for full synchronisations) built by hand on real stores over an H2
+ * The service's production orchestration ({@link LiveJobs} for hints and role polls,
+ * {@link SyncService} and {@link FullSyncRunner} for full synchronisations) built by hand on real stores over an H2
  * {@link TestDatabase}, without the Spring context, so a test can hint and then work the queue to
  * the end itself: the queue is drained on the caller's thread, one claimed item at a time, where
  * the service's QueueWorker would use a pool of threads.
@@ -54,7 +59,8 @@ final class LiveService implements AutoCloseable {
     final IntegrationStore integrations;
     final ProblemStore problems;
     final SyncService syncs;
-    final LiveSync live;
+    private final Map<WorkKind, WorkHandler> handlers;
+    final LiveJobs live;
     final Integration integration;
 
     LiveService(ZiikSimulator ziik, LearningbankSimulator learningbank, IntegrationSettings settings) {
@@ -63,7 +69,7 @@ final class LiveService implements AutoCloseable {
 
     /**
      * Another service instance (another JVM in production) on this one's database, for the same
-     * integration: its own LiveSync, with its own kept trees, over the shared stores and queue.
+     * integration: its own live jobs, with their own kept trees, over the shared stores and queue.
      */
     LiveService anotherInstance(ZiikSimulator ziik, LearningbankSimulator learningbank) {
         return new LiveService(db, false, secretKey, ziik, learningbank, integration.settings(), integration);
@@ -84,13 +90,16 @@ final class LiveService implements AutoCloseable {
         PeerClients clients = new PeerClients(PeerHttp.create(Duration.ofSeconds(2), Duration.ofSeconds(5)),
                 PeerHttp.create(Duration.ofSeconds(2), Duration.ofSeconds(5)), clock, Sleeper.SYSTEM);
         Connections connections = new Connections(integrations, clients, jdbc, ExecutionPolicy.defaults());
-        queue = new WorkQueue(jdbc, template, tx, clock, Set.of(SyncService.FULL_SYNC, LiveSync.ROLES));
+        queue = new WorkQueue(jdbc, template, tx, clock, Set.of(WorkKind.FULL_SYNC, WorkKind.ROLES));
         hints = new HintWriter(queue);
         QueueSignal signal = new QueueSignal();
-        syncs = new SyncService(integrations, runs, activity, problems, connections, clock,
-                new Metrics(new SimpleMeterRegistry()), queue, signal);
-        live = new LiveSync(integrations, runs, syncs, connections, activity, problems, clock, queue, hints, signal,
-                Duration.ofSeconds(30));
+        syncs = new SyncService(runs, connections, clock, queue, signal);
+        FullSyncRunner fullSyncs = new FullSyncRunner(integrations,
+                new FullSyncRunner.RunRecords(runs, activity, problems, new Metrics(new SimpleMeterRegistry())), connections,
+                signal, clock);
+        live = LiveJobs.create(new LiveJobs.Stores(integrations, runs, problems, activity),
+                new LiveJobs.Queueing(queue, hints, signal), connections, syncs, clock, Duration.ofSeconds(30));
+        handlers = WorkHandlers.of(fullSyncs, live.work());
         if (existing != null) {
             integration = existing;
             return;
@@ -111,11 +120,11 @@ final class LiveService implements AutoCloseable {
 
     /** What a delivery about this object would queue ({@code user} or {@code unit}). */
     void hint(String kind, long ziikId) throws InterruptedException {
-        live.hint(integration, kind, ziikId);
+        live.hints().hint(integration, kind, ziikId);
     }
 
     void pollRoles() {
-        live.pollRoles(integration);
+        live.hints().pollRoles(integration);
     }
 
     /** Works every item due until the queue is empty, each by the handler the service gives its kind. */
@@ -135,11 +144,7 @@ final class LiveService implements AutoCloseable {
             return false;
         }
         WorkItem item = claimed.getFirst();
-        if (item.kind().equals(SyncService.FULL_SYNC)) {
-            syncs.handle(item);
-        } else {
-            live.handle(item);
-        }
+        handlers.get(item.kind()).handle(item);
         queue.complete(item, WORKER);
         return true;
     }

@@ -1,5 +1,14 @@
-package io.ziiklb.integration;
+package io.ziiklb.jobs;
 
+import io.ziiklb.integration.Integration;
+import io.ziiklb.integration.IntegrationSecrets;
+import io.ziiklb.integration.IntegrationSettings;
+import io.ziiklb.integration.IntegrationStore;
+import io.ziiklb.integration.SecretBox;
+import io.ziiklb.integration.SettingsPatch;
+import io.ziiklb.integration.SyncRun;
+import io.ziiklb.integration.SyncRunStore;
+import io.ziiklb.integration.TestDatabase;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ziiklb.testkit.MutableClock;

@@ -1,5 +1,9 @@
-package io.ziiklb.integration;
+package io.ziiklb.jobs;
 
+import io.ziiklb.integration.Integration;
+import io.ziiklb.integration.IntegrationStore;
+import io.ziiklb.integration.SyncRunStore;
+import io.ziiklb.integration.SyncService;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

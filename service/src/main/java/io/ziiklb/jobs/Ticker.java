@@ -1,4 +1,4 @@
-package io.ziiklb.integration;
+package io.ziiklb.jobs;
 
 import java.time.Duration;
 import org.slf4j.Logger;

@@ -1,0 +1,188 @@
+package io.ziiklb.jobs;
+
+import io.ziiklb.audit.ActivityLog;
+import io.ziiklb.integration.Connections;
+import io.ziiklb.integration.FullSyncJob;
+import io.ziiklb.integration.Integration;
+import io.ziiklb.integration.IntegrationStore;
+import io.ziiklb.integration.Metrics;
+import io.ziiklb.integration.ProblemStore;
+import io.ziiklb.integration.RunStatus;
+import io.ziiklb.integration.SyncRun;
+import io.ziiklb.integration.SyncRunStore;
+import io.ziiklb.integration.SyncService;
+import io.ziiklb.queue.QueueSignal;
+import io.ziiklb.queue.WorkHandler;
+import io.ziiklb.queue.WorkItem;
+import io.ziiklb.sync.DeletionGuard;
+import io.ziiklb.sync.FullSync;
+import io.ziiklb.sync.Problem;
+import io.ziiklb.sync.StepOutcome;
+import io.ziiklb.sync.StepResult;
+import io.ziiklb.sync.SyncSettings;
+import io.ziiklb.sync.WriteThroughLinkStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code WorkKind.FULL_SYNC}: runs a claimed full synchronisation (one {@link SyncService} queued,
+ * or one taken over from a worker that died, which starts again from the top: synchronising is
+ * idempotent) and records it: the run's progress and outcome, its activity and the problems it found.
+ */
+public final class FullSyncRunner implements WorkHandler {
+    private static final Logger LOG = LoggerFactory.getLogger(FullSyncRunner.class);
+    private static final Duration PROGRESS_EVERY = Duration.ofMillis(500);
+    private static final int ACTIVITY_BATCH = 500;
+
+    /** Where a run is recorded: its row, its activity, the problems it found, and the metrics. */
+    public record RunRecords(SyncRunStore runs, ActivityLog activity, ProblemStore problems, Metrics metrics) {
+    }
+
+    private final IntegrationStore integrations;
+    private final RunRecords records;
+    private final Connections connections;
+    private final QueueSignal signal;
+    private final Clock clock;
+
+    public FullSyncRunner(IntegrationStore integrations, RunRecords records, Connections connections, QueueSignal signal,
+                          Clock clock) {
+        this.integrations = integrations;
+        this.records = records;
+        this.connections = connections;
+        this.signal = signal;
+        this.clock = clock;
+    }
+
+    @Override
+    public void handle(WorkItem item) {
+        FullSyncJob job = FullSyncJob.parse(item.payload());
+        Optional<Integration> integration = integrations.find(item.integrationId());
+        if (integration.isEmpty()) {
+            return; // removed meanwhile
+        }
+        Instant now = clock.instant();
+        SyncRun run = records.runs().find(item.integrationId(), job.syncId())
+                .filter(r -> !r.finished())
+                .orElseGet(() -> { // a run again for hints that came during the last one, or a lost row
+                    SyncRun fresh = new SyncRun(UUID.randomUUID().toString(), item.integrationId(),
+                            RunStatus.RUNNING.wireName(), "queued", 0, 0, SyncRun.Counts.zero(), 0, null, now, null);
+                    records.runs().insert(fresh);
+                    return fresh;
+                });
+        if (!integration.get().enabled()) { // rule L4: nothing is written while disabled
+            records.runs().update(new SyncRun(run.id(), run.integrationId(), RunStatus.FAILED.wireName(), run.phase(), 0, 0,
+                    SyncRun.Counts.zero(), 0, "the integration was disabled before this synchronisation ran", run.startedAt(),
+                    now));
+            return;
+        }
+        SyncSettings settings = integration.get().settings().toSyncSettings();
+        execute(integration.get(), job.confirmed() ? settings.withGuard(DeletionGuard.off()) : settings, run);
+    }
+
+    private void execute(Integration integration, SyncSettings settings, SyncRun initial) {
+        AtomicReference<SyncRun> run = new AtomicReference<>(initial);
+        ActivityBuffer buffer = new ActivityBuffer(integration.id());
+        try {
+            Connections.Connected connected = connections.open(integration);
+            FullSync sync = SyncService.fullSync(connected, new WriteThroughLinkStore(connected.links()), signal, clock);
+            ProgressWriter progress = new ProgressWriter(run);
+            FullSync.Result result = sync.run(settings, progress, step -> {
+                records.metrics().step(step);
+                buffer.add(step);
+            });
+            buffer.flush();
+            Map<StepOutcome, Integer> counts = result.report().counts();
+            int held = counts.getOrDefault(StepOutcome.HELD, 0);
+            List<Problem> found = new ArrayList<>(result.plan().problems());
+            found.addAll(result.report().problems());
+            records.problems().replace(integration.id(), found, clock.instant());
+            RunStatus status = result.report().aborted() ? RunStatus.FAILED : held > 0 ? RunStatus.HELD : RunStatus.DONE;
+            String message = result.report().aborted() ? result.report().abortReason()
+                    : held > 0 ? held + " deletions and deactivations are held by the deletion guard: confirm or cancel" : null;
+            SyncRun last = run.get();
+            run.set(new SyncRun(last.id(), last.integrationId(), status.wireName(), FullSync.Phase.DONE.name().toLowerCase(),
+                    last.total(), last.total(), counts(counts, result.objects()), held, message, last.startedAt(), clock.instant()));
+            records.runs().update(run.get());
+            if (result.report().aborted()) {
+                integrations.markFailing(integration.id(), result.report().abortReason(), clock.instant());
+            } else {
+                integrations.clearFailing(integration.id());
+            }
+            records.metrics().syncFinished(status.wireName(), Duration.between(last.startedAt(), clock.instant()));
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            buffer.flush();
+            LOG.warn("synchronisation {} of integration {} failed: {}", initial.id(), integration.id(), e.toString());
+            SyncRun last = run.get();
+            records.runs().update(new SyncRun(last.id(), last.integrationId(), RunStatus.FAILED.wireName(), last.phase(),
+                    last.done(), last.total(), last.counts(), 0, "failed: " + e.getMessage(), last.startedAt(), clock.instant()));
+            records.metrics().syncFinished(RunStatus.FAILED.wireName(), Duration.between(last.startedAt(), clock.instant()));
+        }
+    }
+
+    private static SyncRun.Counts counts(Map<StepOutcome, Integer> counts, int objects) {
+        int changed = counts.getOrDefault(StepOutcome.CREATED, 0) + counts.getOrDefault(StepOutcome.UPDATED, 0)
+                + counts.getOrDefault(StepOutcome.DEACTIVATED, 0) + counts.getOrDefault(StepOutcome.DELETED, 0)
+                + counts.getOrDefault(StepOutcome.FAILED, 0);
+        return new SyncRun.Counts(counts.getOrDefault(StepOutcome.CREATED, 0), counts.getOrDefault(StepOutcome.UPDATED, 0),
+                counts.getOrDefault(StepOutcome.DEACTIVATED, 0), counts.getOrDefault(StepOutcome.DELETED, 0),
+                Math.max(0, objects - changed), counts.getOrDefault(StepOutcome.FAILED, 0));
+    }
+
+    /** Writes progress to the run's row, at most every half second and at each new phase. */
+    private final class ProgressWriter implements FullSync.Progress {
+        private final AtomicReference<SyncRun> run;
+        private volatile Instant lastWrite = Instant.MIN;
+        private volatile FullSync.Phase lastPhase;
+
+        ProgressWriter(AtomicReference<SyncRun> run) {
+            this.run = run;
+        }
+
+        @Override
+        public synchronized void update(FullSync.Phase phase, int done, int total) {
+            SyncRun r = run.get();
+            run.set(new SyncRun(r.id(), r.integrationId(), r.status(), phase.name().toLowerCase(), done, total, r.counts(),
+                    r.held(), r.message(), r.startedAt(), null));
+            Instant now = clock.instant();
+            if (phase != lastPhase || Duration.between(lastWrite, now).compareTo(PROGRESS_EVERY) >= 0) {
+                lastPhase = phase;
+                lastWrite = now;
+                records.runs().update(run.get());
+            }
+        }
+    }
+
+    /** Collects step results as activity entries and writes them in batches. */
+    private final class ActivityBuffer {
+        private final String integrationId;
+        private final List<io.ziiklb.audit.ActivityEntry> pending = new ArrayList<>();
+
+        ActivityBuffer(String integrationId) {
+            this.integrationId = integrationId;
+        }
+
+        synchronized void add(StepResult result) {
+            pending.add(ActivityEntries.of(result, clock.instant()));
+            if (pending.size() >= ACTIVITY_BATCH) {
+                flush();
+            }
+        }
+
+        synchronized void flush() {
+            records.activity().append(integrationId, List.copyOf(pending));
+            pending.clear();
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package io.ziiklb.jobs;
+
+import io.ziiklb.audit.ActivityEntry;
+import io.ziiklb.audit.ActivityLog;
+import io.ziiklb.integration.Connections;
+import io.ziiklb.integration.Integration;
+import io.ziiklb.integration.JdbcLinkStore;
+import io.ziiklb.learningbank.LearningbankClient;
+import io.ziiklb.sync.ExecutionPolicy;
+import io.ziiklb.sync.ExecutionReport;
+import io.ziiklb.sync.Plan;
+import io.ziiklb.sync.PlanExecutor;
+import io.ziiklb.sync.Problem;
+import io.ziiklb.sync.SyncSettings;
+import io.ziiklb.ziik.ZiikClient;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One live item's work for one integration: what it works with (the peers, the links, the
+ * settings), and the activity it has to record. A user's reconcile may reconcile the tree or the
+ * roles first on the same item: their activity is recorded with it.
+ */
+final class LiveItem {
+    private final Integration integration;
+    private final Connections.Connected connected;
+    private final SyncSettings settings;
+    private final ActivityLog activity;
+    private final HealthGate health;
+    private final List<ActivityEntry> entries = new ArrayList<>();
+    private final PlanExecutor.StepListener record;
+
+    LiveItem(Integration integration, Connections.Connected connected, ActivityLog activity, HealthGate health,
+             Clock clock) {
+        this.integration = integration;
+        this.connected = connected;
+        this.settings = integration.settings().toSyncSettings();
+        this.activity = activity;
+        this.health = health;
+        this.record = step -> entries.add(ActivityEntries.of(step, clock.instant()));
+    }
+
+    Integration integration() {
+        return integration;
+    }
+
+    String integrationId() {
+        return integration.id();
+    }
+
+    ZiikClient ziik() {
+        return connected.ziik();
+    }
+
+    LearningbankClient learningbank() {
+        return connected.learningbank();
+    }
+
+    JdbcLinkStore links() {
+        return connected.links();
+    }
+
+    ExecutionPolicy policy() {
+        return connected.policy();
+    }
+
+    SyncSettings settings() {
+        return settings;
+    }
+
+    /** Where the reconciles report each step they apply. */
+    PlanExecutor.StepListener record() {
+        return record;
+    }
+
+    /** Records the activity so far, and judges the integration's health by what was done. */
+    void settle(ExecutionReport report) {
+        recordActivity();
+        health.judge(integration, report);
+    }
+
+    void recordActivity() {
+        activity.append(integration.id(), List.copyOf(entries));
+        entries.clear();
+    }
+
+    /** What planning and applying found wrong. */
+    static List<Problem> found(Plan plan, ExecutionReport report) {
+        List<Problem> found = new ArrayList<>(plan.problems());
+        found.addAll(report.problems());
+        return found;
+    }
+}

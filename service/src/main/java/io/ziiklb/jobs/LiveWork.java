@@ -1,0 +1,71 @@
+package io.ziiklb.jobs;
+
+import io.ziiklb.audit.ActivityLog;
+import io.ziiklb.integration.Connections;
+import io.ziiklb.integration.Integration;
+import io.ziiklb.integration.IntegrationStore;
+import io.ziiklb.learningbank.LearningbankException;
+import io.ziiklb.queue.RetryLater;
+import io.ziiklb.queue.WorkHandler;
+import io.ziiklb.queue.WorkItem;
+import io.ziiklb.ziik.ZiikRateLimitedException;
+import java.time.Clock;
+import java.util.Optional;
+
+/**
+ * Rule L3: each change Ziik hints at reaches Learningbank without waiting for a full
+ * synchronisation. Works the live kinds of the queue ({@code USER}, {@code UNITS}, {@code ROLES}),
+ * each by its handler: the one place where live work is dispatched by kind. Around each item it
+ * does what every kind needs: nothing for a removed or disabled integration (rule L4), the
+ * {@link HealthGate} before and after, and the activity recorded however the item ends.
+ */
+public final class LiveWork implements WorkHandler {
+    /** The handler of each live kind. */
+    record Handlers(UserReconcileHandler user, UnitTreeHandler units, RolePollHandler roles) {
+    }
+
+    private final IntegrationStore integrations;
+    private final Connections connections;
+    private final ActivityLog activity;
+    private final HealthGate health;
+    private final Handlers handlers;
+    private final Clock clock;
+
+    LiveWork(IntegrationStore integrations, Connections connections, ActivityLog activity, HealthGate health,
+             Handlers handlers, Clock clock) {
+        this.integrations = integrations;
+        this.connections = connections;
+        this.activity = activity;
+        this.health = health;
+        this.handlers = handlers;
+        this.clock = clock;
+    }
+
+    @Override
+    public void handle(WorkItem item) throws Exception {
+        Integration integration = integrations.find(item.integrationId()).orElse(null);
+        if (integration == null || !integration.enabled()) {
+            return; // removed, or disabled: nothing is written (rule L4)
+        }
+        health.holdBackWhileFailing(integration);
+        LiveItem work = new LiveItem(integration, connections.open(integration), activity, health, clock);
+        try {
+            switch (item.kind()) {
+                case USER -> handlers.user().work(work, item.ziikId());
+                case UNITS -> handlers.units().work(work);
+                case ROLES -> handlers.roles().work(work);
+                case FULL_SYNC -> throw new IllegalArgumentException("a full synchronisation is not live work: " + item);
+            }
+        } catch (LearningbankException e) {
+            Optional<String> trouble = HealthGate.trouble(e);
+            if (trouble.isEmpty()) {
+                throw e;
+            }
+            work.recordActivity();
+            health.unwell(integration, trouble.get());
+        } catch (ZiikRateLimitedException e) { // Ziik's limit, not the item's fault: wait as Ziik asks, never a dead letter
+            work.recordActivity();
+            throw new RetryLater(e.getMessage(), e.retryAfter());
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package io.ziiklb.jobs;
+
+import io.ziiklb.http.Sleeper;
+import io.ziiklb.integration.ProblemStore;
+import io.ziiklb.integration.SyncService;
+import io.ziiklb.sync.ObjectKind;
+import io.ziiklb.sync.Problem;
+import io.ziiklb.sync.UnitsReconciler;
+import java.time.Clock;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * {@code WorkKind.UNITS}: reconciles the unit tree (the departments, and the users of departments
+ * being deleted), keeps the tree it read for placing users, and queues the users a name conflict
+ * (rule U6) now places elsewhere. When the deletion guard trips, a full synchronisation asks the admin.
+ */
+final class UnitTreeHandler {
+    private final SharedObjectLocks locks;
+    private final ProblemStore problems;
+    private final KeptReads reads;
+    private final FollowUps followUps;
+    private final SyncService syncs;
+    private final Clock clock;
+
+    UnitTreeHandler(SharedObjectLocks locks, ProblemStore problems, KeptReads reads, FollowUps followUps,
+                    SyncService syncs, Clock clock) {
+        this.locks = locks;
+        this.problems = problems;
+        this.reads = reads;
+        this.followUps = followUps;
+        this.syncs = syncs;
+        this.clock = clock;
+    }
+
+    void work(LiveItem item) throws InterruptedException {
+        UnitsReconciler.Result result;
+        synchronized (locks.of(item.integrationId())) {
+            result = new UnitsReconciler(item.ziik(), item.learningbank(), item.links(), item.policy(), clock,
+                    Sleeper.SYSTEM, new Random()).reconcile(item.settings(), item.record());
+        }
+        reads.keepTree(item.integrationId(), result.tree(), result.nameConflicts());
+        // a conflicted unit's members go elsewhere now (rule U6); after the tree is kept, so that this
+        // instance places them by it, and before settling, which may retry later
+        followUps.reconcileUsers(item.integrationId(), result.replacing());
+        if (result.neverSynchronised()) {
+            return;
+        }
+        List<Problem> found = LiveItem.found(result.plan(), result.report());
+        problems.replaceKind(item.integrationId(), ObjectKind.DEPARTMENT, found, clock.instant());
+        problems.replaceFor(item.integrationId(), ObjectKind.USER, result.users(), found, clock.instant());
+        item.settle(result.report());
+        if (result.needsFullSync()) { // the deletion guard tripped: a full synchronisation asks the admin
+            syncs.hint(item.integration());
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package io.ziiklb.jobs;
+
+import io.ziiklb.http.Sleeper;
+import io.ziiklb.integration.ProblemStore;
+import io.ziiklb.sync.ObjectKind;
+import io.ziiklb.sync.UserReconciler;
+import java.time.Clock;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * {@code WorkKind.USER}: reconciles one Ziik user, placed by the kept tree. A user who refers to a
+ * unit or role not linked yet has the tree or the roles reconciled first (on the same item), then
+ * is placed once.
+ */
+final class UserReconcileHandler {
+    private final KeptReads reads;
+    private final UnitTreeHandler units;
+    private final RolePollHandler roles;
+    private final ProblemStore problems;
+    private final Clock clock;
+
+    UserReconcileHandler(KeptReads reads, UnitTreeHandler units, RolePollHandler roles, ProblemStore problems,
+                         Clock clock) {
+        this.reads = reads;
+        this.units = units;
+        this.roles = roles;
+        this.problems = problems;
+        this.clock = clock;
+    }
+
+    void work(LiveItem item, long ziikUserId) throws InterruptedException {
+        UserReconciler users = new UserReconciler(item.ziik(), item.learningbank(), item.links(), item.policy(), clock,
+                Sleeper.SYSTEM, new Random(), () -> reads.jobProfiles(item.integrationId(), item.learningbank(), item.policy()));
+        KeptReads.KnownTree known = reads.knownTree(item.integrationId(), item.ziik(), item.links());
+        UserReconciler.Result result = users.reconcile(ziikUserId, known.tree(), known.conflicted(), item.settings(), true,
+                item.record());
+        if (result.waiting()) { // link what the user refers to first, then place the user once
+            if (result.missing().contains(UserReconciler.Missing.UNITS)) {
+                units.work(item);
+            }
+            if (result.missing().contains(UserReconciler.Missing.ROLES)) {
+                roles.work(item);
+            }
+            result = users.reconcile(ziikUserId, reads.tree(item.integrationId(), item.ziik()).tree(), item.settings(), false,
+                    item.record());
+        }
+        if (result.neverSynchronised()) {
+            return;
+        }
+        problems.replaceFor(item.integrationId(), ObjectKind.USER, List.of(ziikUserId),
+                LiveItem.found(result.plan(), result.report()), clock.instant());
+        item.settle(result.report());
+    }
+}
