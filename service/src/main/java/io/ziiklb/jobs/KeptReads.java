@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -77,10 +78,8 @@ final class KeptReads {
     /** Whether the tree places each conflicted unit's members where the record says. */
     private static boolean agrees(UnitTree tree, Map<Long, String> placements, Map<Long, String> unitLinks) {
         String top = unitLinks.get(tree.top().id());
-        return placements.entrySet().stream().allMatch(placed -> {
-            long nearest = tree.nearest(placed.getKey(), u -> u == tree.top().id() || unitLinks.containsKey(u));
-            return placed.getValue().equals(nearest == tree.top().id() ? top : unitLinks.get(nearest));
-        });
+        return placements.entrySet().stream().allMatch(placed -> placed.getValue()
+                .equals(tree.departmentFor(placed.getKey(), u -> Optional.ofNullable(unitLinks.get(u)), top)));
     }
 
     /** The kept tree while fresh, else Ziik's tree read now (then kept). */
