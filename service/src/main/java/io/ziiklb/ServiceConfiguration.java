@@ -29,6 +29,7 @@ import io.ziiklb.queue.WorkKind;
 import io.ziiklb.queue.WorkQueue;
 import io.ziiklb.queue.WorkerPolicy;
 import io.ziiklb.sync.ExecutionPolicy;
+import io.ziiklb.sync.Timing;
 import java.time.Clock;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
@@ -87,9 +88,10 @@ class ServiceConfiguration {
     }
 
     @Bean
-    Connections connections(IntegrationStore integrations, PeerClients clients, JdbcClient jdbc,
+    Connections connections(IntegrationStore integrations, PeerClients clients, JdbcClient jdbc, Clock clock,
                             @Value("${ziiklb.learningbank-concurrency:8}") int concurrency) {
-        return new Connections(integrations, clients, jdbc, ExecutionPolicy.defaults().withConcurrency(concurrency));
+        return new Connections(integrations, clients, jdbc, ExecutionPolicy.defaults().withConcurrency(concurrency),
+                new Timing(clock, Sleeper.SYSTEM, new Random()));
     }
 
     @Bean

@@ -89,7 +89,8 @@ final class LiveService implements AutoCloseable {
         problems = new ProblemStore(jdbc, template);
         PeerClients clients = new PeerClients(PeerHttp.create(Duration.ofSeconds(2), Duration.ofSeconds(5)),
                 PeerHttp.create(Duration.ofSeconds(2), Duration.ofSeconds(5)), clock, Sleeper.SYSTEM);
-        Connections connections = new Connections(integrations, clients, jdbc, ExecutionPolicy.defaults());
+        Connections connections = new Connections(integrations, clients, jdbc, ExecutionPolicy.defaults(),
+                new Timing(clock, Sleeper.SYSTEM, new java.util.Random()));
         queue = new WorkQueue(jdbc, template, tx, clock, Set.of(WorkKind.FULL_SYNC, WorkKind.ROLES));
         hints = new HintWriter(queue);
         QueueSignal signal = new QueueSignal();
