@@ -29,6 +29,7 @@ import io.ziiklb.queue.WorkKind;
 import io.ziiklb.queue.WorkQueue;
 import io.ziiklb.queue.WorkerPolicy;
 import io.ziiklb.sync.ExecutionPolicy;
+import io.ziiklb.sync.Timing;
 import java.time.Clock;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
@@ -50,6 +51,12 @@ class ServiceConfiguration {
         return Clock.systemUTC();
     }
 
+    /** The one source of time and chance everything below runs by: the clock bean, real sleeping, one randomness. */
+    @Bean
+    Timing timing(Clock clock) {
+        return new Timing(clock, Sleeper.SYSTEM, new Random());
+    }
+
     /** Fails start-up without {@code ZIIKLB_SECRET_KEY}: stored credentials could not be opened. */
     @Bean
     SecretBox secretBox(@Value("${ziiklb.secret-key:}") String key) {
@@ -57,11 +64,11 @@ class ServiceConfiguration {
     }
 
     @Bean
-    PeerClients peerClients(Clock clock, MeterRegistry meters, IntegrationChanges changes) {
+    PeerClients peerClients(Timing timing, MeterRegistry meters, IntegrationChanges changes) {
         PeerHttp ziik = PeerHttp.create(Duration.ofSeconds(5), Duration.ofSeconds(30), Metrics.peerCalls(meters, "ziik"));
         PeerHttp learningbank = PeerHttp.create(Duration.ofSeconds(5), Duration.ofSeconds(30),
                 Metrics.peerCalls(meters, "learningbank"));
-        PeerClients clients = new PeerClients(ziik, learningbank, clock, Sleeper.SYSTEM);
+        PeerClients clients = new PeerClients(ziik, learningbank, timing.clock(), timing.sleeper());
         changes.listen(clients::forget);
         return clients;
     }
@@ -87,9 +94,10 @@ class ServiceConfiguration {
     }
 
     @Bean
-    Connections connections(IntegrationStore integrations, PeerClients clients, JdbcClient jdbc,
+    Connections connections(IntegrationStore integrations, PeerClients clients, JdbcClient jdbc, Timing timing,
                             @Value("${ziiklb.learningbank-concurrency:8}") int concurrency) {
-        return new Connections(integrations, clients, jdbc, ExecutionPolicy.defaults().withConcurrency(concurrency));
+        return new Connections(integrations, clients, jdbc, ExecutionPolicy.defaults().withConcurrency(concurrency),
+                timing);
     }
 
     @Bean
@@ -134,12 +142,13 @@ class ServiceConfiguration {
     /** Works the queue in this instance; other instances on the same database share the work. */
     @Bean(initMethod = "start", destroyMethod = "stop")
     QueueWorker queueWorker(WorkQueue queue, FullSyncRunner fullSyncs, LiveJobs live, QueueSignal signal, MeterRegistry meters,
+                            Timing timing,
                             @Value("${ziiklb.queue.lease-seconds:60}") int leaseSeconds,
                             @Value("${ziiklb.queue.workers:8}") int workers) {
         WorkerPolicy policy = WorkerPolicy.defaults();
         return new QueueWorker(queue, WorkHandlers.of(fullSyncs, live.work()),
                 new WorkerPolicy(workers, policy.poll(), Duration.ofSeconds(leaseSeconds)),
-                RetryPolicy.defaults(), signal, new Random(), meters);
+                RetryPolicy.defaults(), signal, timing.random(), meters);
     }
 
     @Bean

@@ -15,6 +15,8 @@ import io.ziiklb.simulator.ChildJvm;
 import io.ziiklb.sync.ExecutionPolicy;
 import io.ziiklb.sync.FullSync;
 import io.ziiklb.sync.SnapshotReader;
+import io.ziiklb.sync.SyncContext;
+import io.ziiklb.sync.Timing;
 import io.ziiklb.sync.StepOutcome;
 import io.ziiklb.sync.SyncSettings;
 import io.ziiklb.sync.WriteThroughLinkStore;
@@ -83,11 +85,11 @@ final class FullSyncBench {
             for (String round : List.of("first sync into an empty Learningbank", "second sync, nothing changed")) {
                 send("DELETE", lb.origin() + "/_sim/requests");
                 HeapPeak.reset();
-                FullSync sync = new FullSync(clients.ziik(ziik.origin() + "/api", "integration@ziik.test", "ziik-secret"),
+                SyncContext context = new SyncContext(clients.ziik(ziik.origin() + "/api", "integration@ziik.test", "ziik-secret"),
                         clients.learningbank(new LbCredentials(lb.origin() + "/api/v1", "lb-api", "lb-secret", "lb-token"), concurrency),
                         new WriteThroughLinkStore(new JdbcLinkStore(jdbc, integrationId)), policy,
-                        new SnapshotReader(16, policy, Sleeper.SYSTEM, new Random(1)), Clock.systemUTC(), Sleeper.SYSTEM,
-                        new Random(1));
+                        new Timing(Clock.systemUTC(), Sleeper.SYSTEM, new Random(1)));
+                FullSync sync = new FullSync(context, new SnapshotReader(16, policy, Sleeper.SYSTEM, new Random(1)));
                 PhaseTimer phases = new PhaseTimer();
                 long started = System.nanoTime();
                 long cpuStarted = engineCpuNanos();

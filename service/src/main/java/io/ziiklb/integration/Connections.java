@@ -2,31 +2,44 @@ package io.ziiklb.integration;
 
 import io.ziiklb.learningbank.LearningbankClient;
 import io.ziiklb.sync.ExecutionPolicy;
+import io.ziiklb.sync.SyncContext;
+import io.ziiklb.sync.Timing;
 import io.ziiklb.ziik.ZiikClient;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** Opens what work for one integration runs with: its two clients, its links and the execution policy. */
+/**
+ * Opens what work for one integration runs with: its two clients, its links, the execution policy
+ * and the timing (clock, sleeper, randomness) the engine runs by.
+ */
 public final class Connections {
-    /** One integration's clients (kept while its credentials stay the same), links and policy. */
-    public record Connected(ZiikClient ziik, LearningbankClient learningbank, JdbcLinkStore links, ExecutionPolicy policy) {
+    /** One integration's clients (kept while its credentials stay the same), links, policy and timing. */
+    public record Connected(ZiikClient ziik, LearningbankClient learningbank, JdbcLinkStore links, ExecutionPolicy policy,
+                            Timing timing) {
+        /** What the engine works with for this integration. */
+        public SyncContext context() {
+            return new SyncContext(ziik, learningbank, links, policy, timing);
+        }
     }
 
     private final IntegrationStore integrations;
     private final PeerClients clients;
     private final JdbcClient jdbc;
     private final ExecutionPolicy policy;
+    private final Timing timing;
 
-    public Connections(IntegrationStore integrations, PeerClients clients, JdbcClient jdbc, ExecutionPolicy policy) {
+    public Connections(IntegrationStore integrations, PeerClients clients, JdbcClient jdbc, ExecutionPolicy policy,
+                       Timing timing) {
         this.integrations = integrations;
         this.clients = clients;
         this.jdbc = jdbc;
         this.policy = policy;
+        this.timing = timing;
     }
 
     public Connected open(Integration integration) {
         IntegrationSecrets secrets = integrations.secrets(integration.id());
         return new Connected(clients.ziik(integration, secrets),
                 clients.learningbank(integration, secrets, policy.concurrency()),
-                new JdbcLinkStore(jdbc, integration.id()), policy);
+                new JdbcLinkStore(jdbc, integration.id()), policy, timing);
     }
 }

@@ -1,17 +1,14 @@
 package io.ziiklb.integration;
 
-import io.ziiklb.http.Sleeper;
 import io.ziiklb.queue.QueueSignal;
 import io.ziiklb.queue.WorkKind;
 import io.ziiklb.queue.WorkQueue;
-import io.ziiklb.sync.ExecutionPolicy;
 import io.ziiklb.sync.FullSync;
 import io.ziiklb.sync.LinkStore;
 import io.ziiklb.sync.Plan;
-import io.ziiklb.sync.SnapshotReader;
+import io.ziiklb.sync.SyncContext;
 import java.time.Clock;
 import java.util.Optional;
-import java.util.Random;
 import java.util.UUID;
 
 /**
@@ -79,7 +76,7 @@ public final class SyncService {
     /** The plan a full synchronisation would apply now; writes nothing. */
     public Plan preview(Integration integration) throws InterruptedException {
         Connections.Connected connected = connections.open(integration);
-        return fullSync(connected, connected.links(), signal, clock).preview(integration.settings().toSyncSettings(), (phase, done, total) -> { });
+        return fullSync(connected, connected.links(), signal).preview(integration.settings().toSyncSettings(), (phase, done, total) -> { });
     }
 
     private String start(Integration integration, boolean confirmed) {
@@ -104,10 +101,8 @@ public final class SyncService {
      * A full synchronisation's engine over the connection: it reads Ziik while giving way to
      * changes being worked ({@link QueueSignal#changesInWork}).
      */
-    public static FullSync fullSync(Connections.Connected connected, LinkStore links, QueueSignal signal, Clock clock) {
-        ExecutionPolicy policy = connected.policy();
-        return new FullSync(connected.ziik(), connected.learningbank(), links, policy,
-                new SnapshotReader(16, policy, Sleeper.SYSTEM, new Random(), signal::changesInWork), clock, Sleeper.SYSTEM,
-                new Random());
+    public static FullSync fullSync(Connections.Connected connected, LinkStore links, QueueSignal signal) {
+        SyncContext context = connected.context().withLinks(links);
+        return new FullSync(context, context.reader(16, signal::changesInWork));
     }
 }

@@ -93,7 +93,7 @@ public final class FullSyncRunner implements WorkHandler {
         ActivityBuffer buffer = new ActivityBuffer(integration.id());
         try {
             Connections.Connected connected = connections.open(integration);
-            FullSync sync = SyncService.fullSync(connected, new WriteThroughLinkStore(connected.links()), signal, clock);
+            FullSync sync = SyncService.fullSync(connected, new WriteThroughLinkStore(connected.links()), signal);
             ProgressWriter progress = new ProgressWriter(run);
             FullSync.Result result = sync.run(settings, progress, step -> {
                 records.metrics().step(step);

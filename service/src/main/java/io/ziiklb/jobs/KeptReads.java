@@ -1,11 +1,9 @@
 package io.ziiklb.jobs;
 
-import io.ziiklb.http.Sleeper;
 import io.ziiklb.integration.JdbcLinkStore;
 import io.ziiklb.learningbank.LbJobProfile;
-import io.ziiklb.learningbank.LearningbankClient;
-import io.ziiklb.sync.ExecutionPolicy;
-import io.ziiklb.sync.SnapshotReader;
+import io.ziiklb.sync.Pace;
+import io.ziiklb.sync.SyncContext;
 import io.ziiklb.sync.UnitTree;
 import io.ziiklb.ziik.ZiikClient;
 import java.time.Clock;
@@ -15,7 +13,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -88,10 +85,9 @@ final class KeptReads {
     }
 
     /** The kept job profiles while fresh, else Learningbank's read now (then kept). */
-    List<LbJobProfile> jobProfiles(String integrationId, LearningbankClient learningbank, ExecutionPolicy policy)
-            throws InterruptedException {
+    List<LbJobProfile> jobProfiles(String integrationId, SyncContext context) throws InterruptedException {
         return kept(jobProfiles, integrationId, JOB_PROFILES_FRESH_FOR,
-                () -> new SnapshotReader(1, policy, Sleeper.SYSTEM, new Random()).readJobProfiles(learningbank));
+                () -> context.reader(1, Pace.FULL_SPEED).readJobProfiles(context.learningbank()));
     }
 
     /** What {@code kept} holds for the integration while fresh, else what {@code read} reads now (then kept). */

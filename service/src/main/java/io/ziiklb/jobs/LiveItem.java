@@ -5,12 +5,11 @@ import io.ziiklb.audit.ActivityLog;
 import io.ziiklb.integration.Connections;
 import io.ziiklb.integration.Integration;
 import io.ziiklb.integration.JdbcLinkStore;
-import io.ziiklb.learningbank.LearningbankClient;
-import io.ziiklb.sync.ExecutionPolicy;
 import io.ziiklb.sync.ExecutionReport;
 import io.ziiklb.sync.Plan;
 import io.ziiklb.sync.PlanExecutor;
 import io.ziiklb.sync.Problem;
+import io.ziiklb.sync.SyncContext;
 import io.ziiklb.sync.SyncSettings;
 import io.ziiklb.ziik.ZiikClient;
 import java.time.Clock;
@@ -53,16 +52,13 @@ final class LiveItem {
         return connected.ziik();
     }
 
-    LearningbankClient learningbank() {
-        return connected.learningbank();
-    }
-
     JdbcLinkStore links() {
         return connected.links();
     }
 
-    ExecutionPolicy policy() {
-        return connected.policy();
+    /** What the reconciles work with: the peers, the links, the policy and the timing. */
+    SyncContext context() {
+        return connected.context();
     }
 
     SyncSettings settings() {

@@ -1,11 +1,9 @@
 package io.ziiklb.jobs;
 
-import io.ziiklb.http.Sleeper;
 import io.ziiklb.integration.ProblemStore;
 import io.ziiklb.sync.ObjectKind;
 import io.ziiklb.sync.RolesReconciler;
 import java.time.Clock;
-import java.util.Random;
 
 /**
  * {@code WorkKind.ROLES}: polls Ziik's roles (they have no webhooks) and reconciles the permission
@@ -27,8 +25,7 @@ final class RolePollHandler {
     void work(LiveItem item) throws InterruptedException {
         RolesReconciler.Result result;
         synchronized (locks.of(item.integrationId())) {
-            result = new RolesReconciler(item.ziik(), item.learningbank(), item.links(), item.policy(), clock,
-                    Sleeper.SYSTEM, new Random()).reconcile(item.settings(), item.record());
+            result = new RolesReconciler(item.context()).reconcile(item.settings(), item.record());
         }
         problems.replaceKind(item.integrationId(), ObjectKind.PERMISSION_TYPE, LiveItem.found(result.plan(), result.report()),
                 clock.instant());

@@ -1,6 +1,5 @@
 package io.ziiklb.jobs;
 
-import io.ziiklb.http.Sleeper;
 import io.ziiklb.integration.ProblemStore;
 import io.ziiklb.integration.SyncService;
 import io.ziiklb.sync.ObjectKind;
@@ -8,7 +7,6 @@ import io.ziiklb.sync.Problem;
 import io.ziiklb.sync.UnitsReconciler;
 import java.time.Clock;
 import java.util.List;
-import java.util.Random;
 
 /**
  * {@code WorkKind.UNITS}: reconciles the unit tree (the departments, and the users of departments
@@ -36,8 +34,7 @@ final class UnitTreeHandler {
     void work(LiveItem item) throws InterruptedException {
         UnitsReconciler.Result result;
         synchronized (locks.of(item.integrationId())) {
-            result = new UnitsReconciler(item.ziik(), item.learningbank(), item.links(), item.policy(), clock,
-                    Sleeper.SYSTEM, new Random()).reconcile(item.settings(), item.record());
+            result = new UnitsReconciler(item.context()).reconcile(item.settings(), item.record());
         }
         reads.keepTree(item.integrationId(), result.tree(), result.nameConflicts());
         // a conflicted unit's members go elsewhere now (rule U6); after the tree is kept, so that this

@@ -1,12 +1,10 @@
 package io.ziiklb.jobs;
 
-import io.ziiklb.http.Sleeper;
 import io.ziiklb.integration.ProblemStore;
 import io.ziiklb.sync.ObjectKind;
 import io.ziiklb.sync.UserReconciler;
 import java.time.Clock;
 import java.util.List;
-import java.util.Random;
 
 /**
  * {@code WorkKind.USER}: reconciles one Ziik user, placed by the kept tree. A user who refers to a
@@ -30,8 +28,7 @@ final class UserReconcileHandler {
     }
 
     void work(LiveItem item, long ziikUserId) throws InterruptedException {
-        UserReconciler users = new UserReconciler(item.ziik(), item.learningbank(), item.links(), item.policy(), clock,
-                Sleeper.SYSTEM, new Random(), () -> reads.jobProfiles(item.integrationId(), item.learningbank(), item.policy()));
+        UserReconciler users = new UserReconciler(item.context(), () -> reads.jobProfiles(item.integrationId(), item.context()));
         KeptReads.KnownTree known = reads.knownTree(item.integrationId(), item.ziik(), item.links());
         UserReconciler.Result result = users.reconcile(ziikUserId, known.tree(), known.conflicted(), item.settings(), true,
                 item.record());

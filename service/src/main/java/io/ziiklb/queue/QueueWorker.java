@@ -109,7 +109,8 @@ public final class QueueWorker {
 
     private void work(WorkItem item) {
         long started = System.nanoTime();
-        Duration waited = Duration.between(item.dueAt(), java.time.Instant.now());
+        // by the queue's clock, which set the due time: the injected clock, not the wall clock
+        Duration waited = Duration.between(item.dueAt(), queue.now());
         timer("ziiklb.queue.wait", "Queued work, from falling due until claimed", item.kind(), null)
                 .record(waited.isNegative() ? Duration.ZERO : waited);
         Thread renewer = Thread.ofVirtual().start(() -> renewWhileRunning(item));

@@ -49,6 +49,11 @@ public final class WorkQueue {
         this.background = background.stream().map(WorkKind::wireName).sorted().toList();
     }
 
+    /** Now, by the clock the queue stamps its items' due times with. */
+    Instant now() {
+        return clock.instant();
+    }
+
     /**
      * Adds an item, or coalesces with the one already there for the same key: its generation goes
      * up (so one being worked on runs again afterwards), a dead one comes back to life. Durable on

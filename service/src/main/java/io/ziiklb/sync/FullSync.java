@@ -1,11 +1,8 @@
 package io.ziiklb.sync;
 
-import io.ziiklb.http.Sleeper;
 import io.ziiklb.learningbank.LearningbankClient;
 import io.ziiklb.ziik.ZiikClient;
-import java.time.Clock;
 import java.util.Map;
-import java.util.random.RandomGenerator;
 
 /**
  * One full synchronisation of one integration (rule L2): read both sides, plan, apply. Preview
@@ -30,25 +27,18 @@ public final class FullSync {
     public record Result(Plan plan, ExecutionReport report, int objects) {
     }
 
+    private final SyncContext context;
     private final ZiikClient ziik;
     private final LearningbankClient learningbank;
     private final LinkStore links;
-    private final ExecutionPolicy policy;
     private final SnapshotReader reader;
-    private final Clock clock;
-    private final Sleeper sleeper;
-    private final RandomGenerator random;
 
-    public FullSync(ZiikClient ziik, LearningbankClient learningbank, LinkStore links, ExecutionPolicy policy,
-                    SnapshotReader reader, Clock clock, Sleeper sleeper, RandomGenerator random) {
-        this.ziik = ziik;
-        this.learningbank = learningbank;
-        this.links = links;
-        this.policy = policy;
+    public FullSync(SyncContext context, SnapshotReader reader) {
+        this.context = context;
+        this.ziik = context.ziik();
+        this.learningbank = context.learningbank();
+        this.links = context.links();
         this.reader = reader;
-        this.clock = clock;
-        this.sleeper = sleeper;
-        this.random = random;
     }
 
     /** The plan a full synchronisation would apply now. Writes nothing anywhere. */
@@ -65,8 +55,7 @@ public final class FullSync {
         int total = plan.steps().size();
         progress.update(Phase.APPLYING, 0, total);
         java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
-        PlanExecutor executor = new PlanExecutor(learningbank, links, planned.tree(), planned.topDepartmentId(),
-                policy, clock, sleeper, random);
+        PlanExecutor executor = context.executor(planned.tree(), planned.topDepartmentId());
         Map<Long, String> placedBefore = links.conflictPlacements();
         ExecutionReport report = executor.run(plan, result -> {
             listener.finished(result);

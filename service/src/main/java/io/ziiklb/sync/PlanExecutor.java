@@ -37,20 +37,18 @@ public final class PlanExecutor {
     private final AtomicInteger failuresInARow = new AtomicInteger();
     private final AtomicReference<String> abortReason = new AtomicReference<>();
 
-    public PlanExecutor(io.ziiklb.learningbank.LearningbankClient learningbank, LinkStore links, UnitTree tree,
-                        String topDepartmentId, ExecutionPolicy policy, Clock clock, Sleeper sleeper,
-                        RandomGenerator random) {
-        this.runner = new StepRunner(learningbank, links, tree, topDepartmentId);
-        this.policy = policy;
-        this.clock = clock;
-        this.sleeper = sleeper;
-        this.random = random;
+    /** Places users in {@code tree} under Learningbank's {@code topDepartmentId}; writes to the context's peer and links. */
+    public PlanExecutor(SyncContext context, UnitTree tree, String topDepartmentId) {
+        this.runner = new StepRunner(context.learningbank(), context.links(), tree, topDepartmentId);
+        this.policy = context.policy();
+        this.clock = context.timing().clock();
+        this.sleeper = context.timing().sleeper();
+        this.random = context.timing().random();
     }
 
     /** An executor for plans that refer to no units (a roles-only plan). */
-    public static PlanExecutor withoutUnits(io.ziiklb.learningbank.LearningbankClient learningbank, LinkStore links,
-                                            ExecutionPolicy policy, Clock clock, Sleeper sleeper, RandomGenerator random) {
-        return new PlanExecutor(learningbank, links, null, null, policy, clock, sleeper, random);
+    public static PlanExecutor withoutUnits(SyncContext context) {
+        return new PlanExecutor(context, null, null);
     }
 
     /** Runs the plan; {@code listener} hears of each step as it ends (from worker threads). */

@@ -1,19 +1,16 @@
 package io.ziiklb.sync;
 
-import io.ziiklb.http.Sleeper;
 import io.ziiklb.learningbank.LbJobProfile;
 import io.ziiklb.learningbank.LbPermissionType;
 import io.ziiklb.learningbank.LbUser;
 import io.ziiklb.learningbank.LearningbankClient;
 import io.ziiklb.ziik.ZiikClient;
-import java.time.Clock;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.random.RandomGenerator;
 
 /**
  * Roles between full synchronisations (rule L3: roles have no webhooks, so they are polled): reads
@@ -46,13 +43,12 @@ public final class RolesReconciler {
     private final SnapshotReader reader;
     private final PlanExecutor executor;
 
-    public RolesReconciler(ZiikClient ziik, LearningbankClient learningbank, LinkStore links, ExecutionPolicy policy,
-                           Clock clock, Sleeper sleeper, RandomGenerator random) {
-        this.ziik = ziik;
-        this.learningbank = learningbank;
-        this.links = links;
-        this.reader = new SnapshotReader(1, policy, sleeper, random);
-        this.executor = PlanExecutor.withoutUnits(learningbank, links, policy, clock, sleeper, random);
+    public RolesReconciler(SyncContext context) {
+        this.ziik = context.ziik();
+        this.learningbank = context.learningbank();
+        this.links = context.links();
+        this.reader = context.reader(1, Pace.FULL_SPEED);
+        this.executor = PlanExecutor.withoutUnits(context);
     }
 
     public Result reconcile(SyncSettings settings, PlanExecutor.StepListener listener) throws InterruptedException {

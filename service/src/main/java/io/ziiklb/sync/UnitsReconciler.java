@@ -1,12 +1,10 @@
 package io.ziiklb.sync;
 
-import io.ziiklb.http.Sleeper;
 import io.ziiklb.learningbank.LbDepartment;
 import io.ziiklb.learningbank.LbUser;
 import io.ziiklb.learningbank.LearningbankClient;
 import io.ziiklb.ziik.ZiikClient;
 import io.ziiklb.ziik.ZiikUnit;
-import java.time.Clock;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -15,7 +13,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.random.RandomGenerator;
 
 /**
  * The unit tree between full synchronisations (rule L3 for units): reads Ziik's tree and
@@ -54,25 +51,18 @@ public final class UnitsReconciler {
         }
     }
 
+    private final SyncContext context;
     private final ZiikClient ziik;
     private final LearningbankClient learningbank;
     private final LinkStore links;
-    private final ExecutionPolicy policy;
-    private final Clock clock;
-    private final Sleeper sleeper;
-    private final RandomGenerator random;
     private final SnapshotReader reader;
 
-    public UnitsReconciler(ZiikClient ziik, LearningbankClient learningbank, LinkStore links, ExecutionPolicy policy,
-                           Clock clock, Sleeper sleeper, RandomGenerator random) {
-        this.ziik = ziik;
-        this.learningbank = learningbank;
-        this.links = links;
-        this.policy = policy;
-        this.clock = clock;
-        this.sleeper = sleeper;
-        this.random = random;
-        this.reader = new SnapshotReader(policy.concurrency(), policy, sleeper, random);
+    public UnitsReconciler(SyncContext context) {
+        this.context = context;
+        this.ziik = context.ziik();
+        this.learningbank = context.learningbank();
+        this.links = context.links();
+        this.reader = context.reader(context.policy().concurrency(), Pace.FULL_SPEED);
     }
 
     public Result reconcile(SyncSettings settings, PlanExecutor.StepListener listener) throws InterruptedException {
@@ -107,8 +97,7 @@ public final class UnitsReconciler {
         String top = departments.stream().filter(LbDepartment::top).findFirst().map(LbDepartment::id)
                 .orElseThrow(() -> new IllegalStateException("Learningbank has no top department"));
         Map<Long, String> placedBefore = links.conflictPlacements();
-        ExecutionReport report = new PlanExecutor(learningbank, links, tree, top, policy, clock, sleeper, random)
-                .run(plan, listener);
+        ExecutionReport report = context.executor(tree, top).run(plan, listener);
         Set<Long> replacing = Set.of();
         if (!report.aborted()) { // else some steps never ran: the retried reconcile compares again
             Map<Long, String> placedNow = ConflictPlacements.now(tree, links, ConflictPlacements.nameConflicts(plan, report), top);

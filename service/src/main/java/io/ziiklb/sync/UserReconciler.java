@@ -1,6 +1,5 @@
 package io.ziiklb.sync;
 
-import io.ziiklb.http.Sleeper;
 import io.ziiklb.learningbank.LbJobProfile;
 import io.ziiklb.learningbank.LbUser;
 import io.ziiklb.learningbank.LearningbankClient;
@@ -9,7 +8,6 @@ import io.ziiklb.ziik.ZiikClient;
 import io.ziiklb.ziik.ZiikMembership;
 import io.ziiklb.ziik.ZiikRole;
 import io.ziiklb.ziik.ZiikUnit;
-import java.time.Clock;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -17,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.random.RandomGenerator;
 
 /**
  * Brings one Learningbank user in line with its Ziik user (rules P1-P8), between full
@@ -50,35 +47,27 @@ public final class UserReconciler {
         List<LbJobProfile> read() throws InterruptedException;
     }
 
+    private final SyncContext context;
     private final ZiikClient ziik;
     private final LearningbankClient learningbank;
     private final LinkStore links;
-    private final ExecutionPolicy policy;
-    private final Clock clock;
-    private final Sleeper sleeper;
-    private final RandomGenerator random;
     private final Retrier retrier;
     private final SnapshotReader reader;
     private final JobProfiles jobProfiles;
 
     /** Reads the job profiles at each reconcile. */
-    public UserReconciler(ZiikClient ziik, LearningbankClient learningbank, LinkStore links, ExecutionPolicy policy,
-                          Clock clock, Sleeper sleeper, RandomGenerator random) {
-        this(ziik, learningbank, links, policy, clock, sleeper, random, null);
+    public UserReconciler(SyncContext context) {
+        this(context, null);
     }
 
     /** @param jobProfiles the job profiles, perhaps kept a while by the caller; null: read at each reconcile */
-    public UserReconciler(ZiikClient ziik, LearningbankClient learningbank, LinkStore links, ExecutionPolicy policy,
-                          Clock clock, Sleeper sleeper, RandomGenerator random, JobProfiles jobProfiles) {
-        this.ziik = ziik;
-        this.learningbank = learningbank;
-        this.links = links;
-        this.policy = policy;
-        this.clock = clock;
-        this.sleeper = sleeper;
-        this.random = random;
-        this.retrier = new Retrier(policy, sleeper, random);
-        this.reader = new SnapshotReader(1, policy, sleeper, random);
+    public UserReconciler(SyncContext context, JobProfiles jobProfiles) {
+        this.context = context;
+        this.ziik = context.ziik();
+        this.learningbank = context.learningbank();
+        this.links = context.links();
+        this.retrier = context.retrier();
+        this.reader = context.reader(1, Pace.FULL_SPEED);
         this.jobProfiles = jobProfiles != null ? jobProfiles : () -> retrier.read(learningbank::allJobProfiles);
     }
 
@@ -133,8 +122,7 @@ public final class UserReconciler {
                 List.copyOf(candidates.values()));
         Plan plan = Planner.user(ziikUserId, person, learningbankPart,
                 new Links(unitsAndRoles.units(), unitsAndRoles.roles(), userLinks), tree, settings);
-        ExecutionReport report = new PlanExecutor(learningbank, links, tree, topDepartment, policy, clock, sleeper, random)
-                .run(plan, listener);
+        ExecutionReport report = context.executor(tree, topDepartment).run(plan, listener);
         return new Result(plan, report, missing, false);
     }
 

@@ -3,15 +3,20 @@ package io.ziiklb.queue;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.ziiklb.integration.TestDatabase;
+import io.ziiklb.testkit.MutableClock;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -154,5 +159,24 @@ class QueueWorkerTest {
         } finally {
             release.countDown();
         }
+    }
+
+    @Test
+    void theWaitBeforeAClaimIsMeasuredByTheQueuesClock() {
+        MutableClock clock = new MutableClock(Instant.parse("2026-03-02T09:00:00Z"));
+        WorkQueue onClock = new WorkQueue(db.jdbc(), new org.springframework.jdbc.core.JdbcTemplate(db.dataSource()),
+                new TransactionTemplate(new DataSourceTransactionManager(db.dataSource())), clock);
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        worker = new QueueWorker(onClock, Map.of(WorkKind.USER, counting()),
+                new WorkerPolicy(4, Duration.ofMillis(50), Duration.ofSeconds(1)), RetryPolicy.defaults(), signal, new Random(1),
+                meters);
+        onClock.enqueue("int", WorkKind.USER, 7, null); // due at 09:00 by the queue's clock
+        clock.advance(Duration.ofMinutes(7));
+        worker.start();
+        await().atMost(Duration.ofSeconds(10)).until(() -> handled.containsKey(7L));
+
+        Timer waited = meters.get("ziiklb.queue.wait").tag("kind", WorkKind.USER.wireName()).timer();
+        assertThat(waited.count()).isEqualTo(1);
+        assertThat(waited.totalTime(TimeUnit.SECONDS)).as("09:07 less 09:00, whatever the wall clock says").isEqualTo(420.0);
     }
 }

@@ -9,7 +9,6 @@ import io.ziiklb.simulator.http.RequestLog;
 import io.ziiklb.simulator.ziik.Membership;
 import io.ziiklb.simulator.ziik.NewUser;
 import io.ziiklb.simulator.ziik.ZiikOrganisation;
-import java.time.Clock;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
@@ -266,16 +265,14 @@ class LiveReconcileIT {
         }
 
         UnitsReconciler.Result units() throws InterruptedException {
-            UnitsReconciler.Result result = new UnitsReconciler(h.ziikClient(), h.learningbankClient(), h.links, h.policy,
-                    Clock.systemUTC(), d -> { }, random).reconcile(h.settings, r -> { });
+            UnitsReconciler.Result result = new UnitsReconciler(h.context(SyncHarness.noSleep(random))).reconcile(h.settings, r -> { });
             assertThat(result.report().aborted()).isFalse();
             return result;
         }
 
         /** The one-user reconcile LiveSync queues for a re-placed user, with the tree the reconcile read. */
         void user(long ziikUser, UnitsReconciler.Result units) throws InterruptedException {
-            UserReconciler.Result result = new UserReconciler(h.ziikClient(), h.learningbankClient(), h.links, h.policy,
-                    Clock.systemUTC(), d -> { }, random).reconcile(ziikUser, units.tree(), units.nameConflicts(),
+            UserReconciler.Result result = new UserReconciler(h.context(SyncHarness.noSleep(random))).reconcile(ziikUser, units.tree(), units.nameConflicts(),
                     h.settings, true, r -> { });
             assertThat(result.waiting()).isFalse();
             assertThat(result.report().problems()).isEmpty();

@@ -87,9 +87,10 @@ final class LiveService implements AutoCloseable {
         SyncRunStore runs = new SyncRunStore(jdbc);
         ActivityLog activity = new ActivityLog(jdbc, template);
         problems = new ProblemStore(jdbc, template);
+        Timing timing = new Timing(clock, Sleeper.SYSTEM, new java.util.Random()); // as the service wires it
         PeerClients clients = new PeerClients(PeerHttp.create(Duration.ofSeconds(2), Duration.ofSeconds(5)),
-                PeerHttp.create(Duration.ofSeconds(2), Duration.ofSeconds(5)), clock, Sleeper.SYSTEM);
-        Connections connections = new Connections(integrations, clients, jdbc, ExecutionPolicy.defaults());
+                PeerHttp.create(Duration.ofSeconds(2), Duration.ofSeconds(5)), timing.clock(), timing.sleeper());
+        Connections connections = new Connections(integrations, clients, jdbc, ExecutionPolicy.defaults(), timing);
         queue = new WorkQueue(jdbc, template, tx, clock, Set.of(WorkKind.FULL_SYNC, WorkKind.ROLES));
         hints = new HintWriter(queue);
         QueueSignal signal = new QueueSignal();

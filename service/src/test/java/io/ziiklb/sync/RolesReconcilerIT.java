@@ -6,7 +6,6 @@ import io.ziiklb.simulator.learningbank.PermissionType;
 import io.ziiklb.simulator.ziik.Membership;
 import io.ziiklb.simulator.ziik.NewUser;
 import io.ziiklb.simulator.ziik.ZiikOrganisation;
-import java.time.Clock;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -22,8 +21,7 @@ class RolesReconcilerIT {
             org.createUser(NewUser.of("Ann", "Berg", "ann@example.com", Membership.of(org.topUnitId(), waiter)));
             h.learningbank.state().seedPermissionType("Auditor");
             h.sync();
-            RolesReconciler roles = new RolesReconciler(h.ziikClient(), h.learningbankClient(), h.links, h.policy,
-                    Clock.systemUTC(), d -> { }, new Random(1));
+            RolesReconciler roles = new RolesReconciler(h.context(SyncHarness.noSleep(new Random(1))));
 
             h.learningbank.requestLog().reset();
             assertThat(roles.reconcile(h.settings, r -> { }).report().results()).isEmpty();
@@ -56,8 +54,7 @@ class RolesReconcilerIT {
             int ann = org.createUser(NewUser.of("Ann", "Berg", "ann@example.com", Membership.of(org.topUnitId(), wine)));
             org.createUser(NewUser.of("Bo", "Dahl", "bo@example.com", Membership.of(org.topUnitId())));
             h.sync();
-            RolesReconciler roles = new RolesReconciler(h.ziikClient(), h.learningbankClient(), h.links, h.policy,
-                    Clock.systemUTC(), d -> { }, new Random(2));
+            RolesReconciler roles = new RolesReconciler(h.context(SyncHarness.noSleep(new Random(2))));
 
             org.renameRole(wine, "Head waiter");
             assertThat(roles.reconcile(h.settings, r -> { }).holders()).as("no job profile is named so").isEmpty();
@@ -65,8 +62,7 @@ class RolesReconcilerIT {
             org.renameRole(wine, "Sommelier");
             RolesReconciler.Result result = roles.reconcile(h.settings, r -> { });
             assertThat(result.holders()).containsExactly((long) ann);
-            new UserReconciler(h.ziikClient(), h.learningbankClient(), h.links, h.policy, Clock.systemUTC(), d -> { },
-                    new Random(2)).reconcile(ann, new UnitTree(h.ziikClient().units()), h.settings, false, r -> { });
+            new UserReconciler(h.context(SyncHarness.noSleep(new Random(2)))).reconcile(ann, new UnitTree(h.ziikClient().units()), h.settings, false, r -> { });
             assertThat(h.learningbank.state().findUserByEmail("ann@example.com").orElseThrow().jobProfileId()).isEqualTo(sommelier);
             h.learningbank.requestLog().reset();
             h.sync();

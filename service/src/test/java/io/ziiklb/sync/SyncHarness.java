@@ -44,8 +44,17 @@ final class SyncHarness implements AutoCloseable {
     }
 
     FullSync fullSync() {
-        return new FullSync(ziikClient(), learningbankClient(), links, policy, reader(), Clock.systemUTC(), SLEEP,
-                new Random(seed));
+        return new FullSync(context(new Timing(Clock.systemUTC(), SLEEP, new Random(seed))), reader());
+    }
+
+    /** The engine's context over both simulators and these links, with {@code timing}. */
+    SyncContext context(Timing timing) {
+        return new SyncContext(ziikClient(), learningbankClient(), links, policy, timing);
+    }
+
+    /** The system clock, a sleeper that returns at once, and randomness from {@code random}. */
+    static Timing noSleep(java.util.random.RandomGenerator random) {
+        return new Timing(Clock.systemUTC(), d -> { }, random);
     }
 
     FullSync.Result sync() {

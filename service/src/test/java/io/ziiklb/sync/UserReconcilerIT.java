@@ -37,8 +37,7 @@ class UserReconcilerIT {
             org.changeUsers(10 + (int) (seed % 10));
             LearningbankState.Snapshot previous = h.learningbankNow();
             UnitTree tree = new UnitTree(h.ziikClient().units());
-            UserReconciler reconciler = new UserReconciler(h.ziikClient(), h.learningbankClient(), h.links, h.policy,
-                    java.time.Clock.systemUTC(), d -> { }, new java.util.Random(seed));
+            UserReconciler reconciler = new UserReconciler(h.context(SyncHarness.noSleep(new java.util.Random(seed))));
             // what the first synchronisation recorded (the tree's name conflicts, untouched users' warnings), then the reconciles
             List<Problem> recorded = new ArrayList<>(SyncHarness.recorded(first));
             for (long user : org.takeTouched()) {

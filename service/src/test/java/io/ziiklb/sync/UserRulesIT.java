@@ -7,7 +7,6 @@ import io.ziiklb.simulator.learningbank.User;
 import io.ziiklb.simulator.learningbank.WriteJournal;
 import io.ziiklb.simulator.ziik.Membership;
 import io.ziiklb.simulator.ziik.UserUpdate;
-import java.time.Clock;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
@@ -264,8 +263,7 @@ class UserRulesIT {
 
             f.org.deleteUser(bob); // 410 on read, as the one-user reconcile of a user.delete meets it
             f.forgetWrites();
-            new UserReconciler(f.h.ziikClient(), f.h.learningbankClient(), f.h.links, f.h.policy, Clock.systemUTC(), d -> { },
-                    new Random(30)).reconcile(bob, new UnitTree(f.h.ziikClient().units()), f.h.settings, false, r -> { });
+            new UserReconciler(f.h.context(SyncHarness.noSleep(new Random(30)))).reconcile(bob, new UnitTree(f.h.ziikClient().units()), f.h.settings, false, r -> { });
             assertThat(f.journal()).containsExactly(new WriteJournal.Call("PATCH", USER, USERS + "/" + bobInLb, "{\"is_active\":false}", 200));
             assertThat(f.h.links.user(bob)).contains(bobInLb);
 
