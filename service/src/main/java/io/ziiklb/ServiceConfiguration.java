@@ -17,7 +17,7 @@ import io.ziiklb.integration.PeerClients;
 import io.ziiklb.jobs.PeriodicFullSyncs;
 import io.ziiklb.jobs.PeriodicRolePolls;
 import io.ziiklb.jobs.WorkHandlers;
-import io.ziiklb.integration.ProblemStore;
+import io.ziiklb.audit.ProblemStore;
 import io.ziiklb.integration.SecretBox;
 import io.ziiklb.integration.SyncRunStore;
 import io.ziiklb.integration.SyncService;

@@ -4,7 +4,7 @@ import io.ziiklb.integration.HeldDeletions;
 import io.ziiklb.integration.IntegrationService;
 import io.ziiklb.integration.IntegrationStatusQuery;
 import io.ziiklb.integration.IntegrationStore;
-import io.ziiklb.integration.ProblemStore;
+import io.ziiklb.audit.ProblemStore;
 import io.ziiklb.integration.SyncRunStore;
 import io.ziiklb.integration.SyncService;
 import io.ziiklb.queue.WorkQueue;

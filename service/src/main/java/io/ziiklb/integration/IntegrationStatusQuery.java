@@ -1,5 +1,6 @@
 package io.ziiklb.integration;
 
+import io.ziiklb.audit.ProblemStore;
 import io.ziiklb.http.ApiProblem;
 import io.ziiklb.queue.WorkQueue;
 import java.util.Optional;

@@ -6,7 +6,7 @@ import io.ziiklb.integration.FullSyncJob;
 import io.ziiklb.integration.Integration;
 import io.ziiklb.integration.IntegrationStore;
 import io.ziiklb.integration.Metrics;
-import io.ziiklb.integration.ProblemStore;
+import io.ziiklb.audit.ProblemStore;
 import io.ziiklb.integration.RunStatus;
 import io.ziiklb.integration.SyncRun;
 import io.ziiklb.integration.SyncRunStore;

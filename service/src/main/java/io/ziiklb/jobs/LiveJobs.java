@@ -3,7 +3,7 @@ package io.ziiklb.jobs;
 import io.ziiklb.audit.ActivityLog;
 import io.ziiklb.integration.Connections;
 import io.ziiklb.integration.IntegrationStore;
-import io.ziiklb.integration.ProblemStore;
+import io.ziiklb.audit.ProblemStore;
 import io.ziiklb.integration.SyncRunStore;
 import io.ziiklb.integration.SyncService;
 import io.ziiklb.queue.HintWriter;

@@ -1,6 +1,6 @@
 package io.ziiklb.jobs;
 
-import io.ziiklb.integration.ProblemStore;
+import io.ziiklb.audit.ProblemStore;
 import io.ziiklb.sync.ObjectKind;
 import io.ziiklb.sync.RolesReconciler;
 import java.time.Clock;

@@ -1,5 +1,6 @@
 package io.ziiklb.integration;
 
+import io.ziiklb.audit.ProblemStore;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

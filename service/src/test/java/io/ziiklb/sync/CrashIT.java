@@ -179,7 +179,7 @@ class CrashIT {
         sims.settings = SyncSettings.defaults().withUniqueUnits(true).withExcludedEmails(Set.of(RandomOrganisation.EXCLUDED));
         List<String> problems = new SyncOracle(sims.ziik.organisation().view(), original, previous, sims.learningbankNow(),
                 sims.settings).links(new JdbcLinkStore(db.jdbc(), integrationId).snapshot())
-                .recorded(new io.ziiklb.integration.ProblemStore(db.jdbc(), new org.springframework.jdbc.core.JdbcTemplate(
+                .recorded(new io.ziiklb.audit.ProblemStore(db.jdbc(), new org.springframework.jdbc.core.JdbcTemplate(
                         db.dataSource())).list(integrationId, 100_000))
                 .firstContact(org.firstContact()).roleNames(org.roleNames()).live(live).problems();
         assertThat(problems).as(when).isEmpty();

@@ -51,7 +51,7 @@ class LiveDeliveriesIT {
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     @Autowired
-    io.ziiklb.integration.ProblemStore recordedProblems;
+    io.ziiklb.audit.ProblemStore recordedProblems;
 
     @AfterEach
     void stop() {

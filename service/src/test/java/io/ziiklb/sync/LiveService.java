@@ -15,7 +15,7 @@ import io.ziiklb.jobs.LiveJobs;
 import io.ziiklb.jobs.WorkHandlers;
 import io.ziiklb.integration.Metrics;
 import io.ziiklb.integration.PeerClients;
-import io.ziiklb.integration.ProblemStore;
+import io.ziiklb.audit.ProblemStore;
 import io.ziiklb.integration.SecretBox;
 import io.ziiklb.integration.SyncRunStore;
 import io.ziiklb.integration.SyncService;

@@ -1,7 +1,8 @@
-package io.ziiklb.integration;
+package io.ziiklb.audit;
 
 import io.ziiklb.sync.ObjectKind;
 import io.ziiklb.sync.Problem;
+import java.time.ZoneOffset;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -55,7 +56,7 @@ public final class ProblemStore {
                     ps.setLong(3, p.ziikId());
                     ps.setString(4, p.code());
                     ps.setString(5, p.message());
-                    ps.setObject(6, IntegrationStore.utc(at));
+                    ps.setObject(6, at.atOffset(ZoneOffset.UTC));
                 });
     }
 
