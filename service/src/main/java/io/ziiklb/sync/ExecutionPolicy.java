@@ -1,5 +1,6 @@
 package io.ziiklb.sync;
 
+import io.ziiklb.http.Backoff;
 import java.time.Duration;
 import java.util.random.RandomGenerator;
 
@@ -43,7 +44,6 @@ public record ExecutionPolicy(int concurrency, int maxAttempts, Duration firstBa
 
     /** The wait before attempt {@code attempt + 1}: exponential, capped, with "equal jitter". */
     Duration backoff(int attempt, RandomGenerator random) {
-        long base = Math.min(maxBackoff.toMillis(), firstBackoff.toMillis() << Math.min(attempt - 1, 20));
-        return Duration.ofMillis(base / 2 + (base <= 1 ? 0 : random.nextLong(base / 2 + 1)));
+        return new Backoff(firstBackoff, maxBackoff).withJitterAfter(attempt, random);
     }
 }

@@ -1,5 +1,6 @@
 package io.ziiklb.ziik;
 
+import io.ziiklb.http.Backoff;
 import java.time.Duration;
 
 /**
@@ -11,6 +12,8 @@ import java.time.Duration;
  * @param pageSize          items asked for per page ({@code limit}, Ziik's maximum is 100)
  */
 public record ZiikClientPolicy(Duration renewMargin, int rateLimitRetries, Duration maxRateLimitWait, int pageSize) {
+    /** The first wait for a 429 without {@code Retry-After}; it doubles for each one after it. */
+    private static final Duration FIRST_RATE_LIMIT_WAIT = Duration.ofMillis(500);
 
     public ZiikClientPolicy {
         if (pageSize < 1 || pageSize > 100) {
@@ -24,7 +27,6 @@ public record ZiikClientPolicy(Duration renewMargin, int rateLimitRetries, Durat
 
     /** The wait before the {@code attempt}-th retry (1-based) when Ziik gives no {@code Retry-After}. */
     Duration backoff(int attempt) {
-        Duration wait = Duration.ofMillis(500L << Math.min(attempt - 1, 10));
-        return wait.compareTo(maxRateLimitWait) > 0 ? maxRateLimitWait : wait;
+        return new Backoff(FIRST_RATE_LIMIT_WAIT, maxRateLimitWait).after(attempt);
     }
 }
