@@ -27,8 +27,4 @@ record Departments(UnitTree tree, Map<Long, String> kept, Map<Long, Integer> cre
     long effectiveUnit(long unitId) {
         return tree.nearest(unitId, this::hasDepartment);
     }
-
-    String topDepartmentId() {
-        return kept.get(tree.top().id());
-    }
 }

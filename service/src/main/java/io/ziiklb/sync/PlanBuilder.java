@@ -30,14 +30,6 @@ final class PlanBuilder {
         held.add(step);
     }
 
-    Operation operation(int step) {
-        return operations.get(step);
-    }
-
-    int size() {
-        return operations.size();
-    }
-
     void problem(ObjectKind kind, long ziikId, String code, String message) {
         problems.add(new Problem(kind, ziikId, code, message));
     }
