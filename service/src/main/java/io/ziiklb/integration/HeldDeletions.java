@@ -23,7 +23,7 @@ public final class HeldDeletions {
 
     /** Whether the guard holds this run's deletions. The one place that reads a run's held status. */
     static boolean holds(SyncRun run) {
-        return "held".equals(run.status());
+        return run.runStatus() == RunStatus.HELD;
     }
 
     /** @return the id of the synchronisation that applies the held deletions */
@@ -36,7 +36,7 @@ public final class HeldDeletions {
     /** @return the run, now done, with nothing held */
     public SyncRun cancel(String integrationId, String syncId) {
         SyncRun held = held(integrationId, syncId);
-        SyncRun cancelled = new SyncRun(held.id(), held.integrationId(), "done", held.phase(), held.done(), held.total(),
+        SyncRun cancelled = new SyncRun(held.id(), held.integrationId(), RunStatus.DONE.wireName(), held.phase(), held.done(), held.total(),
                 held.counts(), 0, "held deletions were cancelled by an admin", held.startedAt(), held.finishedAt());
         runs.update(cancelled);
         return cancelled;

@@ -48,7 +48,7 @@ public final class IntegrationStatusQuery {
                 : failing ? "failing"
                 : syncs.isRunning(integration.id()) ? "syncing"
                 : last != null && HeldDeletions.holds(last) ? "held"
-                : last != null && "failed".equals(last.status()) ? "failing"
+                : last != null && last.runStatus() == RunStatus.FAILED ? "failing"
                 : "idle";
     }
 
