@@ -2,7 +2,6 @@ package io.ziiklb.sync;
 
 import io.ziiklb.http.Sleeper;
 import java.time.Clock;
-import java.util.Random;
 import java.util.random.RandomGenerator;
 
 /**
@@ -11,8 +10,4 @@ import java.util.random.RandomGenerator;
  * in production; tests give a clock they move and a sleeper that does not sleep.
  */
 public record Timing(Clock clock, Sleeper sleeper, RandomGenerator random) {
-    /** The real thing: UTC wall clock, real sleeping, fresh randomness. */
-    public static Timing system() {
-        return new Timing(Clock.systemUTC(), Sleeper.SYSTEM, new Random());
-    }
 }
