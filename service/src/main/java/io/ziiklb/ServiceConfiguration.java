@@ -2,6 +2,7 @@ package io.ziiklb;
 
 import io.ziiklb.audit.ActivityLog;
 import io.ziiklb.hooks.HookIntake;
+import io.ziiklb.http.AllowedPeers;
 import io.ziiklb.http.PeerHttp;
 import io.ziiklb.http.Sleeper;
 import io.ziiklb.integration.Connections;
@@ -63,10 +64,16 @@ class ServiceConfiguration {
         return SecretBox.fromBase64(key);
     }
 
+    /** The hosts integrations (and, later, sign-in and identity providers) may point at: {@code ZIIKLB_ALLOWED_PEERS}. */
     @Bean
-    PeerClients peerClients(Timing timing, MeterRegistry meters, IntegrationChanges changes) {
-        PeerHttp ziik = PeerHttp.create(Duration.ofSeconds(5), Duration.ofSeconds(30), Metrics.peerCalls(meters, "ziik"));
-        PeerHttp learningbank = PeerHttp.create(Duration.ofSeconds(5), Duration.ofSeconds(30),
+    AllowedPeers allowedPeers(@Value("${ziiklb.allowed-peers:}") String patterns) {
+        return AllowedPeers.parse(patterns);
+    }
+
+    @Bean
+    PeerClients peerClients(Timing timing, MeterRegistry meters, IntegrationChanges changes, AllowedPeers peers) {
+        PeerHttp ziik = PeerHttp.create(Duration.ofSeconds(5), Duration.ofSeconds(30), peers, Metrics.peerCalls(meters, "ziik"));
+        PeerHttp learningbank = PeerHttp.create(Duration.ofSeconds(5), Duration.ofSeconds(30), peers,
                 Metrics.peerCalls(meters, "learningbank"));
         PeerClients clients = new PeerClients(ziik, learningbank, timing.clock(), timing.sleeper());
         changes.listen(clients::forget);

@@ -1,5 +1,6 @@
 package io.ziiklb.bench;
 
+import io.ziiklb.http.AllowedPeers;
 import com.zaxxer.hikari.HikariDataSource;
 import io.ziiklb.http.PeerHttp;
 import io.ziiklb.http.Sleeper;
@@ -77,7 +78,7 @@ final class FullSyncBench {
                     new Integration(integrationId, true, ziik.origin() + "/api", "integration@ziik.test",
                             lb.origin() + "/api/v1", "lb-api", IntegrationSettings.defaults(), Instant.now(), Instant.now()),
                     new IntegrationSecrets("ziik-secret", null, "lb-secret", "lb-token", "x", "y"));
-            PeerHttp http = PeerHttp.create(Duration.ofSeconds(5), Duration.ofSeconds(30));
+            PeerHttp http = PeerHttp.create(Duration.ofSeconds(5), Duration.ofSeconds(30), AllowedPeers.loopback());
             PeerClients clients = new PeerClients(http, http, Clock.systemUTC(), Sleeper.SYSTEM);
             ExecutionPolicy policy = ExecutionPolicy.defaults().withConcurrency(concurrency);
             SyncSettings settings = SyncSettings.defaults().withUniqueUnits(true);

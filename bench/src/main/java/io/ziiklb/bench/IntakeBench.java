@@ -1,5 +1,6 @@
 package io.ziiklb.bench;
 
+import io.ziiklb.http.AllowedPeers;
 import io.ziiklb.http.PeerHttp;
 import io.ziiklb.http.Sleeper;
 import io.ziiklb.integration.PeerClients;
@@ -55,8 +56,8 @@ final class IntakeBench {
         out.printf("intake bench: %s, %d clients for %d s, %s%n", postgres ? "PostgreSQL" : "H2 (file)", clients, seconds,
                 workers == 0 ? "queue not worked meanwhile (intake alone)" : workers + " queue workers reconciling meanwhile");
         try (LiveWorld world = new LiveWorld(home, 500, 5, postgres, workers)) {
-            ZiikClient ziik = new PeerClients(PeerHttp.create(Duration.ofSeconds(5), Duration.ofSeconds(30)),
-                    PeerHttp.create(Duration.ofSeconds(5), Duration.ofSeconds(30)), Clock.systemUTC(), Sleeper.SYSTEM)
+            ZiikClient ziik = new PeerClients(PeerHttp.create(Duration.ofSeconds(5), Duration.ofSeconds(30), AllowedPeers.loopback()),
+                    PeerHttp.create(Duration.ofSeconds(5), Duration.ofSeconds(30), AllowedPeers.loopback()), Clock.systemUTC(), Sleeper.SYSTEM)
                     .ziik(world.ziik.origin() + "/api", "integration@ziik.test", "ziik-secret");
             String address = ziik.webhooks().stream().map(ZiikWebhook::uri).filter(u -> u.endsWith("event=user.update"))
                     .findFirst().orElseThrow();

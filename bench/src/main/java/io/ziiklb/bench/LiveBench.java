@@ -1,5 +1,6 @@
 package io.ziiklb.bench;
 
+import io.ziiklb.http.AllowedPeers;
 import io.ziiklb.http.PeerHttp;
 import io.ziiklb.http.Sleeper;
 import io.ziiklb.integration.PeerClients;
@@ -65,8 +66,8 @@ final class LiveBench {
             LearningbankSimulator lb = world.learningbank;
             out.println("first synchronisation done; changing users...");
 
-            ZiikClient ziikClient = new PeerClients(PeerHttp.create(Duration.ofSeconds(5), Duration.ofSeconds(30)),
-                    PeerHttp.create(Duration.ofSeconds(5), Duration.ofSeconds(30)), Clock.systemUTC(), Sleeper.SYSTEM)
+            ZiikClient ziikClient = new PeerClients(PeerHttp.create(Duration.ofSeconds(5), Duration.ofSeconds(30), AllowedPeers.loopback()),
+                    PeerHttp.create(Duration.ofSeconds(5), Duration.ofSeconds(30), AllowedPeers.loopback()), Clock.systemUTC(), Sleeper.SYSTEM)
                     .ziik(ziik.origin() + "/api", "integration@ziik.test", "ziik-secret");
             List<ZiikUserSummary> people = ziikClient.activeUsers();
             List<ZiikUnit> units = ziikClient.units().stream().filter(u -> u.mirrored() && !u.isTop()).toList();

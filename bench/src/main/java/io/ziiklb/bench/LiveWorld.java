@@ -47,7 +47,7 @@ final class LiveWorld implements AutoCloseable {
         int port = ChildJvm.freePort();
         Map<String, String> environment = Map.of("ZIIKLB_PORT", "" + port, "ZIIKLB_PUBLIC_URL", "http://127.0.0.1:" + port,
                 "ZIIKLB_DB_URL", postgres ? freshPostgresSchema() : freshH2(), "ZIIKLB_DB_USER", postgres ? "postgres" : "sa",
-                "ZIIKLB_SECRET_KEY", SecretBox.newKey(), "ZIIKLB_OPERATOR_TOKEN", TOKEN);
+                "ZIIKLB_SECRET_KEY", SecretBox.newKey(), "ZIIKLB_OPERATOR_TOKEN", TOKEN, "ZIIKLB_ALLOWED_PEERS", "127.0.0.1,localhost");
         service = startService(home, port, environment, 8);
         integrationId = api("POST", "/integrations", Map.of(
                 "ziik", Map.of("baseUrl", ziik.origin() + "/api", "username", "integration@ziik.test",

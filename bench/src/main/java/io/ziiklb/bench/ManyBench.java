@@ -91,7 +91,8 @@ final class ManyBench {
                      List.of("--latency-ms", "" + latencyMillis, "--job-profiles", "Employee*,Chef,Waiter,Bartender"));
              ChildJvm service = LiveWorld.startService(home, port, Map.of("ZIIKLB_PORT", "" + port,
                      "ZIIKLB_PUBLIC_URL", "http://127.0.0.1:" + port, "ZIIKLB_DB_URL", dbUrl, "ZIIKLB_DB_USER", "postgres",
-                     "ZIIKLB_SECRET_KEY", SecretBox.newKey(), "ZIIKLB_OPERATOR_TOKEN", LiveWorld.TOKEN), workers);
+                     "ZIIKLB_SECRET_KEY", SecretBox.newKey(), "ZIIKLB_OPERATOR_TOKEN", LiveWorld.TOKEN,
+                     "ZIIKLB_ALLOWED_PEERS", "127.0.0.1,localhost"), workers);
              Connection db = DriverManager.getConnection(dbUrl, "postgres", "");
              Sampler sampler = new Sampler(service.origin(), db)) {
             serviceOrigin = service.origin();

@@ -1,5 +1,6 @@
 package io.ziiklb.demo;
 
+import io.ziiklb.http.AllowedPeers;
 import io.ziiklb.http.PeerHttp;
 import io.ziiklb.http.Sleeper;
 import io.ziiklb.learningbank.LbCredentials;
@@ -34,7 +35,7 @@ public final class DemoMain {
             System.out.println("  Learningbank: " + lbSim.origin() + "/api/v1");
             System.out.println();
 
-            PeerHttp http = PeerHttp.create(Duration.ofSeconds(5), Duration.ofSeconds(30));
+            PeerHttp http = PeerHttp.create(Duration.ofSeconds(5), Duration.ofSeconds(30), AllowedPeers.loopback());
             ZiikClient ziik = new ZiikClient(http, ziikSim.origin() + "/api", ZIIK_ADMIN, ZIIK_PASSWORD,
                     Clock.systemUTC(), Sleeper.SYSTEM, ZiikClientPolicy.defaults());
             LearningbankClient lb = new LearningbankClient(http, new LbCredentials(lbSim.origin() + "/api/v1",

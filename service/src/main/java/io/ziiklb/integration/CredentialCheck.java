@@ -12,7 +12,11 @@ import java.util.Map;
 
 /**
  * Rule L1: both sets of credentials are tried live before anything is saved. A refusal is a 422
- * whose {@code fields} name the system that refused ({@code ziik} or {@code learningbank}) and why.
+ * whose {@code fields} name the system that refused ({@code ziik} or {@code learningbank}) and why:
+ * {@code credentials_rejected} when the peer answered and refused them, {@code unreachable} for
+ * everything else. That second message is the same whatever was (or was not) at the address: a
+ * closed port, a host {@code ZIIKLB_ALLOWED_PEERS} does not allow, or another service's banner
+ * all read alike, so the check cannot be used to scan the service's network.
  */
 public final class CredentialCheck {
     private final PeerClients clients;
@@ -28,7 +32,8 @@ public final class CredentialCheck {
         } catch (ZiikAuthenticationException e) {
             throw refused("ziik", "Ziik refused the username or password");
         } catch (ZiikException e) {
-            throw refused("ziik", "Ziik could not be reached or answered wrongly: " + e.getMessage());
+            throw unreachable("ziik", "Ziik could not be reached at " + z.baseUrl().trim()
+                    + ", or what answered there is not Ziik's API");
         }
         if (!account.admin()) {
             throw refused("ziik", "the Ziik account " + z.username() + " is not an administrator");
@@ -41,11 +46,16 @@ public final class CredentialCheck {
         } catch (LearningbankUnauthorizedException e) {
             throw refused("learningbank", "Learningbank refused the API key (username, password or token)");
         } catch (LearningbankException e) {
-            throw refused("learningbank", "Learningbank could not be reached or answered wrongly: " + e.getMessage());
+            throw unreachable("learningbank", "Learningbank could not be reached at " + lb.baseUrl().trim()
+                    + ", or what answered there is not Learningbank's API");
         }
     }
 
     private static ApiProblem refused(String system, String why) {
         return new ApiProblem(422, "credentials_rejected", why, Map.of(system, List.of(why)));
+    }
+
+    private static ApiProblem unreachable(String system, String why) {
+        return new ApiProblem(422, "unreachable", why, Map.of(system, List.of(why)));
     }
 }

@@ -1,5 +1,6 @@
 package io.ziiklb.learningbank;
 
+import io.ziiklb.http.AllowedPeers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -45,7 +46,7 @@ class LearningbankClientIT {
 
     private LearningbankClient clientWith(String token, Duration requestTimeout) {
         LearningbankSimulator.Config c = LearningbankSimulator.Config.defaults();
-        PeerHttp http = PeerHttp.create(Duration.ofSeconds(2), requestTimeout);
+        PeerHttp http = PeerHttp.create(Duration.ofSeconds(2), requestTimeout, AllowedPeers.loopback());
         return new LearningbankClient(http, new LbCredentials(sim.baseUrl(), c.username(), c.password(), token),
                 Clock.systemUTC());
     }

@@ -1,5 +1,6 @@
 package io.ziiklb.learningbank;
 
+import io.ziiklb.http.AllowedPeers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ziiklb.http.PeerHttp;
@@ -503,7 +504,7 @@ class LearningbankContractTest {
     // ---- plumbing
 
     private LearningbankClient clientWith(String password, String token) {
-        return new LearningbankClient(PeerHttp.create(Duration.ofSeconds(2), Duration.ofSeconds(5)),
+        return new LearningbankClient(PeerHttp.create(Duration.ofSeconds(2), Duration.ofSeconds(5), AllowedPeers.loopback()),
                 new LbCredentials(server.baseUrl(), "acme-sync", password, token),
                 Clock.fixed(Instant.parse("2026-03-02T09:30:00Z"), ZoneOffset.UTC));
     }

@@ -106,7 +106,7 @@ class CrashIT {
             learningbank.setFaults(Faults.none().withLatency(6)); // a full sync takes a few seconds
 
             Map<String, String> environment = Map.of("ZIIKLB_DB_URL", db.jdbcUrl(), "ZIIKLB_DB_USER", "postgres",
-                    "ZIIKLB_DB_PASSWORD", "", "ZIIKLB_SECRET_KEY", SecretBox.newKey(), "ZIIKLB_OPERATOR_TOKEN", TOKEN);
+                    "ZIIKLB_DB_PASSWORD", "", "ZIIKLB_SECRET_KEY", SecretBox.newKey(), "ZIIKLB_OPERATOR_TOKEN", TOKEN, "ZIIKLB_ALLOWED_PEERS", "127.0.0.1,localhost");
             List<String> fastLeases = List.of("--ziiklb.queue.lease-seconds=3");
             Started a = start(environment, fastLeases);
             try (ServiceProcess b = ServiceProcess.start(environment, fastLeases)) {

@@ -1,5 +1,6 @@
 package io.ziiklb.sync;
 
+import io.ziiklb.http.AllowedPeers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -102,7 +103,7 @@ class LiveDeliveriesIT {
     }
 
     private io.ziiklb.ziik.ZiikClient ziikClient() {
-        return new io.ziiklb.ziik.ZiikClient(io.ziiklb.http.PeerHttp.create(Duration.ofSeconds(2), Duration.ofSeconds(5)),
+        return new io.ziiklb.ziik.ZiikClient(io.ziiklb.http.PeerHttp.create(Duration.ofSeconds(2), Duration.ofSeconds(5), AllowedPeers.loopback()),
                 ziik.baseUrl(), ziik.config().adminEmail(), ziik.config().adminPassword(), java.time.Clock.systemUTC(),
                 d -> { }, io.ziiklb.ziik.ZiikClientPolicy.defaults());
     }

@@ -1,5 +1,6 @@
 package io.ziiklb.sync;
 
+import io.ziiklb.http.AllowedPeers;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.ziiklb.audit.ActivityLog;
 import io.ziiklb.http.PeerHttp;
@@ -88,8 +89,8 @@ final class LiveService implements AutoCloseable {
         ActivityLog activity = new ActivityLog(jdbc, template);
         problems = new ProblemStore(jdbc, template);
         Timing timing = new Timing(clock, Sleeper.SYSTEM, new java.util.Random()); // as the service wires it
-        PeerClients clients = new PeerClients(PeerHttp.create(Duration.ofSeconds(2), Duration.ofSeconds(5)),
-                PeerHttp.create(Duration.ofSeconds(2), Duration.ofSeconds(5)), timing.clock(), timing.sleeper());
+        PeerClients clients = new PeerClients(PeerHttp.create(Duration.ofSeconds(2), Duration.ofSeconds(5), AllowedPeers.loopback()),
+                PeerHttp.create(Duration.ofSeconds(2), Duration.ofSeconds(5), AllowedPeers.loopback()), timing.clock(), timing.sleeper());
         Connections connections = new Connections(integrations, clients, jdbc, ExecutionPolicy.defaults(), timing);
         queue = new WorkQueue(jdbc, template, tx, clock, Set.of(WorkKind.FULL_SYNC, WorkKind.ROLES));
         hints = new HintWriter(queue);

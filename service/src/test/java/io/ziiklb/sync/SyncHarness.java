@@ -1,5 +1,6 @@
 package io.ziiklb.sync;
 
+import io.ziiklb.http.AllowedPeers;
 import io.ziiklb.http.PeerHttp;
 import io.ziiklb.learningbank.LbCredentials;
 import io.ziiklb.learningbank.LearningbankClient;
@@ -18,7 +19,7 @@ final class SyncHarness implements AutoCloseable {
     final LinkStore links = new InMemoryLinkStore();
     SyncSettings settings = SyncSettings.defaults();
     ExecutionPolicy policy = ExecutionPolicy.defaults().withBackoff(Duration.ofMillis(1), Duration.ofMillis(20));
-    private final PeerHttp http = PeerHttp.create(Duration.ofSeconds(2), Duration.ofSeconds(2));
+    private final PeerHttp http = PeerHttp.create(Duration.ofSeconds(2), Duration.ofSeconds(2), AllowedPeers.loopback());
     private final long seed;
     /** Waits, but never long: the simulators' Retry-After is whole seconds. */
     private static final io.ziiklb.http.Sleeper SLEEP = d -> Thread.sleep(Math.min(d.toMillis(), 50));

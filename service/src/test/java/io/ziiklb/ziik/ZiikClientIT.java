@@ -1,5 +1,6 @@
 package io.ziiklb.ziik;
 
+import io.ziiklb.http.AllowedPeers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -39,7 +40,7 @@ class ZiikClientIT {
     }
 
     private ZiikClient client(Clock clock, Sleeper sleeper, String password) {
-        PeerHttp http = PeerHttp.create(Duration.ofSeconds(2), Duration.ofSeconds(5));
+        PeerHttp http = PeerHttp.create(Duration.ofSeconds(2), Duration.ofSeconds(5), AllowedPeers.loopback());
         return new ZiikClient(http, sim.baseUrl(), sim.config().adminEmail(), password, clock, sleeper,
                 ZiikClientPolicy.defaults());
     }
