@@ -44,6 +44,40 @@ public final class Credentials {
         return problems;
     }
 
+    /**
+     * The credentials a {@code PATCH} that moves a peer to another address lacks: that peer's whole
+     * set is needed, because what is stored for the old address must never be sent to the new one.
+     */
+    static Map<String, List<String>> missingForNewAddress(Integration current, Ziik z, Learningbank lb) {
+        Map<String, List<String>> missing = new LinkedHashMap<>();
+        String why = "is required when the address changes";
+        if (z != null && moved(z.baseUrl(), current.ziikBaseUrl())) {
+            requiredGiven(missing, "ziik.username", z.username(), why);
+            requiredGiven(missing, "ziik.password", z.password(), why);
+        }
+        if (lb != null && moved(lb.baseUrl(), current.learningbankBaseUrl())) {
+            requiredGiven(missing, "learningbank.username", lb.username(), why);
+            requiredGiven(missing, "learningbank.password", lb.password(), why);
+            requiredGiven(missing, "learningbank.token", lb.token(), why);
+        }
+        return missing;
+    }
+
+    private static boolean moved(String given, String stored) {
+        return given != null && !normalised(given).equals(normalised(stored));
+    }
+
+    private static String normalised(String url) {
+        String u = url.trim();
+        return (u.endsWith("/") ? u.substring(0, u.length() - 1) : u).toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static void requiredGiven(Map<String, List<String>> problems, String field, String value, String why) {
+        if (value == null || value.isBlank()) {
+            problems.put(field, List.of(why));
+        }
+    }
+
     static void required(Map<String, List<String>> problems, String field, String value) {
         if (value == null || value.isBlank()) {
             problems.put(field, List.of("is required"));

@@ -64,8 +64,7 @@ public final class IntegrationService {
                     WebhookRegistration.base(publicUrl.get(), integration.id(), secrets.webhookSecret()));
         } catch (ZiikException e) {
             store.delete(integration.id());
-            throw new ApiProblem(422, "webhooks_refused", "Ziik refused to register the webhooks: " + e.getMessage(),
-                    Map.of("ziik", List.of("could not register webhooks: " + e.getMessage())));
+            throw webhooksRefused(e);
         }
         return integration;
     }
@@ -89,7 +88,10 @@ public final class IntegrationService {
 
     /**
      * Changes settings and/or credentials. Credentials given are merged with the stored ones (a
-     * field left out stays) and checked live before anything is saved.
+     * field left out stays) and checked live before anything is saved. A peer's address changes
+     * only with that peer's whole set of credentials in the same request: stored secrets are never
+     * sent to an address they were not given for. When Ziik's address or account changes, the
+     * webhooks move with it: registered in the new Ziik, then deleted in the old one.
      */
     public Integration patch(String id, Credentials.Ziik ziik, Credentials.Learningbank learningbank, SettingsPatch settings) {
         Integration current = get(id);
@@ -110,6 +112,11 @@ public final class IntegrationService {
         if (!problems.isEmpty()) {
             throw ApiProblem.invalid(problems);
         }
+        Map<String, List<String>> missing = Credentials.missingForNewAddress(current, ziik, learningbank);
+        if (!missing.isEmpty()) {
+            throw new ApiProblem(422, "credentials_required", "a new address needs that system's whole credentials:"
+                    + " what is stored for the old address is never sent to a new one", missing);
+        }
         if (z != null) {
             check.ziik(z);
             next = next.withZiik(trimSlash(z.baseUrl()), z.username().trim(), now);
@@ -122,12 +129,38 @@ public final class IntegrationService {
             secrets = new IntegrationSecrets(secrets.ziikPassword(), secrets.ziikSharedSecret(), lb.password(), lb.token(),
                     secrets.webhookSecret(), secrets.ssoSecret());
         }
+        boolean ziikMoved = !next.ziikBaseUrl().equals(current.ziikBaseUrl()) || !next.ziikUsername().equals(current.ziikUsername());
+        if (ziikMoved) {
+            moveWebhooks(current, store.secrets(id), next, secrets);
+        }
         store.update(next);
         if (z != null || lb != null) {
             store.updateSecrets(id, secrets);
         }
         changes.changed(id);
         return next;
+    }
+
+    /**
+     * The new Ziik gets the six webhooks first (refused there: nothing changes, 422); the old one's
+     * are deleted after, as best it can (a Ziik no longer reachable keeps them, and their deliveries
+     * are checked against the new address's secret path, which they do not know).
+     */
+    private void moveWebhooks(Integration before, IntegrationSecrets beforeSecrets, Integration after,
+                              IntegrationSecrets afterSecrets) {
+        try {
+            WebhookRegistration.register(clients.ziik(after, afterSecrets),
+                    WebhookRegistration.base(publicUrl.get(), after.id(), afterSecrets.webhookSecret()));
+        } catch (ZiikException e) {
+            throw webhooksRefused(e);
+        }
+        if (!before.ziikBaseUrl().equals(after.ziikBaseUrl())) {
+            try {
+                WebhookRegistration.remove(clients.ziik(before, beforeSecrets), before.id());
+            } catch (ZiikException e) {
+                LOG.warn("could not delete the webhooks of integration {} in its former Ziik: {}", before.id(), e.getMessage());
+            }
+        }
     }
 
     /** Rule L4: nothing is written to Learningbank while disabled; disabling changes nothing there. */
@@ -159,6 +192,11 @@ public final class IntegrationService {
         }
         store.delete(id);
         changes.changed(id);
+    }
+
+    private static ApiProblem webhooksRefused(ZiikException e) {
+        return new ApiProblem(422, "webhooks_refused", "Ziik refused to register the webhooks: " + e.getMessage(),
+                Map.of("ziik", List.of("could not register webhooks: " + e.getMessage())));
     }
 
     private static String randomSecret() {
