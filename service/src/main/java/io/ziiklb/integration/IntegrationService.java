@@ -19,6 +19,8 @@ import org.slf4j.LoggerFactory;
 public final class IntegrationService {
     private static final Logger LOG = LoggerFactory.getLogger(IntegrationService.class);
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** How long a removal waits for a running synchronisation to stop: its steps in flight end first. */
+    private static final java.time.Duration STOP_WAIT = java.time.Duration.ofSeconds(30);
 
     private final IntegrationStore store;
     private final CredentialCheck check;
@@ -176,14 +178,15 @@ public final class IntegrationService {
     }
 
     /**
-     * Rule L5: deletes its webhooks in Ziik, then everything here (credentials, links, queued work,
-     * runs, activity); Learningbank is not touched. When Ziik cannot be reached the removal goes on:
-     * deliveries to a removed integration's address are refused (404) and change nothing.
+     * Rule L5: stops a synchronisation that is running, deletes its webhooks in Ziik, then
+     * everything here (credentials, links, queued work, runs, activity); Learningbank is not
+     * touched. When Ziik cannot be reached the removal goes on: deliveries to a removed
+     * integration's address are refused (404) and change nothing.
      */
     public void remove(String id) {
         Integration integration = get(id);
-        if (syncs.isRunning(id)) {
-            throw new ApiProblem(409, "sync_running", "a synchronisation is queued or running; wait for it to end", Map.of());
+        if (!syncs.stop(id, "stopped: the integration is being removed", STOP_WAIT)) {
+            LOG.warn("integration {} is removed while a synchronisation may still run in an instance that stopped answering", id);
         }
         try {
             WebhookRegistration.remove(clients.ziik(integration, store.secrets(id)), id);

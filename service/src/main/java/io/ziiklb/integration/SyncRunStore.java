@@ -37,6 +37,26 @@ public final class SyncRunStore {
                 .update();
     }
 
+    /**
+     * A running synchronisation's progress; false when it no longer runs by the database (it was
+     * stopped, or its integration removed): then the one running it stops.
+     */
+    public boolean progress(SyncRun run) {
+        SyncRun.Counts c = run.counts();
+        return jdbc.sql("UPDATE sync_run SET phase = ?, done = ?, total = ?, created = ?, updated = ?, deactivated = ?,"
+                        + " deleted = ?, unchanged = ?, failed = ? WHERE id = ? AND status = ?")
+                .params(run.phase(), run.done(), run.total(), c.created(), c.updated(), c.deactivated(), c.deleted(),
+                        c.unchanged(), c.failed(), run.id(), RunStatus.RUNNING.wireName())
+                .update() == 1;
+    }
+
+    /** Marks the integration's running synchronisations failed with {@code reason}; whoever runs one stops at its next progress. */
+    public int stopRunning(String integrationId, String reason, Instant at) {
+        return jdbc.sql("UPDATE sync_run SET status = ?, message = ?, finished_at = ? WHERE integration_id = ? AND status = ?")
+                .params(RunStatus.FAILED.wireName(), reason, IntegrationStore.utc(at), integrationId, RunStatus.RUNNING.wireName())
+                .update();
+    }
+
     public void delete(String integrationId, String id) {
         jdbc.sql("DELETE FROM sync_run WHERE integration_id = ? AND id = ?").params(integrationId, id).update();
     }

@@ -8,6 +8,7 @@ import io.ziiklb.sync.LinkStore;
 import io.ziiklb.sync.Plan;
 import io.ziiklb.sync.SyncContext;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -17,6 +18,8 @@ import java.util.UUID;
  * job in {@code io.ziiklb.jobs}), which records each run's progress, activity and problems.
  */
 public final class SyncService {
+    private static final Duration STOP_POLL = Duration.ofMillis(100);
+
     private final SyncRunStore runs;
     private final Connections connections;
     private final Clock clock;
@@ -66,6 +69,28 @@ public final class SyncService {
             queue.enqueue(integration.id(), WorkKind.FULL_SYNC, 0, null);
             signal.nudge();
         }
+    }
+
+    /**
+     * Stops the integration's full synchronisation, queued or running in whichever instance: a
+     * queued one is dropped, a running one is marked stopped and its runner stops at its next
+     * progress (within a second; the steps in flight end first). Returns whether none runs any
+     * more within {@code wait} (false when the instance running it died: its lease runs out later).
+     */
+    public boolean stop(String integrationId, String reason, Duration wait) {
+        queue.dropUnclaimed(integrationId, WorkKind.FULL_SYNC, 0);
+        runs.stopRunning(integrationId, reason, clock.instant());
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (isRunning(integrationId) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(STOP_POLL);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+            queue.dropUnclaimed(integrationId, WorkKind.FULL_SYNC, 0); // hints during the run asked for it again
+        }
+        return !isRunning(integrationId);
     }
 
     /** Whether a full synchronisation of the integration is queued or running, in any instance. */

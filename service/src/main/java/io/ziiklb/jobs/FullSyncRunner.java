@@ -118,6 +118,9 @@ public final class FullSyncRunner implements WorkHandler {
                 integrations.clearFailing(integration.id());
             }
             records.metrics().syncFinished(status.wireName(), Duration.between(last.startedAt(), clock.instant()));
+        } catch (Stopped e) { // the run's row already says why
+            buffer.flush();
+            LOG.info("synchronisation {} of integration {} stopped", initial.id(), integration.id());
         } catch (Exception e) {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
@@ -159,8 +162,17 @@ public final class FullSyncRunner implements WorkHandler {
             if (phase != lastPhase || Duration.between(lastWrite, now).compareTo(PROGRESS_EVERY) >= 0) {
                 lastPhase = phase;
                 lastWrite = now;
-                records.runs().update(run.get());
+                if (!records.runs().progress(run.get())) {
+                    throw new Stopped();
+                }
             }
+        }
+    }
+
+    /** The run was stopped (its integration is being removed): whatever reads or applies it ends. */
+    private static final class Stopped extends RuntimeException {
+        Stopped() {
+            super("the synchronisation was stopped", null, false, false);
         }
     }
 

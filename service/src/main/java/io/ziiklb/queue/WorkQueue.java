@@ -272,6 +272,12 @@ public final class WorkQueue {
                 .params(utc(until), integrationId, utc(until)).update();
     }
 
+    /** Removes the item of this key unless a worker holds it now; returns whether one was removed. */
+    public boolean dropUnclaimed(String integrationId, WorkKind kind, long ziikId) {
+        return jdbc.sql("DELETE FROM work_item WHERE integration_id = ? AND kind = ? AND ziik_id = ? AND state <> 'leased'")
+                .params(integrationId, kind.wireName(), ziikId).update() > 0;
+    }
+
     /** Dead letters back to ready, attempts reset; returns how many. */
     public int retryDead(String integrationId) {
         return jdbc.sql("UPDATE work_item SET state = 'ready', attempts = 0, not_before = ? WHERE integration_id = ? AND state = 'dead'")

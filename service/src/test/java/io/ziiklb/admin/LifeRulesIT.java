@@ -92,7 +92,7 @@ class LifeRulesIT {
     void stop() {
         for (JsonNode integration : api.get("/api/v1/integrations").json().path("data")) {
             String id = integration.path("id").asString();
-            eventually(() -> api.call("DELETE", "/api/v1/integrations/" + id, null).status() != 409);
+            assertThat(api.call("DELETE", "/api/v1/integrations/" + id, null).status()).isEqualTo(204);
         }
         ziik.close();
         learningbank.close();
@@ -282,6 +282,27 @@ class LifeRulesIT {
         assertThat(learningbank.journal().calls()).as("nothing reached Learningbank").isEmpty();
         assertThat(learningbank.state().snapshot()).isEqualTo(before);
         assertThat(learningbank.state().findUserByExternalId("ziik:" + ann).orElseThrow().email()).isEqualTo("ann@example.com");
+    }
+
+    @Test
+    void L5_removalDuringASyncStopsItFirst_thenNothingMoreReachesLearningbank() {
+        io.ziiklb.simulator.ziik.OrganisationGenerator.populate(org, 400, 7);
+        learningbank.setFaults(Faults.none().withLatency(40)); // the sync takes tens of seconds
+        String id = create(Map.of());
+        String syncId = api.post("/api/v1/integrations/" + id + "/syncs", null).json().path("syncId").asString();
+        eventually(() -> api.get("/api/v1/integrations/" + id + "/syncs/" + syncId).json().path("phase").asString()
+                .equals("applying") && learningbank.journal().calls().size() > 5);
+
+        long started = System.nanoTime();
+        assertThat(api.call("DELETE", "/api/v1/integrations/" + id, null).status()).isEqualTo(204);
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).as("stopped, not waited out").isLessThan(Duration.ofSeconds(20));
+        assertThat(api.get("/api/v1/integrations/" + id).status()).isEqualTo(404);
+        for (String table : TABLES.keySet()) {
+            assertThat(rows(table, id)).as("after removal, %s has no row of the integration", table).isZero();
+        }
+        int writesAtRemoval = learningbank.journal().calls().size();
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(
+                () -> learningbank.journal().calls().size() == writesAtRemoval);
     }
 
     // ---- L6
