@@ -158,10 +158,16 @@ class ServiceConfiguration {
                 RetryPolicy.defaults(), signal, timing.random(), meters);
     }
 
+    /** Rule L1's live check of credentials: for creating and changing integrations, and the console's wizard. */
     @Bean
-    IntegrationService integrationService(IntegrationStore store, PeerClients clients, SyncService syncs, Clock clock,
-                                          Environment environment, IntegrationChanges changes) {
-        return new IntegrationService(store, new CredentialCheck(clients), syncs, clients,
+    CredentialCheck credentialCheck(PeerClients clients) {
+        return new CredentialCheck(clients);
+    }
+
+    @Bean
+    IntegrationService integrationService(IntegrationStore store, PeerClients clients, CredentialCheck check, SyncService syncs,
+                                          Clock clock, Environment environment, IntegrationChanges changes) {
+        return new IntegrationService(store, check, syncs, clients,
                 () -> environment.getRequiredProperty("ziiklb.public-url"), changes, clock);
     }
 

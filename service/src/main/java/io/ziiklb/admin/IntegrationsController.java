@@ -36,10 +36,12 @@ class IntegrationsController {
     private final SyncService syncs;
     private final ActivityLog activity;
     private final WorkQueue queue;
+    private final TenantGuard tenants;
 
     IntegrationsController(IntegrationService integrations, IntegrationStatusQuery status, HeldDeletions held,
                            SyncService syncs, ActivityLog activity, WorkQueue queue) {
         this.integrations = integrations;
+        this.tenants = new TenantGuard(integrations);
         this.status = status;
         this.held = held;
         this.syncs = syncs;
@@ -51,64 +53,73 @@ class IntegrationsController {
     ResponseEntity<IntegrationView> create(@RequestBody IntegrationRequests.Create body) {
         IntegrationSettings settings = body.settings() == null ? IntegrationSettings.defaults()
                 : body.settings().applyTo(IntegrationSettings.defaults());
+        tenants.requireOwnTenant(body.ziik() == null ? null : body.ziik().baseUrl());
         Integration created = integrations.create(body.ziik(), body.learningbank(), settings);
         return ResponseEntity.status(HttpStatus.CREATED).body(view(created));
     }
 
     @GetMapping
     Map<String, List<IntegrationView>> list() {
-        return Map.of("data", integrations.list().stream().map(this::view).toList());
+        return Map.of("data", tenants.list().stream().map(this::view).toList());
     }
 
     @GetMapping("/{id}")
     IntegrationView get(@PathVariable String id) {
-        return view(integrations.get(id));
+        return view(tenants.visible(id));
     }
 
     @PatchMapping("/{id}")
     IntegrationView patch(@PathVariable String id, @RequestBody IntegrationRequests.Patch body) {
+        tenants.visible(id);
+        tenants.requireOwnTenant(body.ziik() == null ? null : body.ziik().baseUrl());
         return view(integrations.patch(id, body.ziik(), body.learningbank(), body.settings()));
     }
 
     @PostMapping("/{id}/disable")
     IntegrationView disable(@PathVariable String id) {
+        tenants.visible(id);
         return view(integrations.setEnabled(id, false));
     }
 
     @PostMapping("/{id}/enable")
     IntegrationView enable(@PathVariable String id) {
+        tenants.visible(id);
         return view(integrations.setEnabled(id, true));
     }
 
     @DeleteMapping("/{id}")
     ResponseEntity<Void> remove(@PathVariable String id) {
+        tenants.visible(id);
         integrations.remove(id);
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/{id}/syncs")
     ResponseEntity<Map<String, String>> startSync(@PathVariable String id) {
-        return ResponseEntity.accepted().body(Map.of("syncId", syncs.start(integrations.requireEnabled(id))));
+        return ResponseEntity.accepted().body(Map.of("syncId", syncs.start(enabled(tenants.visible(id)))));
     }
 
     @GetMapping("/{id}/syncs/{syncId}")
     IntegrationView.SyncView sync(@PathVariable String id, @PathVariable String syncId) {
+        tenants.visible(id);
         return IntegrationView.SyncView.of(status.run(id, syncId));
     }
 
     @PostMapping("/{id}/syncs/{syncId}/confirm")
     ResponseEntity<Map<String, String>> confirm(@PathVariable String id, @PathVariable String syncId) {
+        tenants.visible(id);
         return ResponseEntity.accepted().body(Map.of("syncId", held.confirm(id, syncId)));
     }
 
     @PostMapping("/{id}/syncs/{syncId}/cancel")
     IntegrationView.SyncView cancel(@PathVariable String id, @PathVariable String syncId) {
+        tenants.visible(id);
         return IntegrationView.SyncView.of(held.cancel(id, syncId));
     }
 
     @PostMapping("/{id}/preview")
     Map<String, Object> preview(@PathVariable String id) throws InterruptedException {
-        Plan plan = syncs.preview(integrations.get(id));
+        Plan plan = syncs.preview(tenants.visible(id));
         Map<String, Integer> counts = new LinkedHashMap<>();
         List<Map<String, Object>> operations = plan.steps().stream().map(step -> {
             var op = step.operation();
@@ -129,7 +140,7 @@ class IntegrationsController {
     /** Dead letters back in the queue, attempts reset. */
     @PostMapping("/{id}/queue/retry")
     Map<String, Integer> retryDeadLetters(@PathVariable String id) {
-        integrations.requireEnabled(id);
+        enabled(tenants.visible(id));
         return Map.of("retried", queue.retryDead(id));
     }
 
@@ -137,11 +148,15 @@ class IntegrationsController {
     Map<String, List<ActivityEntry>> activity(@PathVariable String id,
                                               @RequestParam(defaultValue = "50") int limit,
                                               @RequestParam(required = false) Long before) {
-        integrations.get(id);
+        tenants.visible(id);
         if (limit < 1 || limit > 1000) {
             throw ApiProblem.invalid(Map.of("limit", List.of("must be between 1 and 1000")));
         }
         return Map.of("data", activity.newest(id, limit, before));
+    }
+
+    private Integration enabled(Integration integration) {
+        return integrations.requireEnabled(integration.id());
     }
 
     private IntegrationView view(Integration integration) {

@@ -3,6 +3,8 @@ package io.ziiklb.admin;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -12,32 +14,54 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 
 /**
- * Who may call what: {@code /api/v1/**} and the metrics need the operator token; health, webhook
+ * Who may call what outside the pages: {@code /api/v1/**} needs the operator token, or the session
+ * of a Ziik administrator signed in at the console (who then sees only their tenant's
+ * integrations: {@link TenantGuard}); the metrics need the operator token; health, webhook
  * deliveries (authenticated by their secret path and signature) and SSO launches (by their signed
- * token) are open. No sessions, no cookies, so no CSRF to defend.
+ * token) are open. A change made with a session needs its CSRF token; one made with the bearer
+ * token carries no cookie to forge, so needs none. The pages have their chain of their own
+ * ({@code io.ziiklb.console}), after this one.
  */
 @Configuration
 class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain filterChain(HttpSecurity http, @Value("${ziiklb.operator-token:}") String operatorToken)
-            throws Exception {
+    OperatorToken operatorToken(@Value("${ziiklb.operator-token:}") String token) {
+        return new OperatorToken(token);
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiChain(HttpSecurity http, OperatorToken operatorToken) throws Exception {
         return http
-                .csrf(csrf -> csrf.disable())
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .securityMatcher("/api/**", "/actuator/**", "/hooks/**", "/sso/**", "/error")
+                .csrf(csrf -> csrf.requireCsrfProtectionMatcher(SecurityConfiguration::changeBySession))
+                // a console session is read, never made: an API call alone leaves no cookie behind
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
                 .httpBasic(basic -> basic.disable())
                 .formLogin(form -> form.disable())
                 .logout(logout -> logout.disable())
+                .requestCache(cache -> cache.disable())
                 .addFilterBefore(new OperatorTokenFilter(operatorToken), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/hooks/**", "/sso/**", "/error").permitAll()
-                        .requestMatchers("/api/**", "/actuator/**").hasRole("OPERATOR")
+                        .requestMatchers("/api/**").hasAnyAuthority(Viewer.OPERATOR_ROLE, Viewer.ADMIN_ROLE)
+                        .requestMatchers("/actuator/**").hasAuthority(Viewer.OPERATOR_ROLE)
                         .anyRequest().denyAll())
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint(ErrorBodies::unauthorized)
                         .accessDeniedHandler(ErrorBodies::forbidden))
                 .build();
+    }
+
+    /** A change to the API made without a bearer token: only a browser's session can be behind it. */
+    private static boolean changeBySession(jakarta.servlet.http.HttpServletRequest request) {
+        String method = request.getMethod();
+        boolean safe = HttpMethod.GET.matches(method) || HttpMethod.HEAD.matches(method) || HttpMethod.OPTIONS.matches(method)
+                || HttpMethod.TRACE.matches(method);
+        String auth = request.getHeader("Authorization");
+        return !safe && request.getRequestURI().startsWith("/api/") && (auth == null || !auth.regionMatches(true, 0, "Bearer ", 0, 7));
     }
 
     /**

@@ -36,13 +36,21 @@ public final class ActivityLog {
 
     /** Newest first, at most {@code limit}, older than entry {@code before} when given. */
     public List<ActivityEntry> newest(String integrationId, int limit, Long before) {
+        return newest(integrationId, limit, before, null, null);
+    }
+
+    /**
+     * Newest first, at most {@code limit}, older than entry {@code before} when given, of one
+     * {@code kind} and one {@code outcome} when given.
+     */
+    public List<ActivityEntry> newest(String integrationId, int limit, Long before, String kind, String outcome) {
         return jdbc.sql("SELECT id, at, kind, ziik_id, learningbank_id, action, outcome, message FROM activity"
-                        + " WHERE integration_id = ? AND id < ? ORDER BY id DESC LIMIT ?")
-                .params(integrationId, before == null ? Long.MAX_VALUE : before, limit)
+                        + " WHERE integration_id = ? AND id < ? AND (CAST(? AS VARCHAR(40)) IS NULL OR kind = ?) AND (CAST(? AS VARCHAR(40)) IS NULL OR outcome = ?)"
+                        + " ORDER BY id DESC LIMIT ?")
+                .params(integrationId, before == null ? Long.MAX_VALUE : before, kind, kind, outcome, outcome, limit)
                 .query((rs, n) -> new ActivityEntry(rs.getLong(1), rs.getObject(2, OffsetDateTime.class).toInstant(),
                         rs.getString(3), (Long) rs.getObject(4, Long.class), rs.getString(5), rs.getString(6),
                         rs.getString(7), rs.getString(8)))
                 .list();
     }
-
 }

@@ -13,7 +13,10 @@ import java.util.Map;
  * @param notice  what the operator should know or do, in words; {@code null} when nothing
  * @param lastRun the newest full synchronisation; {@code null} before the first
  * @param links   how many objects of each kind are linked to Learningbank
+ * @param missedChangesSince when it was last disabled, while no full synchronisation has started
+ *                since (rule L4: changes made meanwhile may be missing); null otherwise
  */
 public record IntegrationStatus(Integration integration, String state, String notice, SyncRun lastRun,
-                                WorkQueue.QueueStatus queue, Map<String, Integer> links, List<Problem> problems) {
+                                WorkQueue.QueueStatus queue, Map<String, Integer> links, List<Problem> problems,
+                                java.time.Instant missedChangesSince) {
 }

@@ -33,7 +33,8 @@ public final class IntegrationStatusQuery {
         SyncRun last = runs.latest(id).orElse(null);
         Optional<IntegrationStore.Failing> failing = integrations.failing(id);
         return new IntegrationStatus(integration, state(integration, failing.isPresent(), last), notice(integration, failing, last),
-                last, queue.status(id), new JdbcLinkStore(jdbc, id).counts(), problems.list(id, MAX_PROBLEMS_SHOWN));
+                last, queue.status(id), new JdbcLinkStore(jdbc, id).counts(), problems.list(id, MAX_PROBLEMS_SHOWN),
+                missedChangesSince(integration, last).orElse(null));
     }
 
     /** One synchronisation of the integration; 404 when the integration or the synchronisation is unknown. */
@@ -61,13 +62,17 @@ public final class IntegrationStatusQuery {
         return failingNotice(failing).or(() -> missedChangesNotice(integration, last)).orElse(null);
     }
 
+    private Optional<java.time.Instant> missedChangesSince(Integration integration, SyncRun lastSync) {
+        return integrations.disabledAt(integration.id())
+                .filter(disabledAt -> integration.enabled() && (lastSync == null || lastSync.startedAt().isBefore(disabledAt)));
+    }
+
     /**
      * Rule L4: re-enabling replays nothing. Until a full synchronisation has started since the
      * integration was last disabled, this says so, and what to do.
      */
     private Optional<String> missedChangesNotice(Integration integration, SyncRun lastSync) {
-        return integrations.disabledAt(integration.id())
-                .filter(disabledAt -> integration.enabled() && (lastSync == null || lastSync.startedAt().isBefore(disabledAt)))
+        return missedChangesSince(integration, lastSync)
                 .map(disabledAt -> "The integration was disabled at " + disabledAt + ": changes made in Ziik since then may"
                         + " not have reached Learningbank. Initiate a synchronisation (POST /api/v1/integrations/"
                         + integration.id() + "/syncs).");

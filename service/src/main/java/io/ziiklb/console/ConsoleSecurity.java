@@ -1,0 +1,64 @@
+package io.ziiklb.console;
+
+import io.ziiklb.admin.OperatorToken;
+import io.ziiklb.integration.PeerClients;
+import java.time.Clock;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+
+/**
+ * The pages' security: a session made at sign-in (a new session id then, against fixation), a CSRF
+ * token in every form (kept in the session, never in a cookie), sign-out, and nothing but the
+ * sign-in page and the static files without signing in. The session cookie's flags and idle
+ * timeout are set in application.properties (HttpOnly, SameSite=Lax, Secure under https).
+ */
+@Configuration
+class ConsoleSecurity {
+    static final String SIGN_IN = "/";
+
+    @Bean
+    SignInThrottle signInThrottle(JdbcClient jdbc, Clock clock) {
+        return new SignInThrottle(jdbc, clock);
+    }
+
+    /** The session cookie is Secure whenever the service is reached over https ({@code ZIIKLB_PUBLIC_URL}). */
+    @Bean
+    org.springframework.boot.web.servlet.ServletContextInitializer secureSessionCookie(
+            @org.springframework.beans.factory.annotation.Value("${ziiklb.public-url:}") String publicUrl) {
+        return servletContext -> servletContext.getSessionCookieConfig().setSecure(publicUrl.startsWith("https://"));
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain pagesChain(HttpSecurity http, PeerClients clients, OperatorToken operatorToken,
+                                   SignInThrottle throttle) throws Exception {
+        return http
+                .authenticationProvider(new ZiikAdminSignIn(clients, operatorToken, throttle))
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(SIGN_IN, "/signin", "/webjars/**", "/console.css").permitAll()
+                        .anyRequest().authenticated())
+                .formLogin(form -> form
+                        .loginPage(SIGN_IN)
+                        .loginProcessingUrl("/signin")
+                        .usernameParameter("email")
+                        .passwordParameter("password")
+                        .authenticationDetailsSource(SignInDetails::of)
+                        .defaultSuccessUrl("/integrations", true)
+                        .failureHandler((request, response, e) -> response.sendRedirect(
+                                "/?error=" + (e instanceof ZiikAdminSignIn.Refused r ? r.code() : "password"))))
+                .logout(logout -> logout.logoutUrl("/signout").logoutSuccessUrl("/?signedOut"))
+                .sessionManagement(s -> s.sessionFixation(fixation -> fixation.changeSessionId()))
+                .exceptionHandling(e -> e.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint(SIGN_IN)))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; img-src 'self' data:;"
+                                + " style-src 'self'; script-src 'self'; form-action 'self'; frame-ancestors 'none'"))
+                        .referrerPolicy(referrer -> referrer.policy(
+                                org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
+                .build();
+    }
+}
