@@ -25,6 +25,7 @@ import io.ziiklb.integration.SyncService;
 import io.ziiklb.queue.HintWriter;
 import io.ziiklb.queue.QueueSignal;
 import io.ziiklb.queue.QueueWorker;
+import io.ziiklb.queue.Retries;
 import io.ziiklb.queue.RetryPolicy;
 import io.ziiklb.queue.WorkKind;
 import io.ziiklb.queue.WorkQueue;
@@ -155,7 +156,7 @@ class ServiceConfiguration {
         WorkerPolicy policy = WorkerPolicy.defaults();
         return new QueueWorker(queue, WorkHandlers.of(fullSyncs, live.work()),
                 new WorkerPolicy(workers, policy.poll(), Duration.ofSeconds(leaseSeconds)),
-                RetryPolicy.defaults(), signal, timing.random(), meters);
+                new Retries(RetryPolicy.defaults(), timing.random()), signal, meters);
     }
 
     @Bean

@@ -1,7 +1,7 @@
 package io.ziiklb.sync;
 
-import io.ziiklb.learningbank.LearningbankClient;
-import io.ziiklb.ziik.ZiikClient;
+import io.ziiklb.learningbank.LearningbankApi;
+import io.ziiklb.ziik.ZiikReads;
 import java.util.Map;
 
 /**
@@ -28,8 +28,8 @@ public final class FullSync {
     }
 
     private final SyncContext context;
-    private final ZiikClient ziik;
-    private final LearningbankClient learningbank;
+    private final ZiikReads ziik;
+    private final LearningbankApi learningbank;
     private final LinkStore links;
     private final SnapshotReader reader;
 
