@@ -37,6 +37,22 @@ public final class SyncRunStore {
                 .update();
     }
 
+    /**
+     * Writes a running synchronisation's progress (phase, done, total, counts so far), unless the run
+     * has ended meanwhile: a worker that lost its lease and is still going (another instance took the
+     * item over and finished it) must not turn a finished run back into a running one.
+     *
+     * @return whether the row was written
+     */
+    public boolean progress(SyncRun run) {
+        SyncRun.Counts c = run.counts();
+        return jdbc.sql("UPDATE sync_run SET phase = ?, done = ?, total = ?, created = ?, updated = ?, deactivated = ?,"
+                        + " deleted = ?, unchanged = ?, failed = ? WHERE id = ? AND status = 'running' AND finished_at IS NULL")
+                .params(run.phase(), run.done(), run.total(), c.created(), c.updated(), c.deactivated(), c.deleted(),
+                        c.unchanged(), c.failed(), run.id())
+                .update() == 1;
+    }
+
     public void delete(String integrationId, String id) {
         jdbc.sql("DELETE FROM sync_run WHERE integration_id = ? AND id = ?").params(integrationId, id).update();
     }
