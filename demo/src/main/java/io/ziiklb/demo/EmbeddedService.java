@@ -19,6 +19,7 @@ final class EmbeddedService implements AutoCloseable {
                 "--ziiklb.operator-token=" + operatorToken,
                 "--ziiklb.secret-key=" + SecretBox.newKey(),
                 "--spring.datasource.url=jdbc:h2:mem:demo;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
+                "--ziiklb.log-format=plain", // a person reads the demo at a terminal
                 "--logging.level.root=WARN", "--logging.level.org.flywaydb=ERROR"));
     }
 
