@@ -23,6 +23,7 @@ import io.ziiklb.integration.SecretBox;
 import io.ziiklb.integration.SyncRunStore;
 import io.ziiklb.integration.SyncService;
 import io.ziiklb.queue.HintWriter;
+import io.ziiklb.queue.QueueGauges;
 import io.ziiklb.queue.QueueSignal;
 import io.ziiklb.queue.QueueWorker;
 import io.ziiklb.queue.Retries;
@@ -125,6 +126,12 @@ class ServiceConfiguration {
     @Bean
     WorkQueue workQueue(JdbcClient jdbc, JdbcTemplate template, TransactionTemplate tx, Clock clock) {
         return new WorkQueue(jdbc, template, tx, clock, java.util.Set.of(WorkKind.FULL_SYNC, WorkKind.ROLES));
+    }
+
+    /** Queue depth, dead letters and the oldest pending age for Prometheus: one query per scrape. */
+    @Bean
+    QueueGauges queueGauges(MeterRegistry meters, JdbcClient jdbc, Clock clock) {
+        return QueueGauges.register(meters, jdbc, clock);
     }
 
     @Bean(destroyMethod = "close")

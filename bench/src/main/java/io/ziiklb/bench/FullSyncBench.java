@@ -21,7 +21,6 @@ import io.ziiklb.sync.Timing;
 import io.ziiklb.sync.StepOutcome;
 import io.ziiklb.sync.SyncSettings;
 import io.ziiklb.sync.WriteThroughLinkStore;
-import io.ziiklb.ziik.ZiikReads;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -87,7 +86,7 @@ final class FullSyncBench {
             for (String round : List.of("first sync into an empty Learningbank", "second sync, nothing changed")) {
                 send("DELETE", lb.origin() + "/_sim/requests");
                 HeapPeak.reset();
-                SyncContext context = new SyncContext(ZiikReads.of(clients.ziik(ziik.origin() + "/api", "integration@ziik.test", "ziik-secret")),
+                SyncContext context = new SyncContext(clients.ziik(ziik.origin() + "/api", "integration@ziik.test", "ziik-secret"),
                         clients.learningbank(new LbCredentials(lb.origin() + "/api/v1", "lb-api", "lb-secret", "lb-token"), concurrency),
                         new WriteThroughLinkStore(new JdbcLinkStore(jdbc, integrationId)), policy,
                         new Timing(Clock.systemUTC(), Sleeper.SYSTEM, new Random(1)));

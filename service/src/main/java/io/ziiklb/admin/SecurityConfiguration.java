@@ -12,16 +12,18 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 
 /**
- * Who may call what: {@code /api/v1/**} and the metrics need the operator token; health, webhook
- * deliveries (authenticated by their secret path and signature) and SSO launches (by their signed
- * token) are open. No sessions, no cookies, so no CSRF to defend.
+ * Who may call what: {@code /api/v1/**} needs the operator token; {@code /actuator/prometheus} the
+ * metrics token ({@code ZIIKLB_METRICS_TOKEN}, which opens nothing else) or the operator's; health,
+ * webhook deliveries (authenticated by their secret path and signature) and SSO launches (by their
+ * signed token) are open. No sessions, no cookies, so no CSRF to defend. Each refusal leaves one
+ * INFO line ({@link RefusedRequests}).
  */
 @Configuration
 class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain filterChain(HttpSecurity http, @Value("${ziiklb.operator-token:}") String operatorToken)
-            throws Exception {
+    SecurityFilterChain filterChain(HttpSecurity http, @Value("${ziiklb.operator-token:}") String operatorToken,
+                                    @Value("${ziiklb.metrics-token:}") String metricsToken) throws Exception {
         return http
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -29,14 +31,23 @@ class SecurityConfiguration {
                 .formLogin(form -> form.disable())
                 .logout(logout -> logout.disable())
                 .addFilterBefore(new OperatorTokenFilter(operatorToken), AnonymousAuthenticationFilter.class)
+                .addFilterBefore(new OperatorTokenFilter(metricsToken, "metrics", "ROLE_METRICS"),
+                        AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/hooks/**", "/sso/**", "/error").permitAll()
+                        .requestMatchers("/actuator/prometheus").hasAnyRole("OPERATOR", "METRICS")
                         .requestMatchers("/api/**", "/actuator/**").hasRole("OPERATOR")
                         .anyRequest().denyAll())
                 .exceptionHandling(e -> e
-                        .authenticationEntryPoint(ErrorBodies::unauthorized)
-                        .accessDeniedHandler(ErrorBodies::forbidden))
+                        .authenticationEntryPoint((request, response, refusal) -> {
+                            RefusedRequests.unauthorized(request);
+                            ErrorBodies.unauthorized(request, response, refusal);
+                        })
+                        .accessDeniedHandler((request, response, refusal) -> {
+                            RefusedRequests.forbidden(request);
+                            ErrorBodies.forbidden(request, response, refusal);
+                        }))
                 .build();
     }
 

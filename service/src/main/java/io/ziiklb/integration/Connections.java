@@ -5,7 +5,6 @@ import io.ziiklb.sync.ExecutionPolicy;
 import io.ziiklb.sync.SyncContext;
 import io.ziiklb.sync.Timing;
 import io.ziiklb.ziik.ZiikClient;
-import io.ziiklb.ziik.ZiikReads;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -18,7 +17,7 @@ public final class Connections {
                             Timing timing) {
         /** What the engine works with for this integration. */
         public SyncContext context() {
-            return new SyncContext(ZiikReads.of(ziik), learningbank, links, policy, timing);
+            return new SyncContext(ziik, learningbank, links, policy, timing);
         }
     }
 

@@ -5,19 +5,13 @@ import java.util.Optional;
 
 /**
  * What the sync engine ({@code io.ziiklb.sync}) reads of Ziik, and nothing more: the engine never
- * writes to Ziik. {@link ZiikClient} is the real one (through {@link #of}); tests use an in-memory
- * one.
+ * writes to Ziik. {@link ZiikClient} is the real one; tests use an in-memory one.
  *
  * <p>It lives here, beside the records it returns, rather than in {@code sync} beside its user:
  * {@code sync} imports those records, so an interface in {@code sync} that {@code ZiikClient}
  * implements would make {@code ziik} import {@code sync} as well, a cycle.
  */
 public interface ZiikReads {
-
-    /** The real Ziik, read through the client; every call is the client's own. */
-    static ZiikReads of(ZiikClient client) {
-        return new ZiikClientReads(client);
-    }
 
     /** Every unit, the top unit included, each once. */
     List<ZiikUnit> units();

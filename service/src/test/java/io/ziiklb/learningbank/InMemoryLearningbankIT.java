@@ -28,7 +28,7 @@ class InMemoryLearningbankIT {
         List<String> simulated;
         try (LearningbankSimulator sim = LearningbankSimulator.start(LearningbankSimulator.Config.defaults())) {
             LearningbankSimulator.Config c = LearningbankSimulator.Config.defaults();
-            simulated = new Script(new LearningbankClient(PeerHttp.create(Duration.ofSeconds(2), Duration.ofSeconds(5)),
+            simulated = new Script(new LearningbankClient(PeerHttp.create(Duration.ofSeconds(2), Duration.ofSeconds(5), io.ziiklb.http.AllowedPeers.loopback()),
                     new LbCredentials(sim.baseUrl(), c.username(), c.password(), c.token()), Clock.systemUTC())).run();
         }
         assertThat(inMemory).as("the script's own sanity: it refuses something").anyMatch(line -> line.contains("409"));

@@ -8,7 +8,6 @@ import io.ziiklb.simulator.learningbank.LearningbankSimulator;
 import io.ziiklb.simulator.ziik.ZiikSimulator;
 import io.ziiklb.ziik.ZiikClient;
 import io.ziiklb.ziik.ZiikClientPolicy;
-import io.ziiklb.ziik.ZiikReads;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Random;
@@ -51,7 +50,7 @@ final class SyncHarness implements AutoCloseable {
 
     /** The engine's context over both simulators and these links, with {@code timing}. */
     SyncContext context(Timing timing) {
-        return new SyncContext(ZiikReads.of(ziikClient()), learningbankClient(), links, policy, timing);
+        return new SyncContext(ziikClient(), learningbankClient(), links, policy, timing);
     }
 
     /** The system clock, a sleeper that returns at once, and randomness from {@code random}. */
