@@ -23,8 +23,10 @@ import io.ziiklb.integration.SecretBox;
 import io.ziiklb.integration.SyncRunStore;
 import io.ziiklb.integration.SyncService;
 import io.ziiklb.queue.HintWriter;
+import io.ziiklb.queue.QueueGauges;
 import io.ziiklb.queue.QueueSignal;
 import io.ziiklb.queue.QueueWorker;
+import io.ziiklb.queue.Retries;
 import io.ziiklb.queue.RetryPolicy;
 import io.ziiklb.queue.WorkKind;
 import io.ziiklb.queue.WorkQueue;
@@ -126,6 +128,12 @@ class ServiceConfiguration {
         return new WorkQueue(jdbc, template, tx, clock, java.util.Set.of(WorkKind.FULL_SYNC, WorkKind.ROLES));
     }
 
+    /** Queue depth, dead letters and the oldest pending age for Prometheus: one query per scrape. */
+    @Bean
+    QueueGauges queueGauges(MeterRegistry meters, JdbcClient jdbc, Clock clock) {
+        return QueueGauges.register(meters, jdbc, clock);
+    }
+
     @Bean(destroyMethod = "close")
     HintWriter hintWriter(WorkQueue queue) {
         return new HintWriter(queue);
@@ -155,7 +163,7 @@ class ServiceConfiguration {
         WorkerPolicy policy = WorkerPolicy.defaults();
         return new QueueWorker(queue, WorkHandlers.of(fullSyncs, live.work()),
                 new WorkerPolicy(workers, policy.poll(), Duration.ofSeconds(leaseSeconds)),
-                RetryPolicy.defaults(), signal, timing.random(), meters);
+                new Retries(RetryPolicy.defaults(), timing.random()), signal, meters);
     }
 
     /** Rule L1's live check of credentials: for creating and changing integrations, and the console's wizard. */

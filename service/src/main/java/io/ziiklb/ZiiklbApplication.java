@@ -8,6 +8,10 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 public class ZiiklbApplication {
 
     public static void main(String[] args) {
+        ServeCommand.refusal(args).ifPresent(refusal -> {
+            System.err.println(refusal);
+            System.exit(2);
+        });
         SpringApplication.run(ZiiklbApplication.class, args);
     }
 }

@@ -20,6 +20,7 @@ final class EmbeddedService implements AutoCloseable {
                 "--ziiklb.secret-key=" + SecretBox.newKey(),
                 "--ziiklb.allowed-peers=127.0.0.1,localhost", // the simulators run on this machine
                 "--spring.datasource.url=jdbc:h2:mem:demo;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
+                "--ziiklb.log-format=plain", // a person reads the demo at a terminal
                 "--logging.level.root=WARN", "--logging.level.org.flywaydb=ERROR"));
     }
 

@@ -10,6 +10,7 @@ import io.ziiklb.integration.IntegrationSettings;
 import io.ziiklb.integration.IntegrationStatusQuery;
 import io.ziiklb.integration.SyncService;
 import io.ziiklb.queue.WorkQueue;
+import io.ziiklb.sync.FullSync;
 import io.ziiklb.sync.Plan;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -119,7 +120,8 @@ class IntegrationsController {
 
     @PostMapping("/{id}/preview")
     Map<String, Object> preview(@PathVariable String id) throws InterruptedException {
-        Plan plan = syncs.preview(tenants.visible(id));
+        FullSync.Preview preview = syncs.preview(tenants.visible(id));
+        Plan plan = preview.plan();
         Map<String, Integer> counts = new LinkedHashMap<>();
         List<Map<String, Object>> operations = plan.steps().stream().map(step -> {
             var op = step.operation();
@@ -128,7 +130,7 @@ class IntegrationsController {
             row.put("op", op.verb());
             row.put("kind", op.kind().wireName());
             row.put("ziikId", op.ziikId());
-            row.put("summary", op.summary());
+            row.put("summary", op.summary(preview.names()));
             row.put("held", step.held());
             return row;
         }).toList();

@@ -1,5 +1,6 @@
 package io.ziiklb.admin;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,23 +17,26 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 /**
  * Who may call what outside the pages: {@code /api/v1/**} needs the operator token, or the session
  * of a Ziik administrator signed in at the console (who then sees only their tenant's
- * integrations: {@link TenantGuard}); the metrics need the operator token; health, webhook
+ * integrations: {@link TenantGuard}); {@code /actuator/prometheus} the metrics token
+ * ({@code ZIIKLB_METRICS_TOKEN}, which opens nothing else) or the operator's; health, webhook
  * deliveries (authenticated by their secret path and signature) and SSO launches (by their signed
- * token) are open. A change made with a session needs its CSRF token; one made with the bearer
- * token carries no cookie to forge, so needs none. The pages have their chain of their own
- * ({@code io.ziiklb.console}), after this one.
+ * token) are open. A change made with a session needs its CSRF token; one made with a bearer token
+ * carries no cookie to forge, so needs none. Each refusal leaves one INFO line
+ * ({@link RefusedRequests}). The pages have a chain of their own ({@code io.ziiklb.console}), after
+ * this one.
  */
 @Configuration
 class SecurityConfiguration {
 
     @Bean
-    OperatorToken operatorToken(@Value("${ziiklb.operator-token:}") String token) {
-        return new OperatorToken(token);
+    AccessToken operatorToken(@Value("${ziiklb.operator-token:}") String token) {
+        return new AccessToken(token);
     }
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiChain(HttpSecurity http, OperatorToken operatorToken) throws Exception {
+    SecurityFilterChain apiChain(HttpSecurity http, AccessToken operatorToken,
+                                 @Value("${ziiklb.metrics-token:}") String metricsToken) throws Exception {
         return http
                 .securityMatcher("/api/**", "/actuator/**", "/hooks/**", "/sso/**", "/error")
                 .csrf(csrf -> csrf.requireCsrfProtectionMatcher(SecurityConfiguration::changeBySession))
@@ -42,21 +46,29 @@ class SecurityConfiguration {
                 .formLogin(form -> form.disable())
                 .logout(logout -> logout.disable())
                 .requestCache(cache -> cache.disable())
-                .addFilterBefore(new OperatorTokenFilter(operatorToken), AnonymousAuthenticationFilter.class)
+                .addFilterBefore(OperatorTokenFilter.operator(operatorToken), AnonymousAuthenticationFilter.class)
+                .addFilterBefore(OperatorTokenFilter.metrics(new AccessToken(metricsToken)), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/hooks/**", "/sso/**", "/error").permitAll()
+                        .requestMatchers("/actuator/prometheus").hasAnyAuthority(Viewer.OPERATOR_ROLE, OperatorTokenFilter.METRICS_ROLE)
                         .requestMatchers("/api/**").hasAnyAuthority(Viewer.OPERATOR_ROLE, Viewer.ADMIN_ROLE)
                         .requestMatchers("/actuator/**").hasAuthority(Viewer.OPERATOR_ROLE)
                         .anyRequest().denyAll())
                 .exceptionHandling(e -> e
-                        .authenticationEntryPoint(ErrorBodies::unauthorized)
-                        .accessDeniedHandler(ErrorBodies::forbidden))
+                        .authenticationEntryPoint((request, response, refusal) -> {
+                            RefusedRequests.unauthorized(request);
+                            ErrorBodies.unauthorized(request, response, refusal);
+                        })
+                        .accessDeniedHandler((request, response, refusal) -> {
+                            RefusedRequests.forbidden(request);
+                            ErrorBodies.forbidden(request, response, refusal);
+                        }))
                 .build();
     }
 
     /** A change to the API made without a bearer token: only a browser's session can be behind it. */
-    private static boolean changeBySession(jakarta.servlet.http.HttpServletRequest request) {
+    private static boolean changeBySession(HttpServletRequest request) {
         String method = request.getMethod();
         boolean safe = HttpMethod.GET.matches(method) || HttpMethod.HEAD.matches(method) || HttpMethod.OPTIONS.matches(method)
                 || HttpMethod.TRACE.matches(method);

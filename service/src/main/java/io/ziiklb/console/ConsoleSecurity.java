@@ -1,6 +1,6 @@
 package io.ziiklb.console;
 
-import io.ziiklb.admin.OperatorToken;
+import io.ziiklb.admin.AccessToken;
 import io.ziiklb.integration.PeerClients;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
@@ -35,7 +35,7 @@ class ConsoleSecurity {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pagesChain(HttpSecurity http, PeerClients clients, OperatorToken operatorToken,
+    SecurityFilterChain pagesChain(HttpSecurity http, PeerClients clients, AccessToken operatorToken,
                                    SignInThrottle throttle) throws Exception {
         return http
                 .authenticationProvider(new ZiikAdminSignIn(clients, operatorToken, throttle))

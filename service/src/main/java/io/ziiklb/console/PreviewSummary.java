@@ -1,5 +1,6 @@
 package io.ziiklb.console;
 
+import io.ziiklb.sync.FullSync;
 import io.ziiklb.sync.Operation;
 import io.ziiklb.sync.Plan;
 import io.ziiklb.sync.Problem;
@@ -14,7 +15,8 @@ record PreviewSummary(int create, int update, int matchByEmail, int deactivateOr
                       List<ProblemAdvice> problems) {
     private static final int SAMPLE = 12;
 
-    static PreviewSummary of(Plan plan) {
+    static PreviewSummary of(FullSync.Preview preview) {
+        Plan plan = preview.plan();
         int create = 0;
         int update = 0;
         int match = 0;
@@ -31,7 +33,7 @@ record PreviewSummary(int create, int update, int matchByEmail, int deactivateOr
                 default -> { }
             }
         }
-        List<String> sample = plan.steps().stream().map(s -> s.operation().summary()).limit(SAMPLE).toList();
+        List<String> sample = plan.steps().stream().map(s -> s.operation().summary(preview.names())).limit(SAMPLE).toList();
         List<ProblemAdvice> problems = plan.problems().stream().map((Problem p) -> ProblemAdvice.of(p)).toList();
         return new PreviewSummary(create, update, match, remove, held, sample, problems);
     }

@@ -6,7 +6,6 @@ import io.ziiklb.integration.IntegrationService;
 import io.ziiklb.integration.IntegrationStatusQuery;
 import io.ziiklb.integration.SyncRun;
 import io.ziiklb.integration.SyncService;
-import io.ziiklb.sync.Plan;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,9 +31,8 @@ class SyncPages {
     @GetMapping("/integrations/{id}/synchronize")
     String synchronize(@PathVariable String id, Model model) throws InterruptedException {
         Integration integration = tenants.visible(id);
-        Plan plan = syncs.preview(integration);
         model.addAttribute("i", integration);
-        model.addAttribute("preview", PreviewSummary.of(plan));
+        model.addAttribute("preview", PreviewSummary.of(syncs.preview(integration)));
         model.addAttribute("step", 4);
         return "synchronize";
     }

@@ -1,6 +1,6 @@
 package io.ziiklb.console;
 
-import io.ziiklb.admin.OperatorToken;
+import io.ziiklb.admin.AccessToken;
 import io.ziiklb.admin.Viewer;
 import io.ziiklb.integration.PeerAddress;
 import io.ziiklb.integration.PeerClients;
@@ -40,10 +40,10 @@ final class ZiikAdminSignIn implements AuthenticationProvider {
     }
 
     private final PeerClients clients;
-    private final OperatorToken operatorToken;
+    private final AccessToken operatorToken;
     private final SignInThrottle throttle;
 
-    ZiikAdminSignIn(PeerClients clients, OperatorToken operatorToken, SignInThrottle throttle) {
+    ZiikAdminSignIn(PeerClients clients, AccessToken operatorToken, SignInThrottle throttle) {
         this.clients = clients;
         this.operatorToken = operatorToken;
         this.throttle = throttle;

@@ -38,8 +38,12 @@ public final class SyncRunStore {
     }
 
     /**
-     * A running synchronisation's progress; false when it no longer runs by the database (it was
-     * stopped, or its integration removed): then the one running it stops.
+     * Writes a running synchronisation's progress (phase, done, total, counts so far), unless the run
+     * has ended meanwhile: a worker that lost its lease and is still going (another instance took the
+     * item over and finished it) must not turn a finished run back into a running one, and one whose
+     * run was stopped (its integration is being removed) stops.
+     *
+     * @return whether the row was written
      */
     public boolean progress(SyncRun run) {
         SyncRun.Counts c = run.counts();

@@ -5,7 +5,6 @@ import io.ziiklb.queue.WorkKind;
 import io.ziiklb.queue.WorkQueue;
 import io.ziiklb.sync.FullSync;
 import io.ziiklb.sync.LinkStore;
-import io.ziiklb.sync.Plan;
 import io.ziiklb.sync.SyncContext;
 import java.time.Clock;
 import java.time.Duration;
@@ -98,8 +97,8 @@ public final class SyncService {
         return queue.queued(integrationId, WorkKind.FULL_SYNC, 0).isPresent();
     }
 
-    /** The plan a full synchronisation would apply now; writes nothing. */
-    public Plan preview(Integration integration) throws InterruptedException {
+    /** The plan a full synchronisation would apply now, with the names it concerns; writes nothing. */
+    public FullSync.Preview preview(Integration integration) throws InterruptedException {
         Connections.Connected connected = connections.open(integration);
         return fullSync(connected, connected.links(), signal).preview(integration.settings().toSyncSettings(), (phase, done, total) -> { });
     }

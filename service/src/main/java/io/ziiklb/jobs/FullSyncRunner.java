@@ -29,7 +29,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -79,6 +78,7 @@ public final class FullSyncRunner implements WorkHandler {
                     return fresh;
                 });
         if (!integration.get().enabled()) { // rule L4: nothing is written while disabled
+            LOG.info("synchronisation {} of integration {} not run: the integration is disabled", run.id(), item.integrationId());
             records.runs().update(new SyncRun(run.id(), run.integrationId(), RunStatus.FAILED.wireName(), run.phase(), 0, 0,
                     SyncRun.Counts.zero(), 0, "the integration was disabled before this synchronisation ran", run.startedAt(),
                     now));
@@ -89,14 +89,15 @@ public final class FullSyncRunner implements WorkHandler {
     }
 
     private void execute(Integration integration, SyncSettings settings, SyncRun initial) {
-        AtomicReference<SyncRun> run = new AtomicReference<>(initial);
+        RunProgress progress = new RunProgress(records.runs(), initial, clock, PROGRESS_EVERY);
         ActivityBuffer buffer = new ActivityBuffer(integration.id());
+        LOG.info("synchronisation {} of integration {} started", initial.id(), integration.id());
         try {
             Connections.Connected connected = connections.open(integration);
             FullSync sync = SyncService.fullSync(connected, new WriteThroughLinkStore(connected.links()), signal);
-            ProgressWriter progress = new ProgressWriter(run);
             FullSync.Result result = sync.run(settings, progress, step -> {
                 records.metrics().step(step);
+                progress.stepEnded(step);
                 buffer.add(step);
             });
             buffer.flush();
@@ -108,30 +109,43 @@ public final class FullSyncRunner implements WorkHandler {
             RunStatus status = result.report().aborted() ? RunStatus.FAILED : held > 0 ? RunStatus.HELD : RunStatus.DONE;
             String message = result.report().aborted() ? result.report().abortReason()
                     : held > 0 ? held + " deletions and deactivations are held by the deletion guard: confirm or cancel" : null;
-            SyncRun last = run.get();
-            run.set(new SyncRun(last.id(), last.integrationId(), status.wireName(), FullSync.Phase.DONE.name().toLowerCase(),
-                    last.total(), last.total(), counts(counts, result.objects()), held, message, last.startedAt(), clock.instant()));
-            records.runs().update(run.get());
+            SyncRun last = progress.current();
+            SyncRun finished = new SyncRun(last.id(), last.integrationId(), status.wireName(),
+                    FullSync.Phase.DONE.name().toLowerCase(), last.total(), last.total(), counts(counts, result.objects()), held,
+                    message, last.startedAt(), clock.instant());
+            records.runs().update(finished);
             if (result.report().aborted()) {
                 integrations.markFailing(integration.id(), result.report().abortReason(), clock.instant());
             } else {
                 integrations.clearFailing(integration.id());
             }
-            records.metrics().syncFinished(status.wireName(), Duration.between(last.startedAt(), clock.instant()));
-        } catch (Stopped e) { // the run's row already says why
+            ended(finished, found.size());
+        } catch (RunProgress.Stopped e) { // the run's row already says why; nothing is written over it
             buffer.flush();
-            LOG.info("synchronisation {} of integration {} stopped", initial.id(), integration.id());
+            LOG.info("synchronisation {} of integration {} stopped: its run no longer runs", initial.id(), integration.id());
         } catch (Exception e) {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
             buffer.flush();
             LOG.warn("synchronisation {} of integration {} failed: {}", initial.id(), integration.id(), e.toString());
-            SyncRun last = run.get();
-            records.runs().update(new SyncRun(last.id(), last.integrationId(), RunStatus.FAILED.wireName(), last.phase(),
-                    last.done(), last.total(), last.counts(), 0, "failed: " + e.getMessage(), last.startedAt(), clock.instant()));
-            records.metrics().syncFinished(RunStatus.FAILED.wireName(), Duration.between(last.startedAt(), clock.instant()));
+            SyncRun last = progress.current();
+            SyncRun failed = new SyncRun(last.id(), last.integrationId(), RunStatus.FAILED.wireName(), last.phase(),
+                    last.done(), last.total(), last.counts(), 0, "failed: " + e.getMessage(), last.startedAt(), clock.instant());
+            records.runs().update(failed);
+            ended(failed, 0);
         }
+    }
+
+    /** The run's one line at its end (with the one at its start, all a synchronisation logs at INFO), and its duration metric. */
+    private void ended(SyncRun run, int problems) {
+        Duration took = Duration.between(run.startedAt(), run.finishedAt());
+        SyncRun.Counts c = run.counts();
+        LOG.info("synchronisation {} of integration {} {} in {} ms: {} steps, created {}, updated {}, deactivated {},"
+                        + " deleted {}, unchanged {}, failed {}, held {}, problems {}", run.id(), run.integrationId(), run.status(),
+                took.toMillis(), run.total(), c.created(), c.updated(), c.deactivated(), c.deleted(), c.unchanged(), c.failed(),
+                run.held(), problems);
+        records.metrics().syncFinished(run.status(), took);
     }
 
     private static SyncRun.Counts counts(Map<StepOutcome, Integer> counts, int objects) {
@@ -141,39 +155,6 @@ public final class FullSyncRunner implements WorkHandler {
         return new SyncRun.Counts(counts.getOrDefault(StepOutcome.CREATED, 0), counts.getOrDefault(StepOutcome.UPDATED, 0),
                 counts.getOrDefault(StepOutcome.DEACTIVATED, 0), counts.getOrDefault(StepOutcome.DELETED, 0),
                 Math.max(0, objects - changed), counts.getOrDefault(StepOutcome.FAILED, 0));
-    }
-
-    /** Writes progress to the run's row, at most every half second and at each new phase. */
-    private final class ProgressWriter implements FullSync.Progress {
-        private final AtomicReference<SyncRun> run;
-        private volatile Instant lastWrite = Instant.MIN;
-        private volatile FullSync.Phase lastPhase;
-
-        ProgressWriter(AtomicReference<SyncRun> run) {
-            this.run = run;
-        }
-
-        @Override
-        public synchronized void update(FullSync.Phase phase, int done, int total) {
-            SyncRun r = run.get();
-            run.set(new SyncRun(r.id(), r.integrationId(), r.status(), phase.name().toLowerCase(), done, total, r.counts(),
-                    r.held(), r.message(), r.startedAt(), null));
-            Instant now = clock.instant();
-            if (phase != lastPhase || Duration.between(lastWrite, now).compareTo(PROGRESS_EVERY) >= 0) {
-                lastPhase = phase;
-                lastWrite = now;
-                if (!records.runs().progress(run.get())) {
-                    throw new Stopped();
-                }
-            }
-        }
-    }
-
-    /** The run was stopped (its integration is being removed): whatever reads or applies it ends. */
-    private static final class Stopped extends RuntimeException {
-        Stopped() {
-            super("the synchronisation was stopped", null, false, false);
-        }
     }
 
     /** Collects step results as activity entries and writes them in batches. */

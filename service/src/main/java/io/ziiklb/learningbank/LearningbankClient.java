@@ -24,9 +24,7 @@ import tools.jackson.databind.JsonNode;
  * is one HTTP call (the {@code all...} methods one per page) and never retries: a failure surfaces as a {@link LearningbankException}
  * whose type says what happened. Lookups by name or email return empty when nothing matches.
  */
-public final class LearningbankClient {
-    /** Learningbank's largest page. */
-    public static final int MAX_PAGE = 200;
+public final class LearningbankClient implements LearningbankApi {
     public static final int DEFAULT_IN_FLIGHT = 8;
     private static final Duration RATE_LIMIT_GUESS = Duration.ofSeconds(1);
 
@@ -65,6 +63,7 @@ public final class LearningbankClient {
 
     // ---- departments
 
+    @Override
     public LbPage<LbDepartment> departmentsPage(int page, int perPage) {
         return page("/departments", Map.of(), page, perPage, LbJson::department);
     }
@@ -74,6 +73,7 @@ public final class LearningbankClient {
     }
 
     /** The department with this name (names are unique, compared case-insensitively). */
+    @Override
     public Optional<LbDepartment> departmentByName(String name) {
         return page("/departments", Map.of("name", name), 1, MAX_PAGE, LbJson::department).data().stream()
                 .filter(d -> d.name().equalsIgnoreCase(name))
@@ -84,6 +84,7 @@ public final class LearningbankClient {
         return LbJson.department(data(HttpMethod.GET, "/departments/" + Urls.encode(id), Map.of(), null));
     }
 
+    @Override
     public LbDepartment createDepartment(String name, String parentId) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("name", name);
@@ -92,6 +93,7 @@ public final class LearningbankClient {
     }
 
     /** Renames and/or moves; a null argument is left as it is. */
+    @Override
     public LbDepartment updateDepartment(String id, String name, String parentId) {
         Map<String, Object> body = new LinkedHashMap<>();
         if (name != null) {
@@ -103,12 +105,14 @@ public final class LearningbankClient {
         return LbJson.department(data(HttpMethod.PATCH, "/departments/" + Urls.encode(id), Map.of(), body));
     }
 
+    @Override
     public void deleteDepartment(String id) {
         data(HttpMethod.DELETE, "/departments/" + Urls.encode(id), Map.of(), null);
     }
 
     // ---- permission types
 
+    @Override
     public LbPage<LbPermissionType> permissionTypesPage(int page, int perPage) {
         return page("/permission-types", Map.of(), page, perPage, LbJson::permissionType);
     }
@@ -117,6 +121,7 @@ public final class LearningbankClient {
         return all("/permission-types", Map.of(), LbJson::permissionType);
     }
 
+    @Override
     public Optional<LbPermissionType> permissionTypeByName(String name) {
         return page("/permission-types", Map.of("name", name), 1, MAX_PAGE, LbJson::permissionType).data().stream()
                 .filter(t -> t.name().equalsIgnoreCase(name))
@@ -127,26 +132,31 @@ public final class LearningbankClient {
         return LbJson.permissionType(data(HttpMethod.GET, "/permission-types/" + Urls.encode(id), Map.of(), null));
     }
 
+    @Override
     public LbPermissionType createPermissionType(String name) {
         return LbJson.permissionType(data(HttpMethod.POST, "/permission-types", Map.of(), Map.of("name", name)));
     }
 
+    @Override
     public LbPermissionType renamePermissionType(String id, String name) {
         return LbJson.permissionType(
                 data(HttpMethod.PATCH, "/permission-types/" + Urls.encode(id), Map.of(), Map.of("name", name)));
     }
 
     /** Deletes the type; Learningbank also removes it from every user holding it. */
+    @Override
     public void deletePermissionType(String id) {
         data(HttpMethod.DELETE, "/permission-types/" + Urls.encode(id), Map.of(), null);
     }
 
     // ---- job profiles
 
+    @Override
     public LbPage<LbJobProfile> jobProfilesPage(int page, int perPage) {
         return page("/job-profiles", Map.of(), page, perPage, LbJson::jobProfile);
     }
 
+    @Override
     public List<LbJobProfile> allJobProfiles() {
         return all("/job-profiles", Map.of(), LbJson::jobProfile);
     }
@@ -164,6 +174,7 @@ public final class LearningbankClient {
 
     // ---- users
 
+    @Override
     public LbPage<LbUser> usersPage(LbUserFilter filter, int page, int perPage) {
         return page("/users", userQuery(filter), page, perPage, LbJson::user);
     }
@@ -172,26 +183,31 @@ public final class LearningbankClient {
         return all("/users", userQuery(filter), LbJson::user);
     }
 
+    @Override
     public Optional<LbUser> userByExternalId(String externalId) {
         return usersPage(LbUserFilter.byExternalId(externalId), 1, MAX_PAGE).data().stream()
                 .filter(u -> externalId.equals(u.externalId()))
                 .findFirst();
     }
 
+    @Override
     public Optional<LbUser> userByEmail(String email) {
         return usersPage(LbUserFilter.byEmail(email), 1, MAX_PAGE).data().stream()
                 .filter(u -> u.email() != null && u.email().equalsIgnoreCase(email))
                 .findFirst();
     }
 
+    @Override
     public LbUser user(String id) {
         return LbJson.user(data(HttpMethod.GET, "/users/" + Urls.encode(id), Map.of(), null));
     }
 
+    @Override
     public LbUser createUser(LbUserChange user) {
         return LbJson.user(data(HttpMethod.POST, "/users", Map.of(), LbJson.userBody(user)));
     }
 
+    @Override
     public LbUser updateUser(String id, LbUserChange change) {
         return LbJson.user(data(HttpMethod.PATCH, "/users/" + Urls.encode(id), Map.of(), LbJson.userBody(change)));
     }

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Semaphore;
-import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,9 +31,8 @@ public final class QueueWorker {
     private final WorkQueue queue;
     private final Map<WorkKind, WorkHandler> handlers;
     private final WorkerPolicy policy;
-    private final RetryPolicy retries;
+    private final Retries retries;
     private final QueueSignal signal;
-    private final RandomGenerator random;
     private final MeterRegistry meters;
     private final String name;
     private final Semaphore free;
@@ -43,14 +41,13 @@ public final class QueueWorker {
     private final java.util.concurrent.atomic.AtomicInteger backgroundRunning = new java.util.concurrent.atomic.AtomicInteger();
     private volatile Thread dispatcher;
 
-    public QueueWorker(WorkQueue queue, Map<WorkKind, WorkHandler> handlers, WorkerPolicy policy, RetryPolicy retries,
-                       QueueSignal signal, RandomGenerator random, MeterRegistry meters) {
+    public QueueWorker(WorkQueue queue, Map<WorkKind, WorkHandler> handlers, WorkerPolicy policy, Retries retries,
+                       QueueSignal signal, MeterRegistry meters) {
         this.queue = queue;
         this.handlers = Map.copyOf(handlers);
         this.policy = policy;
         this.retries = retries;
         this.signal = signal;
-        this.random = random;
         this.meters = meters;
         this.name = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
         this.backgroundWorkers = policy.workers();
@@ -135,7 +132,7 @@ public final class QueueWorker {
             outcome = dead ? "dead" : "retry";
             LOG.warn("{} {} of integration {} failed (attempt {}{}): {}", item.kind(), item.ziikId(), item.integrationId(),
                     item.attempts(), dead ? ", now a dead letter" : "", e.toString());
-            queue.fail(item, name, e.toString(), retries.backoff(item.attempts(), random), dead);
+            queue.fail(item, name, e.toString(), retries.backoff(item.attempts()), dead);
         } finally {
             timer("ziiklb.queue.work", "Queued work, claimed until completed or failed", item.kind(), outcome)
                     .record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);

@@ -1,7 +1,7 @@
 package io.ziiklb.sync;
 
-import io.ziiklb.learningbank.LearningbankClient;
-import io.ziiklb.ziik.ZiikClient;
+import io.ziiklb.learningbank.LearningbankApi;
+import io.ziiklb.ziik.ZiikReads;
 import java.util.Map;
 
 /**
@@ -28,8 +28,8 @@ public final class FullSync {
     }
 
     private final SyncContext context;
-    private final ZiikClient ziik;
-    private final LearningbankClient learningbank;
+    private final ZiikReads ziik;
+    private final LearningbankApi learningbank;
     private final LinkStore links;
     private final SnapshotReader reader;
 
@@ -41,15 +41,20 @@ public final class FullSync {
         this.reader = reader;
     }
 
+    /** A plan, and the names of what its steps concern (for people to read it by). */
+    public record Preview(Plan plan, Names names) {
+    }
+
     /** The plan a full synchronisation would apply now. Writes nothing anywhere. */
-    public Plan preview(SyncSettings settings, Progress progress) throws InterruptedException {
-        return read(settings, progress).plan();
+    public Preview preview(SyncSettings settings, Progress progress) throws InterruptedException {
+        Planned planned = read(settings, progress, true);
+        return new Preview(planned.plan(), planned.names());
     }
 
     /** Reads, plans and applies; {@code listener} hears each step as it ends. */
     public Result run(SyncSettings settings, Progress progress, PlanExecutor.StepListener listener)
             throws InterruptedException {
-        Planned planned = read(settings, progress);
+        Planned planned = read(settings, progress, false);
         planned.interrupted().settle(links);
         Plan plan = planned.plan();
         int total = plan.steps().size();
@@ -69,10 +74,15 @@ public final class FullSync {
         return new Result(plan, report, planned.objects());
     }
 
-    private record Planned(Plan plan, InterruptedCreates interrupted, UnitTree tree, String topDepartmentId, int objects) {
+    /**
+     * @param names only for a preview (null otherwise): a synchronisation that applies its plan
+     *              needs none, and must not keep the snapshots they come from while it applies
+     */
+    private record Planned(Plan plan, InterruptedCreates interrupted, UnitTree tree, String topDepartmentId, int objects,
+                           Names names) {
     }
 
-    private Planned read(SyncSettings settings, Progress progress) throws InterruptedException {
+    private Planned read(SyncSettings settings, Progress progress, boolean named) throws InterruptedException {
         progress.update(Phase.READING_ZIIK, 0, 0);
         int[] users = new int[1];
         ZiikSnapshot ziikSnapshot = reader.readZiik(ziik, total -> users[0] = total,
@@ -85,6 +95,7 @@ public final class FullSync {
         Plan plan = Planner.full(ziikSnapshot, lbSnapshot, interrupted.applyTo(current), settings);
         int objects = (int) ziikSnapshot.units().stream().filter(u -> u.mirrored() && !u.isTop()).count()
                 + ziikSnapshot.roles().size() + ziikSnapshot.people().size();
-        return new Planned(plan, interrupted, new UnitTree(ziikSnapshot.units()), lbSnapshot.top().id(), objects);
+        return new Planned(plan, interrupted, new UnitTree(ziikSnapshot.units()), lbSnapshot.top().id(), objects,
+                named ? Names.of(ziikSnapshot, lbSnapshot) : null);
     }
 }

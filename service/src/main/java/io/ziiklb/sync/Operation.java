@@ -13,8 +13,13 @@ public sealed interface Operation {
     /** {@code create}, {@code update}, {@code delete}, {@code deactivate}, {@code adopt}, {@code link}, ... */
     String verb();
 
-    /** One line for people: what the step will do. */
-    String summary();
+    /** One line for people: what the step will do, naming objects by id (the activity log's message). */
+    default String summary() {
+        return summary(Names.NONE);
+    }
+
+    /** One line for people, naming the objects by the names given where known (the preview). */
+    String summary(Names names);
 
     /** Whether Learningbank is written to. */
     default boolean writes() {
@@ -26,7 +31,11 @@ public sealed interface Operation {
         public ObjectKind kind() { return ObjectKind.DEPARTMENT; }
         public long ziikId() { return unitId; }
         public String verb() { return "link"; }
-        public String summary() { return "link the top unit to the top department " + departmentId; }
+        public String summary(Names names) {
+            String unit = names.unit(unitId);
+            return "link the top unit " + (unit.startsWith("unit ") ? "" : unit + " ") + "to the top department "
+                    + departmentId;
+        }
         public boolean writes() { return false; }
     }
 
@@ -34,7 +43,7 @@ public sealed interface Operation {
         public ObjectKind kind() { return ObjectKind.DEPARTMENT; }
         public long ziikId() { return unitId; }
         public String verb() { return "create"; }
-        public String summary() { return "create department \"" + name + "\" under unit " + parentUnitId; }
+        public String summary(Names names) { return "create department \"" + name + "\" under " + names.unit(parentUnitId); }
     }
 
     /** Renames ({@code name} not null) and/or moves ({@code parentUnitId} not null) a linked department. */
@@ -42,10 +51,12 @@ public sealed interface Operation {
         public ObjectKind kind() { return ObjectKind.DEPARTMENT; }
         public long ziikId() { return unitId; }
         public String verb() { return "update"; }
-        public String summary() {
-            return (name != null ? "rename department to \"" + name + "\"" : "")
+        public String summary(Names names) {
+            String current = names.department(departmentId);
+            return (name != null ? "rename department " + (current == null ? "" : current + " ") + "to \"" + name + "\"" : "")
                     + (name != null && parentUnitId != null ? " and " : "")
-                    + (parentUnitId != null ? "move department under unit " + parentUnitId : "");
+                    + (parentUnitId != null ? "move department " + (name == null && current != null ? current + " " : "")
+                    + "under " + names.unit(parentUnitId) : "");
         }
     }
 
@@ -53,14 +64,14 @@ public sealed interface Operation {
         public ObjectKind kind() { return ObjectKind.DEPARTMENT; }
         public long ziikId() { return unitId; }
         public String verb() { return "delete"; }
-        public String summary() { return "delete department \"" + name + "\""; }
+        public String summary(Names names) { return "delete department \"" + name + "\""; }
     }
 
     record CreatePermissionType(long roleId, String name) implements Operation {
         public ObjectKind kind() { return ObjectKind.PERMISSION_TYPE; }
         public long ziikId() { return roleId; }
         public String verb() { return "create"; }
-        public String summary() { return "create permission type \"" + name + "\""; }
+        public String summary(Names names) { return "create permission type \"" + name + "\""; }
     }
 
     /** Rule R2: links an existing type of the role's name, renaming it when only the case differs. */
@@ -68,7 +79,7 @@ public sealed interface Operation {
         public ObjectKind kind() { return ObjectKind.PERMISSION_TYPE; }
         public long ziikId() { return roleId; }
         public String verb() { return "adopt"; }
-        public String summary() {
+        public String summary(Names names) {
             return "adopt existing permission type \"" + currentName + "\""
                     + (currentName.equals(name) ? "" : " and rename it to \"" + name + "\"");
         }
@@ -79,7 +90,10 @@ public sealed interface Operation {
         public ObjectKind kind() { return ObjectKind.PERMISSION_TYPE; }
         public long ziikId() { return roleId; }
         public String verb() { return "update"; }
-        public String summary() { return "rename permission type to \"" + name + "\""; }
+        public String summary(Names names) {
+            String current = names.permissionType(permissionTypeId);
+            return "rename permission type " + (current == null ? "" : current + " ") + "to \"" + name + "\"";
+        }
     }
 
     /** A deleted role: its type is deleted, or, when adopted, only unlinked (rule R2). */
@@ -87,7 +101,7 @@ public sealed interface Operation {
         public ObjectKind kind() { return ObjectKind.PERMISSION_TYPE; }
         public long ziikId() { return roleId; }
         public String verb() { return adopted ? "unlink" : "delete"; }
-        public String summary() {
+        public String summary(Names names) {
             return adopted ? "unlink adopted permission type \"" + name + "\" (kept)" : "delete permission type \"" + name + "\"";
         }
         public boolean writes() { return !adopted; }
@@ -96,7 +110,7 @@ public sealed interface Operation {
     /** A link whose Learningbank object no longer exists there: forget it, so the object is made again. */
     record ForgetLink(ObjectKind kind, long ziikId, String learningbankId) implements Operation {
         public String verb() { return "forget"; }
-        public String summary() { return "forget the link to " + learningbankId + ", which Learningbank no longer has"; }
+        public String summary(Names names) { return "forget the link to " + learningbankId + ", which Learningbank no longer has"; }
         public boolean writes() { return false; }
     }
 
@@ -104,7 +118,11 @@ public sealed interface Operation {
         public ObjectKind kind() { return ObjectKind.USER; }
         public long ziikId() { return ziikUserId; }
         public String verb() { return "create"; }
-        public String summary() { return "create user " + target.email(); }
+        public String summary(Names names) {
+            String person = names.user(ziikUserId, null);
+            return "create user " + (person.startsWith("Ziik user ") ? target.email() : person)
+                    + UserChanges.placement(target, names);
+        }
     }
 
     /**
@@ -115,9 +133,14 @@ public sealed interface Operation {
         public ObjectKind kind() { return ObjectKind.USER; }
         public long ziikId() { return ziikUserId; }
         public String verb() { return link ? "link" : "update"; }
-        public String summary() {
-            return (link ? "link existing user " + userId + (target.isEmpty() ? "" : " and ") : "")
-                    + (target.isEmpty() ? "" : "update " + UserChanges.describe(target));
+        public String summary(Names names) {
+            if (names == Names.NONE) {
+                return (link ? "link existing user " + userId + (target.isEmpty() ? "" : " and ") : "")
+                        + (target.isEmpty() ? "" : "update " + UserChanges.describe(target));
+            }
+            String person = names.user(ziikUserId, userId);
+            return (link ? "link existing user " + person + (target.isEmpty() ? "" : " and update ")
+                    : "update user " + person + ": ") + UserChanges.describe(target, names);
         }
         public boolean writes() { return !target.isEmpty(); }
     }
@@ -127,6 +150,8 @@ public sealed interface Operation {
         public ObjectKind kind() { return ObjectKind.USER; }
         public long ziikId() { return ziikUserId; }
         public String verb() { return "deactivate"; }
-        public String summary() { return "deactivate user " + userId; }
+        public String summary(Names names) {
+            return "deactivate user " + (names == Names.NONE ? userId : names.user(ziikUserId, userId));
+        }
     }
 }

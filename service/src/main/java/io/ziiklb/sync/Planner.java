@@ -23,8 +23,8 @@ public final class Planner {
         PermissionTypes types = new PermissionTypePlanner(ziik.roles(), learningbank.permissionTypes(), links.roles(), plan).plan();
         Departments departments = new DepartmentPlanner(tree, learningbank, links.units(), settings, plan).plan();
         Set<Long> gone = links.users().keySet().stream().filter(id -> !ziik.people().containsKey(id)).collect(Collectors.toSet());
-        List<Integer> deactivations = new UserPlanner(ziik, learningbank, links.users(), settings, departments, types, plan)
-                .plan(gone);
+        List<Integer> deactivations = new UserPlanner(ziik, learningbank, links.users(), settings,
+                new PlannedParts(departments, types), plan).plan(gone);
         return guarded(plan, settings, tree, links, departments, deactivations, OptionalInt.of(links.users().size()));
     }
 
@@ -55,8 +55,8 @@ public final class Planner {
         UnitTree tree = new UnitTree(ziik.units());
         Departments departments = new DepartmentPlanner(tree, learningbank, links.units(), settings, plan).plan();
         Set<Long> gone = links.users().keySet().stream().filter(id -> !ziik.people().containsKey(id)).collect(Collectors.toSet());
-        List<Integer> deactivations = new UserPlanner(ziik, learningbank, links.users(), settings, departments,
-                linkedTypes(links), plan).plan(gone);
+        List<Integer> deactivations = new UserPlanner(ziik, learningbank, links.users(), settings,
+                new PlannedParts(departments, linkedTypes(links)), plan).plan(gone);
         return guarded(plan, settings, tree, links, departments, deactivations, OptionalInt.empty());
     }
 
@@ -103,7 +103,7 @@ public final class Planner {
         Departments departments = new Departments(tree, links.units(), Map.of(), Map.of(), Set.copyOf(links.units().values()));
         PermissionTypes types = linkedTypes(links);
         ZiikSnapshot one = new ZiikSnapshot(List.of(), List.of(), person.map(p -> Map.of(p.id(), p)).orElse(Map.of()));
-        new UserPlanner(one, learningbank, links.users(), settings, departments, types, plan)
+        new UserPlanner(one, learningbank, links.users(), settings, new PlannedParts(departments, types), plan)
                 .plan(person.isPresent() ? Set.of() : Set.of(ziikUserId));
         return plan.build(false);
     }

@@ -3,8 +3,8 @@ package io.ziiklb.sync;
 import io.ziiklb.learningbank.LbJobProfile;
 import io.ziiklb.learningbank.LbPermissionType;
 import io.ziiklb.learningbank.LbUser;
-import io.ziiklb.learningbank.LearningbankClient;
-import io.ziiklb.ziik.ZiikClient;
+import io.ziiklb.learningbank.LearningbankApi;
+import io.ziiklb.ziik.ZiikReads;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -37,8 +37,8 @@ public final class RolesReconciler {
         }
     }
 
-    private final ZiikClient ziik;
-    private final LearningbankClient learningbank;
+    private final ZiikReads ziik;
+    private final LearningbankApi learningbank;
     private final LinkStore links;
     private final SnapshotReader reader;
     private final PlanExecutor executor;

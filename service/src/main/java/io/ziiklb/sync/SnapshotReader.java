@@ -6,9 +6,9 @@ import io.ziiklb.learningbank.LbJobProfile;
 import io.ziiklb.learningbank.LbPage;
 import io.ziiklb.learningbank.LbUser;
 import io.ziiklb.learningbank.LbPermissionType;
-import io.ziiklb.learningbank.LearningbankClient;
+import io.ziiklb.learningbank.LearningbankApi;
 import io.ziiklb.learningbank.LbUserFilter;
-import io.ziiklb.ziik.ZiikClient;
+import io.ziiklb.ziik.ZiikReads;
 import io.ziiklb.ziik.ZiikNotFoundException;
 import io.ziiklb.ziik.ZiikRole;
 import io.ziiklb.ziik.ZiikUnit;
@@ -59,7 +59,7 @@ public final class SnapshotReader {
      * @param progress hears the number of users read so far, after {@code total} was set
      * @param total    hears how many users there are to read, once the lists are in
      */
-    public ZiikSnapshot readZiik(ZiikClient ziik, IntConsumer total, IntConsumer progress) throws InterruptedException {
+    public ZiikSnapshot readZiik(ZiikReads ziik, IntConsumer total, IntConsumer progress) throws InterruptedException {
         var units = readUnits(ziik);
         var roles = readRoles(ziik);
         List<ZiikUserSummary> rows = new ArrayList<>(retrier.read(ziik::activeUsers));
@@ -92,7 +92,7 @@ public final class SnapshotReader {
     }
 
     /** The user and its memberships; empty when it is deleted or anonymised. */
-    Optional<ZiikPerson> readPerson(ZiikClient ziik, long id) throws InterruptedException {
+    Optional<ZiikPerson> readPerson(ZiikReads ziik, long id) throws InterruptedException {
         try {
             Optional<ZiikUser> user = retrier.read(() -> ziik.user(id));
             return user.isEmpty() ? Optional.empty() : Optional.of(new ZiikPerson(user.get(), retrier.read(() -> ziik.memberships(id))));
@@ -102,45 +102,45 @@ public final class SnapshotReader {
     }
 
     /** Every page of each list, each page retried on its own when it fails transiently. */
-    public LbSnapshot readLearningbank(LearningbankClient lb) throws InterruptedException {
+    public LbSnapshot readLearningbank(LearningbankApi lb) throws InterruptedException {
         return new LbSnapshot(readDepartments(lb), readPermissionTypes(lb), readJobProfiles(lb),
                 readUsers(lb));
     }
 
     /** Learningbank's departments, every page. */
-    public List<LbDepartment> readDepartments(LearningbankClient lb) throws InterruptedException {
-        return all(page -> lb.departmentsPage(page, LearningbankClient.MAX_PAGE));
+    public List<LbDepartment> readDepartments(LearningbankApi lb) throws InterruptedException {
+        return all(page -> lb.departmentsPage(page, LearningbankApi.MAX_PAGE));
     }
 
     /** Every Learningbank user, page by page. */
-    List<LbUser> readUsers(LearningbankClient lb) throws InterruptedException {
-        return all(page -> lb.usersPage(LbUserFilter.all(), page, LearningbankClient.MAX_PAGE));
+    List<LbUser> readUsers(LearningbankApi lb) throws InterruptedException {
+        return all(page -> lb.usersPage(LbUserFilter.all(), page, LearningbankApi.MAX_PAGE));
     }
 
     /** The Learningbank users in one department, every page. */
-    List<LbUser> readUsersIn(LearningbankClient lb, String departmentId) throws InterruptedException {
+    List<LbUser> readUsersIn(LearningbankApi lb, String departmentId) throws InterruptedException {
         LbUserFilter filter = new LbUserFilter(null, null, departmentId, null);
-        return all(page -> lb.usersPage(filter, page, LearningbankClient.MAX_PAGE));
+        return all(page -> lb.usersPage(filter, page, LearningbankApi.MAX_PAGE));
     }
 
     /** Learningbank's job profiles, every page. */
-    public List<LbJobProfile> readJobProfiles(LearningbankClient lb) throws InterruptedException {
-        return all(page -> lb.jobProfilesPage(page, LearningbankClient.MAX_PAGE));
+    public List<LbJobProfile> readJobProfiles(LearningbankApi lb) throws InterruptedException {
+        return all(page -> lb.jobProfilesPage(page, LearningbankApi.MAX_PAGE));
     }
 
     /** Ziik's unit tree, retried when the read fails transiently. */
-    public List<ZiikUnit> readUnits(ZiikClient ziik) throws InterruptedException {
+    public List<ZiikUnit> readUnits(ZiikReads ziik) throws InterruptedException {
         return retrier.read(ziik::units);
     }
 
     /** Ziik's roles ({@code usertypes?all=1}), retried when the read fails transiently. */
-    public List<ZiikRole> readRoles(ZiikClient ziik) throws InterruptedException {
+    public List<ZiikRole> readRoles(ZiikReads ziik) throws InterruptedException {
         return retrier.read(ziik::roles);
     }
 
     /** Learningbank's permission types, every page. */
-    public List<LbPermissionType> readPermissionTypes(LearningbankClient lb) throws InterruptedException {
-        return all(page -> lb.permissionTypesPage(page, LearningbankClient.MAX_PAGE));
+    public List<LbPermissionType> readPermissionTypes(LearningbankApi lb) throws InterruptedException {
+        return all(page -> lb.permissionTypesPage(page, LearningbankApi.MAX_PAGE));
     }
 
     private <T> List<T> all(java.util.function.IntFunction<LbPage<T>> pages) throws InterruptedException {

@@ -4,7 +4,7 @@ import io.ziiklb.learningbank.LbDepartment;
 import io.ziiklb.learningbank.LbPermissionType;
 import io.ziiklb.learningbank.LbUser;
 import io.ziiklb.learningbank.LbUserChange;
-import io.ziiklb.learningbank.LearningbankClient;
+import io.ziiklb.learningbank.LearningbankApi;
 import io.ziiklb.learningbank.LearningbankConflictException;
 import io.ziiklb.learningbank.LearningbankException;
 import io.ziiklb.learningbank.LearningbankNotFoundException;
@@ -35,12 +35,12 @@ import java.util.Set;
  * failures ({@code 429}, {@code 5xx}, timeouts) are thrown for the executor to retry.
  */
 final class StepRunner {
-    private final LearningbankClient lb;
+    private final LearningbankApi lb;
     private final LinkStore links;
     private final UnitTree tree;
     private final String topDepartmentId;
 
-    StepRunner(LearningbankClient lb, LinkStore links, UnitTree tree, String topDepartmentId) {
+    StepRunner(LearningbankApi lb, LinkStore links, UnitTree tree, String topDepartmentId) {
         this.lb = lb;
         this.links = links;
         this.tree = tree;

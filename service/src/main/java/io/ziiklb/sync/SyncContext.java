@@ -1,14 +1,15 @@
 package io.ziiklb.sync;
 
-import io.ziiklb.learningbank.LearningbankClient;
-import io.ziiklb.ziik.ZiikClient;
+import io.ziiklb.learningbank.LearningbankApi;
+import io.ziiklb.ziik.ZiikReads;
 
 /**
- * What the engine works with for one integration: both peers' clients, the links between their
- * objects, how plans are executed, and where time and chance come from. The full
- * synchronisation and the reconcilers each take one, instead of these as separate arguments.
+ * What the engine works with for one integration: both peers (the calls the engine makes of each,
+ * {@link ZiikReads} and {@link LearningbankApi}, so that fast tests can give it in-memory ones),
+ * the links between their objects, how plans are executed, and where time and chance come from.
+ * The full synchronisation and the reconcilers each take one, instead of these as separate arguments.
  */
-public record SyncContext(ZiikClient ziik, LearningbankClient learningbank, LinkStore links, ExecutionPolicy policy,
+public record SyncContext(ZiikReads ziik, LearningbankApi learningbank, LinkStore links, ExecutionPolicy policy,
                           Timing timing) {
 
     /** The same, keeping the links in {@code other} (a write-through store, say). */

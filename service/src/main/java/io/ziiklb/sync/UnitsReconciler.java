@@ -2,8 +2,8 @@ package io.ziiklb.sync;
 
 import io.ziiklb.learningbank.LbDepartment;
 import io.ziiklb.learningbank.LbUser;
-import io.ziiklb.learningbank.LearningbankClient;
-import io.ziiklb.ziik.ZiikClient;
+import io.ziiklb.learningbank.LearningbankApi;
+import io.ziiklb.ziik.ZiikReads;
 import io.ziiklb.ziik.ZiikUnit;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -52,8 +52,8 @@ public final class UnitsReconciler {
     }
 
     private final SyncContext context;
-    private final ZiikClient ziik;
-    private final LearningbankClient learningbank;
+    private final ZiikReads ziik;
+    private final LearningbankApi learningbank;
     private final LinkStore links;
     private final SnapshotReader reader;
 

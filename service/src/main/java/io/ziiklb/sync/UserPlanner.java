@@ -36,12 +36,12 @@ final class UserPlanner {
     private final Map<Integer, String> emailClaims = new HashMap<>();
 
     UserPlanner(ZiikSnapshot ziik, LbSnapshot lb, Map<Long, String> links, SyncSettings settings,
-                Departments departments, PermissionTypes types, PlanBuilder plan) {
+                PlannedParts planned, PlanBuilder plan) {
         this.ziik = ziik;
         this.links = links;
         this.settings = settings;
-        this.departments = departments;
-        this.types = types;
+        this.departments = planned.departments();
+        this.types = planned.types();
         this.plan = plan;
         for (LbUser user : lb.users()) {
             usersById.put(user.id(), user);

@@ -2,9 +2,9 @@ package io.ziiklb.sync;
 
 import io.ziiklb.learningbank.LbJobProfile;
 import io.ziiklb.learningbank.LbUser;
-import io.ziiklb.learningbank.LearningbankClient;
+import io.ziiklb.learningbank.LearningbankApi;
 import io.ziiklb.learningbank.LearningbankNotFoundException;
-import io.ziiklb.ziik.ZiikClient;
+import io.ziiklb.ziik.ZiikReads;
 import io.ziiklb.ziik.ZiikMembership;
 import io.ziiklb.ziik.ZiikRole;
 import io.ziiklb.ziik.ZiikUnit;
@@ -48,8 +48,8 @@ public final class UserReconciler {
     }
 
     private final SyncContext context;
-    private final ZiikClient ziik;
-    private final LearningbankClient learningbank;
+    private final ZiikReads ziik;
+    private final LearningbankApi learningbank;
     private final LinkStore links;
     private final Retrier retrier;
     private final SnapshotReader reader;

@@ -25,7 +25,7 @@ import tools.jackson.databind.JsonNode;
  * a bounded number of times). Everything else surfaces as a {@link ZiikException}: only
  * {@link ZiikUnavailableException} and {@link ZiikRateLimitedException} are worth retrying.
  */
-public final class ZiikClient {
+public final class ZiikClient implements ZiikReads {
     private final PeerHttp http;
     private final String baseUrl;
     private final String username;

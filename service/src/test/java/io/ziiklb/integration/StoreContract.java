@@ -203,6 +203,28 @@ abstract class StoreContract {
         assertThat(problems.list("int-r", 10)).isEmpty();
     }
 
+    /**
+     * A worker that lost its lease may still report progress after another instance finished the
+     * run: progress is written only while the run is running, so a finished run stays finished.
+     */
+    @Test
+    void progressIsWrittenWhileRunningAndNeverReopensAFinishedRun() {
+        newIntegration("int-p");
+        SyncRunStore runs = new SyncRunStore(db().jdbc());
+        Instant t0 = Instant.parse("2026-11-25T10:00:00Z");
+        runs.insert(new SyncRun("run-p", "int-p", "running", "queued", 0, 0, SyncRun.Counts.zero(), 0, null, t0, null));
+        SyncRun halfway = new SyncRun("run-p", "int-p", "running", "applying", 40, 100, new SyncRun.Counts(30, 5, 1, 0, 0, 4),
+                0, null, t0, null);
+        assertThat(runs.progress(halfway)).isTrue();
+        assertThat(runs.find("int-p", "run-p")).contains(halfway);
+
+        SyncRun done = new SyncRun("run-p", "int-p", "done", "done", 100, 100, new SyncRun.Counts(80, 5, 1, 0, 10, 4), 0,
+                null, t0, t0.plusSeconds(9));
+        runs.update(done);
+        assertThat(runs.progress(halfway)).as("a late report from a worker that lost the item").isFalse();
+        assertThat(runs.find("int-p", "run-p")).contains(done);
+    }
+
     @Test
     void concurrentUpsertsOfTheSameLinkLeaveOne() throws Exception {
         JdbcLinkStore store = newIntegration("int-e");

@@ -51,7 +51,7 @@ class QueueWorkerTest {
 
     private void start(WorkHandler handler, RetryPolicy retries) {
         worker = new QueueWorker(queue, Map.of(WorkKind.USER, handler), new WorkerPolicy(4, Duration.ofMillis(50), Duration.ofSeconds(1)),
-                retries, signal, new Random(1), new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
+                new Retries(retries, new Random(1)), signal, new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
         worker.start();
     }
 
@@ -139,7 +139,7 @@ class QueueWorkerTest {
             release.await();
         };
         worker = new QueueWorker(withBackground, Map.of(WorkKind.ROLES, slowPoll, WorkKind.USER, counting()),
-                new WorkerPolicy(4, Duration.ofMillis(50), Duration.ofSeconds(5)), RetryPolicy.defaults(), signal, new Random(1),
+                new WorkerPolicy(4, Duration.ofMillis(50), Duration.ofSeconds(5)), new Retries(RetryPolicy.defaults(), new Random(1)), signal,
                 new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
         for (int i = 0; i < 10; i++) { // more role polls than workers, each of another integration
             OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
@@ -168,7 +168,7 @@ class QueueWorkerTest {
                 new TransactionTemplate(new DataSourceTransactionManager(db.dataSource())), clock);
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
         worker = new QueueWorker(onClock, Map.of(WorkKind.USER, counting()),
-                new WorkerPolicy(4, Duration.ofMillis(50), Duration.ofSeconds(1)), RetryPolicy.defaults(), signal, new Random(1),
+                new WorkerPolicy(4, Duration.ofMillis(50), Duration.ofSeconds(1)), new Retries(RetryPolicy.defaults(), new Random(1)), signal,
                 meters);
         onClock.enqueue("int", WorkKind.USER, 7, null); // due at 09:00 by the queue's clock
         clock.advance(Duration.ofMinutes(7));

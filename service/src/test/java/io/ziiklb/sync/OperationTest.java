@@ -15,6 +15,7 @@ import io.ziiklb.sync.Operation.RenamePermissionType;
 import io.ziiklb.sync.Operation.UpdateDepartment;
 import io.ziiklb.sync.Operation.UpdateUser;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -75,6 +76,41 @@ class OperationTest {
                 row(new UpdateUser(100, "u-1", false, new UserTarget(null, null, null, "Berg", false, null, null, null,
                         null)), "update", ObjectKind.USER, 100, true, "update name, deactivate"),
                 row(new DeactivateUser(100, "u-1"), "deactivate", ObjectKind.USER, 100, true, "deactivate user u-1"));
+    }
+
+    /** What the preview knows the objects as: Ziik's units, roles and people, Learningbank's objects. */
+    private static final Names NAMES = new Names(Map.of(1L, "Acme", 2L, "Kitchen"), Map.of(10L, "Chef"),
+            Map.of(100L, "Ann Berg <ann@example.com>"), Map.of("d-3", "Bar old"), Map.of("pt-c", "Cook"),
+            Map.of("jp-chef", "Chef"), Map.of("u-1", "Ann Berg <ann@old.example.com>", "u-2", "Bo Lund <bo@example.com>"));
+
+    /** The preview names units, roles and users as people know them, where it can. */
+    static Stream<Arguments> namedPreviewRows() {
+        return Stream.of(
+                Arguments.of(new LinkTopDepartment(1, "d-top"), "link the top unit \"Acme\" to the top department d-top"),
+                Arguments.of(new CreateDepartment(2, "Kitchen", 1), "create department \"Kitchen\" under \"Acme\""),
+                Arguments.of(new CreateDepartment(5, "Bar", 99), "create department \"Bar\" under unit 99"),
+                Arguments.of(new UpdateDepartment(3, "d-3", "Bar", null), "rename department \"Bar old\" to \"Bar\""),
+                Arguments.of(new UpdateDepartment(3, "d-3", null, 2L), "move department \"Bar old\" under \"Kitchen\""),
+                Arguments.of(new UpdateDepartment(3, "d-3", "Bar", 2L),
+                        "rename department \"Bar old\" to \"Bar\" and move department under \"Kitchen\""),
+                Arguments.of(new RenamePermissionType(12, "pt-c", "Head chef"), "rename permission type \"Cook\" to \"Head chef\""),
+                Arguments.of(new CreateUser(100, new UserTarget("ziik:100", "ann@example.com", "Ann", "Berg", true, "da",
+                        UNITS, ROLES, null)), "create user Ann Berg <ann@example.com> in \"Kitchen\" with \"Chef\""),
+                Arguments.of(new UpdateUser(100, "u-1", true, NOTHING), "link existing user Ann Berg <ann@example.com>"),
+                Arguments.of(new UpdateUser(100, "u-1", false, new UserTarget(null, "new@example.com", null, null, null,
+                        null, UNITS, ROLES, "jp-chef")), "update user Ann Berg <ann@example.com>: email,"
+                        + " departments (\"Kitchen\"), permission types (\"Chef\"), job profile (\"Chef\")"),
+                Arguments.of(new UpdateUser(101, "u-2", true, NOTHING.withDepartments(UNITS)),
+                        "link existing user Bo Lund <bo@example.com> and update departments (\"Kitchen\")"),
+                // a user deleted in Ziik is named as Learningbank knows them
+                Arguments.of(new DeactivateUser(102, "u-2"), "deactivate user Bo Lund <bo@example.com>"),
+                Arguments.of(new DeactivateUser(103, "u-9"), "deactivate user u-9"));
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @MethodSource("namedPreviewRows")
+    void previewRowsNameWhatTheyConcern(Operation op, String summary) {
+        assertThat(op.summary(NAMES)).isEqualTo(summary);
     }
 
     private static Arguments row(Operation op, String verb, ObjectKind kind, long ziikId, boolean writes, String summary) {

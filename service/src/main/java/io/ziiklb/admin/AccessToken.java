@@ -3,12 +3,15 @@ package io.ziiklb.admin;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 
-/** {@code ZIIKLB_OPERATOR_TOKEN}, compared in constant time: as a bearer token on the API, or typed at the console's sign-in. */
-public final class OperatorToken {
+/**
+ * A configured token ({@code ZIIKLB_OPERATOR_TOKEN}, {@code ZIIKLB_METRICS_TOKEN}), compared in
+ * constant time: as a bearer token, or (the operator's) typed at the console's sign-in.
+ */
+public final class AccessToken {
     private final byte[] token;
 
-    /** @param token null or blank: operator access is off, nothing matches */
-    public OperatorToken(String token) {
+    /** @param token null or blank: that access is off, nothing matches */
+    public AccessToken(String token) {
         this.token = token == null || token.isBlank() ? null : token.getBytes(StandardCharsets.UTF_8);
     }
 
@@ -18,6 +21,6 @@ public final class OperatorToken {
 
     @Override
     public String toString() {
-        return token == null ? "OperatorToken[off]" : "OperatorToken[set]";
+        return token == null ? "AccessToken[off]" : "AccessToken[set]";
     }
 }
