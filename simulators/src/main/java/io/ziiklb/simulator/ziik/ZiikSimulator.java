@@ -92,8 +92,10 @@ public final class ZiikSimulator implements AutoCloseable {
         this.dispatcher = new DeliveryDispatcher(deliveryClient, config.sharedSecret(), new Random(~config.seed()), config.clock());
         Webhooks webhooks = new Webhooks();
         this.organisation = new ZiikOrganisation(config.adminEmail(), new WebhookFanout(webhooks, dispatcher));
-        Tokens tokens = new Tokens(config.clock(), config.tokenTtl(), new SecureRandom());
-        new AuthRoutes(tokens, organisation, config.adminEmail(), config.adminPassword()).register(server);
+        organisation.setPassword(organisation.adminUserId(), config.adminPassword());
+        Tokens tokens = new Tokens(config.clock(), config.tokenTtl(), new SecureRandom(),
+                organisation::mayUseApi, organisation::isActiveAdmin);
+        new AuthRoutes(tokens, organisation).register(server);
         new UserRoutes(organisation, tokens, server::origin).register(server);
         new UnitRoutes(organisation, tokens, server::origin).register(server);
         new UsertypeRoutes(organisation, tokens).register(server);

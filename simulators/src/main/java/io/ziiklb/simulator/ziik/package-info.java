@@ -25,7 +25,7 @@
  *       off). Role changes fire nothing.</li>
  *   <li>The flattened tree ({@code /units/tree?flatten=true}) is paged like every list and starts
  *       with the top unit; the nested tree is one answer without paging.</li>
- *   <li>{@code /usertypes} without {@code all=1} lists only the admin account's own roles.</li>
+ *   <li>{@code /usertypes} without {@code all=1} lists only the signed-in user's own roles.</li>
  *   <li>Deleting a user anonymises it: gone from both lists, 410 on read.</li>
  * </ul>
  */
