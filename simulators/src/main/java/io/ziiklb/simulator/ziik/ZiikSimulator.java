@@ -17,9 +17,20 @@ import java.util.Random;
  * deliveries to registered webhooks, and control over both, in process
  * ({@link #organisation()}, {@link #setDeliveries(DeliverySwitches)}, {@link #setFaults(Faults)})
  * and over HTTP: the {@code /_sim/...} routes documented on {@code OrgControlRoutes} (units, roles,
- * users, memberships, generate, summary), {@code DeliveryControlRoutes} (switches, log, idle) and
- * {@link SimHttpServer} (faults, request log). Starts in milliseconds on 127.0.0.1; close it to
- * stop serving and sending.
+ * users, memberships, generate, summary), {@code PeopleControlRoutes} (passwords, admin flags,
+ * seeded people), {@code DeliveryControlRoutes} (switches, log, idle) and {@link SimHttpServer}
+ * (faults, request log). Starts in milliseconds on 127.0.0.1; close it to stop serving and sending.
+ *
+ * <p>Who signs in: the integration's account ({@link Config#adminEmail()}, an administrator) and
+ * any user given a password with {@link ZiikOrganisation#setPassword}; {@link #seedPeople()} adds
+ * an administrator and an employee with passwords and returns their credentials:
+ * <pre>
+ * SeededPeople people = sim.seedPeople();
+ * people.administrator().email(), people.administrator().password()   // admin: true
+ * people.employee().email(), people.employee().password()             // admin: false
+ * </pre>
+ * Tokens belong to the user who signed in: {@code GET /users/current} answers that user, and the
+ * administrators' routes (webhooks) answer 403 to anyone else.
  */
 public final class ZiikSimulator implements AutoCloseable {
     private final Config config;
@@ -101,6 +112,7 @@ public final class ZiikSimulator implements AutoCloseable {
         new UsertypeRoutes(organisation, tokens).register(server);
         new WebhookRoutes(webhooks, organisation, tokens, server::origin).register(server);
         new OrgControlRoutes(organisation).register(server);
+        new PeopleControlRoutes(organisation).register(server);
         new DeliveryControlRoutes(dispatcher).register(server);
     }
 
@@ -150,6 +162,15 @@ public final class ZiikSimulator implements AutoCloseable {
 
     public ZiikOrganisation organisation() {
         return organisation;
+    }
+
+    /**
+     * Adds a Ziik administrator and an ordinary employee who can sign in with their own email and
+     * password ({@code POST /authenticate}), and returns their credentials; idempotent. Also
+     * {@code POST /_sim/people}. The standalone simulator does this at start and prints them.
+     */
+    public SeededPeople seedPeople() {
+        return SeededPeople.seed(organisation);
     }
 
     public DeliverySwitches deliveries() {
