@@ -30,13 +30,15 @@ import java.util.Random;
  * people.employee().email(), people.employee().password()             // admin: false
  * </pre>
  * Tokens belong to the user who signed in: {@code GET /users/current} answers that user, and the
- * administrators' routes (webhooks) answer 403 to anyone else.
+ * administrators' routes (webhooks, quicklinks) answer 403 to anyone else. Quicklinks created
+ * through the API are readable in process with {@link #quicklinks()}.
  */
 public final class ZiikSimulator implements AutoCloseable {
     private final Config config;
     private final SimHttpServer server;
     private final ZiikOrganisation organisation;
     private final DeliveryDispatcher dispatcher;
+    private final Quicklinks quicklinks = new Quicklinks();
     private final HttpClient deliveryClient;
 
     /**
@@ -111,6 +113,7 @@ public final class ZiikSimulator implements AutoCloseable {
         new UnitRoutes(organisation, tokens, server::origin).register(server);
         new UsertypeRoutes(organisation, tokens).register(server);
         new WebhookRoutes(webhooks, organisation, tokens, server::origin).register(server);
+        new QuicklinkRoutes(quicklinks, organisation, tokens, server::origin).register(server);
         new OrgControlRoutes(organisation).register(server);
         new PeopleControlRoutes(organisation).register(server);
         new DeliveryControlRoutes(dispatcher).register(server);
@@ -171,6 +174,11 @@ public final class ZiikSimulator implements AutoCloseable {
      */
     public SeededPeople seedPeople() {
         return SeededPeople.seed(organisation);
+    }
+
+    /** The quicklinks created through the API so far, in id order. */
+    public List<Quicklink> quicklinks() {
+        return quicklinks.all();
     }
 
     public DeliverySwitches deliveries() {

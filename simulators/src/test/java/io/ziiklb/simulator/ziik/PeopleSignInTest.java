@@ -135,6 +135,7 @@ class PeopleSignInTest {
         assertThat(client.get("/webhooks", employee).status()).isEqualTo(403);
         assertThat(client.post("/webhooks", "{\"name\":\"x\",\"uri\":\"http://127.0.0.1:9/x\",\"triggers\":[\"user.update\"]}",
                 employee).status()).isEqualTo(403);
+        assertThat(client.get("/quicklinks", employee).status()).isEqualTo(403);
 
         org.setAdmin(people.employee().id(), true);
         assertThat(client.get("/webhooks", employee).status()).isEqualTo(200);
