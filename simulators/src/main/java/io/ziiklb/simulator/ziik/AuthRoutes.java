@@ -17,11 +17,11 @@ import java.util.List;
  */
 final class AuthRoutes {
     private final Tokens tokens;
-    private final ZiikOrganisation organisation;
+    private final SignInChecks signIns;
 
-    AuthRoutes(Tokens tokens, ZiikOrganisation organisation) {
+    AuthRoutes(Tokens tokens, SignInChecks signIns) {
         this.tokens = tokens;
-        this.organisation = organisation;
+        this.signIns = signIns;
     }
 
     void register(SimHttpServer server) {
@@ -33,7 +33,7 @@ final class AuthRoutes {
         BodyFields body = BodyFields.of(request);
         String username = body.text("username");
         String password = body.text("password");
-        int userId = organisation.signIn(username, password);
+        int userId = signIns.signIn(username, password);
         if (userId == 0) {
             throw new SimProblem(401, "invalid_credentials", "Invalid credentials.");
         }

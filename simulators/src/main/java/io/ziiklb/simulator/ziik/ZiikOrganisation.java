@@ -344,33 +344,6 @@ public final class ZiikOrganisation {
         }
     }
 
-    /**
-     * The active user with this email (in any case) and password, or 0: unknown emails, wrong
-     * passwords, users without a password and deactivated users all sign in as nobody.
-     */
-    int signIn(String email, String password) {
-        return read(s -> {
-            Integer id = email == null ? null : s.userByEmail(email);
-            UserRow user = id == null ? null : s.user(id);
-            return user != null && user.active() && s.credentials().passwordMatches(id, password) ? id : 0;
-        });
-    }
-
-    /** Whether a token issued to this user still works: they exist, not anonymised, and are active. */
-    boolean mayUseApi(int userId) {
-        return read(s -> mayUseApiUnlocked(s, userId));
-    }
-
-    /** Like {@link #isAdmin} but false for unknown users, for the token checks. */
-    boolean isActiveAdmin(int userId) {
-        return read(s -> mayUseApiUnlocked(s, userId) && s.credentials().isAdmin(userId));
-    }
-
-    private static boolean mayUseApiUnlocked(OrgState s, int userId) {
-        UserRow user = s.user(userId);
-        return user != null && user.active();
-    }
-
     /** A bulk load that fires no events (a data import, not a series of admin edits). */
     <T> T importSilently(Function<OrgState, T> work) {
         return write(() -> work.apply(state));

@@ -106,9 +106,9 @@ public final class ZiikSimulator implements AutoCloseable {
         Webhooks webhooks = new Webhooks();
         this.organisation = new ZiikOrganisation(config.adminEmail(), new WebhookFanout(webhooks, dispatcher));
         organisation.setPassword(organisation.adminUserId(), config.adminPassword());
-        Tokens tokens = new Tokens(config.clock(), config.tokenTtl(), new SecureRandom(),
-                organisation::mayUseApi, organisation::isActiveAdmin);
-        new AuthRoutes(tokens, organisation).register(server);
+        SignInChecks signIns = new SignInChecks(organisation);
+        Tokens tokens = new Tokens(config.clock(), config.tokenTtl(), new SecureRandom(), signIns::mayUseApi, signIns::isAdmin);
+        new AuthRoutes(tokens, signIns).register(server);
         new UserRoutes(organisation, tokens, server::origin).register(server);
         new UnitRoutes(organisation, tokens, server::origin).register(server);
         new UsertypeRoutes(organisation, tokens).register(server);
