@@ -45,7 +45,7 @@ public final class ErrorStatus {
             case 404 -> "no such endpoint";
             case 405 -> "this endpoint does not take that method";
             case 406 -> "the answer cannot be sent in any of the media types of Accept; the API answers JSON";
-            case 413 -> "the request body is too large";
+            case 413 -> "the request body is larger than " + BodyLimit.DESCRIPTION;
             case 414 -> "the address is too long";
             case 415 -> "the body must be JSON (Content-Type: application/json)";
             case 431 -> "the request headers are too large";

@@ -21,6 +21,9 @@ public final class UnreadableBody {
     }
 
     public static ApiProblem problem(Throwable unreadable) {
+        if (BodyLimit.stoppedReading(unreadable)) {
+            return new ApiProblem(413, ErrorStatus.code(413), ErrorStatus.message(413), Map.of());
+        }
         JacksonException json = cause(unreadable);
         if (json == null) {
             return new ApiProblem(400, "bad_request", "the request needs a JSON body", Map.of());

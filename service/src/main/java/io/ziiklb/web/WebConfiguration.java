@@ -7,8 +7,10 @@ import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /** Puts the HTTP front in place: the error answers of the container and the firewall, the body limit, strict JSON. */
@@ -24,6 +26,18 @@ class WebConfiguration {
     RequestRejectedHandler firewallRefusals() {
         return (request, response, rejected) -> ErrorStatus.write(response, 400, "bad_request",
                 "the request's address, method or headers are not accepted", Map.of());
+    }
+
+    /**
+     * After the webhook receiver (which takes its own deliveries, with its own limit) and the
+     * request observation, before anything that reads a body (Spring's form filter included).
+     */
+    @Bean
+    FilterRegistrationBean<BodyLimit> bodyLimit() {
+        FilterRegistrationBean<BodyLimit> registration = new FilterRegistrationBean<>(new BodyLimit());
+        registration.addUrlPatterns("/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
     }
 
     /** Tomcat's error report in the error shape: Spring Boot's HTML report valve is swapped for ours. */
