@@ -3,6 +3,7 @@ package io.ziiklb.admin;
 import io.ziiklb.http.ApiProblem;
 import io.ziiklb.http.ErrorBody;
 import io.ziiklb.integration.SyncService;
+import io.ziiklb.web.BadQuery;
 import io.ziiklb.web.ErrorStatus;
 import io.ziiklb.web.UnreadableBody;
 import java.util.List;
@@ -56,6 +57,9 @@ class ApiErrors extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e) {
+        if (BadQuery.causedBy(e)) {
+            return body(400, "bad_request", BadQuery.MESSAGE, Map.of());
+        }
         LOG.error("unexpected error in the admin API", e);
         return body(500, ErrorStatus.code(500), ErrorStatus.message(500), Map.of());
     }

@@ -20,7 +20,11 @@ class ErrorEndpoint implements ErrorController {
 
     @RequestMapping("${server.error.path:/error}")
     ResponseEntity<Map<String, Object>> error(HttpServletRequest request) {
-        int status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) instanceof Integer s && s >= 400 ? s : 404;
+        int status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) instanceof Integer s && s >= 400
+                ? ErrorStatus.forCaller(s) : 404;
+        if (BadQuery.causedBy((Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION))) {
+            status = 400;
+        }
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON)
                 .body(io.ziiklb.http.ErrorBody.of(ErrorStatus.code(status), ErrorStatus.message(status), Map.of()));
     }

@@ -16,6 +16,14 @@ public final class ErrorStatus {
     private ErrorStatus() {
     }
 
+    /**
+     * The status to answer for one the framework chose: Tomcat's 501 for a method it does not
+     * implement (CONNECT, an unknown one) is the caller's mistake, so 405; the rest as they are.
+     */
+    public static int forCaller(int status) {
+        return status == 501 ? 405 : status;
+    }
+
     /** The stable code of a status: what a caller's program switches on. */
     public static String code(int status) {
         return switch (status) {

@@ -22,8 +22,11 @@ public final class JsonErrorReportValve extends ErrorReportValve {
     @Override
     protected void report(Request request, Response response, Throwable throwable) {
         int status = response.getStatus();
-        // as Tomcat's own: nothing for a success, nothing when a body was written or it was reported
-        if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
+        // as Tomcat's own: nothing for a success or when a body was written; an error is reported once.
+        // Unlike Tomcat's, an error status set without sendError and left without a body (an actuator
+        // endpoint's 404) gets the error body too: every error answer is in the one shape.
+        if (status < 400 || response.getContentWritten() > 0 || response.isCommitted()
+                || response.isError() && !response.setErrorReported()) {
             return;
         }
         AtomicBoolean ioAllowed = new AtomicBoolean(false);
@@ -31,12 +34,14 @@ public final class JsonErrorReportValve extends ErrorReportValve {
         if (!ioAllowed.get()) {
             return;
         }
+        int answered = ErrorStatus.forCaller(status);
         try {
+            response.setStatus(answered);
             response.setContentType("application/json");
             response.setCharacterEncoding("UTF-8");
             Writer writer = response.getReporter();
             if (writer != null) {
-                writer.write(new String(ErrorBody.bytes(ErrorStatus.code(status), ErrorStatus.message(status), Map.of()),
+                writer.write(new String(ErrorBody.bytes(ErrorStatus.code(answered), ErrorStatus.message(answered), Map.of()),
                         StandardCharsets.UTF_8));
                 response.finishResponse();
             }
