@@ -6,6 +6,7 @@ import io.ziiklb.integration.SyncService;
 import io.ziiklb.web.BadQuery;
 import io.ziiklb.web.ErrorStatus;
 import io.ziiklb.web.UnreadableBody;
+import io.ziiklb.web.Unexpected;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -60,7 +61,7 @@ class ApiErrors extends ResponseEntityExceptionHandler {
         if (BadQuery.causedBy(e)) {
             return body(400, "bad_request", BadQuery.MESSAGE, Map.of());
         }
-        LOG.error("unexpected error in the admin API", e);
+        LOG.error("unexpected error in the admin API: {}", Unexpected.describe(e));
         return body(500, ErrorStatus.code(500), ErrorStatus.message(500), Map.of());
     }
 
