@@ -13,7 +13,8 @@ import tools.jackson.databind.type.LogicalType;
  * and a number beyond an integer's range fails naming its field instead of wrapping round. A member
  * the request does not have is refused too, so that a misspelt setting is not silently ignored.
  * Applied to the application's JSON mapper, which only Spring MVC uses: the peer clients and the
- * stores have mappers of their own.
+ * stores have mappers of their own. Every value of the wrong type is reported, not only the first
+ * ({@link TypeProblems}).
  */
 public final class StrictJson {
     private StrictJson() {
@@ -26,6 +27,9 @@ public final class StrictJson {
                 .disable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                // every value of the wrong type named, not only the first
+                .addModule(TypeProblems.module())
+                .addHandler(TypeProblems.unknownMembers())
                 .withCoercionConfigDefaults(c -> c
                         .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
                         .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail)

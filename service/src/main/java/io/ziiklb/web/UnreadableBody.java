@@ -32,6 +32,9 @@ public final class UnreadableBody {
             return new ApiProblem(400, "bad_request", "the JSON body is nested too deeply or a value in it is too long",
                     Map.of());
         }
+        if (json instanceof TypeProblems.Collected collected) {
+            return new ApiProblem(400, "invalid", "the request has invalid fields", collected.fields());
+        }
         String field = field(json);
         if (field.isEmpty()) {
             return new ApiProblem(400, "bad_request", json instanceof MismatchedInputException
@@ -62,7 +65,7 @@ public final class UnreadableBody {
         return name.toString();
     }
 
-    private static String expected(JacksonException e) {
+    static String expected(JacksonException e) {
         if (e instanceof UnrecognizedPropertyException) {
             return "is not a field of this request";
         }

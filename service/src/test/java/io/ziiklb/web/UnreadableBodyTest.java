@@ -51,6 +51,29 @@ class UnreadableBodyTest {
         assertThat(problem.fields()).containsExactly(Map.entry(field, List.of(message)));
     }
 
+    @org.junit.jupiter.api.Test
+    void everyValueOfTheWrongTypeIsNamedNotOnlyTheFirst() {
+        ApiProblem problem = refusal("{\"ziik\": {\"username\": 5, \"extra\": [1, {\"a\": 2}]}, \"settings\": {\"uniqueUnits\": \"true\","
+                + " \"excludedEmails\": [\"a@b.c\", 1, {}, \"d@e.f\", [\"x\"]], \"deletionGuardPercent\": 2147483648}}");
+        assertThat(problem.status()).isEqualTo(400);
+        assertThat(problem.fields()).containsExactly(
+                Map.entry("ziik.username", List.of("must be a string")),
+                Map.entry("ziik.extra", List.of("is not a field of this request")),
+                Map.entry("settings.uniqueUnits", List.of("must be true or false")),
+                Map.entry("settings.excludedEmails[1]", List.of("must be a string")),
+                Map.entry("settings.excludedEmails[2]", List.of("must be a string")),
+                Map.entry("settings.excludedEmails[4]", List.of("must be a string")),
+                Map.entry("settings.deletionGuardPercent", List.of("must be a whole number between -2147483648 and 2147483647")));
+    }
+
+    @org.junit.jupiter.api.Test
+    void wrongShapesAreNamedEachAndTheRestIsStillRead() {
+        ApiProblem problem = refusal("{\"ziik\": [], \"settings\": \"none\"}");
+        assertThat(problem.fields()).containsOnlyKeys("ziik", "settings");
+        assertThat(refusal("{\"ziik\": {\"username\": []}, \"settings\": {\"excludedEmails\": {\"a\": 1}}}").fields())
+                .containsOnlyKeys("ziik.username", "settings.excludedEmails");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"", "{", "{\"ziik\": {\"username\": \"x\"}", "not json", "{} {}", "[]", "\"x\"", "{'a': 1}"})
     void aBodyThatIsNoJsonObjectIsA400WithoutFields(String json) {
