@@ -36,7 +36,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 class ApiErrors extends ResponseEntityExceptionHandler {
     private static final Logger LOG = LoggerFactory.getLogger(ApiErrors.class);
 
-    static ResponseEntity<Object> body(int status, String code, String message, Map<String, List<String>> fields) {
+    private static ResponseEntity<Object> body(int status, String code, String message, Map<String, List<String>> fields) {
         return body(status, new HttpHeaders(), code, message, fields);
     }
 

@@ -1,5 +1,6 @@
 package io.ziiklb.web;
 
+import io.ziiklb.http.ErrorBody;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
@@ -22,10 +23,10 @@ class ErrorEndpoint implements ErrorController {
     ResponseEntity<Map<String, Object>> error(HttpServletRequest request) {
         int status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) instanceof Integer s && s >= 400
                 ? ErrorStatus.forCaller(s) : 404;
-        if (BadQuery.causedBy((Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION))) {
+        if (request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable e && BadQuery.causedBy(e)) {
             status = 400;
         }
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON)
-                .body(io.ziiklb.http.ErrorBody.of(ErrorStatus.code(status), ErrorStatus.message(status), Map.of()));
+                .body(ErrorBody.of(ErrorStatus.code(status), ErrorStatus.message(status), Map.of()));
     }
 }

@@ -33,6 +33,9 @@ import tools.jackson.databind.type.CollectionType;
  */
 final class TypeProblems {
     private static final Object NOTED = TypeProblems.class;
+    /** Enough to say what is wrong; a body of many thousand bad members does not get an answer of as many. */
+    static final int MAX_NOTED = 100;
+    private static final int MAX_NAME = 64;
 
     private TypeProblems() {
     }
@@ -81,7 +84,11 @@ final class TypeProblems {
                     return false;
                 }
                 String object = reading.values.peekLast(); // the parser may be a replay here: its own path is not the body's
-                reading.note(object.isEmpty() ? propertyName : object + "." + propertyName, "is not a field of this request");
+                if (printable(propertyName)) {
+                    reading.note(object.isEmpty() ? propertyName : object + "." + propertyName, "is not a field of this request");
+                } else { // a name not worth repeating back (too long, control characters): named by where it is
+                    reading.note(object.isEmpty() ? "body" : object, "has a member that is not a field of this request");
+                }
                 p.skipChildren();
                 return true;
             }
@@ -94,7 +101,9 @@ final class TypeProblems {
         final Deque<String> values = new ArrayDeque<>();
 
         void note(String field, String problem) {
-            noted.computeIfAbsent(field, f -> new ArrayList<>()).add(problem);
+            if (noted.size() < MAX_NOTED || noted.containsKey(field)) {
+                noted.computeIfAbsent(field, f -> new ArrayList<>()).add(problem);
+            }
         }
     }
 
@@ -113,6 +122,10 @@ final class TypeProblems {
             }
         }
         return name.toString();
+    }
+
+    private static boolean printable(String name) {
+        return name.length() <= MAX_NAME && name.chars().allMatch(c -> c > 0x20 && c < 0x7f);
     }
 
     /** The path of the value the parser stands at; at an object's or array's start it stands inside it already. */

@@ -67,6 +67,17 @@ class UnreadableBodyTest {
     }
 
     @org.junit.jupiter.api.Test
+    void aHostileMemberNameIsNotRepeatedAndManyBadMembersGetABoundedAnswer() {
+        assertThat(refusal("{\"ziik\": {\"\\r\\n<script>\": 1}, \"" + "k".repeat(1000) + "\": 1}").fields())
+                .containsOnlyKeys("ziik", "body");
+        StringBuilder many = new StringBuilder("{\"settings\": {\"excludedEmails\": [");
+        for (int i = 0; i < 5000; i++) {
+            many.append(i == 0 ? "" : ",").append(i);
+        }
+        assertThat(refusal(many.append("]}}").toString()).fields()).hasSize(TypeProblems.MAX_NOTED);
+    }
+
+    @org.junit.jupiter.api.Test
     void wrongShapesAreNamedEachAndTheRestIsStillRead() {
         ApiProblem problem = refusal("{\"ziik\": [], \"settings\": \"none\"}");
         assertThat(problem.fields()).containsOnlyKeys("ziik", "settings");
