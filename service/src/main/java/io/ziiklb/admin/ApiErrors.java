@@ -56,6 +56,11 @@ class ApiErrors extends ResponseEntityExceptionHandler {
         return body(409, "sync_running", e.getMessage(), Map.of("syncId", List.of(e.syncId())));
     }
 
+    /** The browser went away while a page or a file was being sent: nobody is left to answer, and nothing is wrong here. */
+    @ExceptionHandler(org.apache.catalina.connector.ClientAbortException.class)
+    void clientGone() {
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e) {
         if (BadQuery.causedBy(e)) {

@@ -33,11 +33,16 @@ class ConsoleSecurity {
         return servletContext -> servletContext.getSessionCookieConfig().setSecure(publicUrl.startsWith("https://"));
     }
 
+    /** The console's addresses; every other one is the API's chain. */
+    static final String[] PAGES = {SIGN_IN, "/signin", "/signout", "/integrations", "/integrations/**", "/webjars/**",
+        "/console.css"};
+
     @Bean
-    @Order(2)
+    @Order(1)
     SecurityFilterChain pagesChain(HttpSecurity http, PeerClients clients, AccessToken operatorToken,
                                    SignInThrottle throttle) throws Exception {
         return http
+                .securityMatcher(PAGES)
                 .authenticationProvider(new ZiikAdminSignIn(clients, operatorToken, throttle))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(SIGN_IN, "/signin", "/webjars/**", "/console.css").permitAll()

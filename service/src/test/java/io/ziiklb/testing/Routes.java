@@ -41,6 +41,11 @@ public final class Routes {
             return m.appendTail(path).toString();
         }
 
+        /** Whether it is one of the admin console's pages (its controllers live in {@code io.ziiklb.console}). */
+        public boolean page() {
+            return handler.getBeanType().getPackageName().equals("io.ziiklb.console");
+        }
+
         public boolean hasVariables() {
             return VARIABLE.matcher(pattern).find();
         }
@@ -73,6 +78,16 @@ public final class Routes {
         public String toString() {
             return method + " " + pattern;
         }
+    }
+
+    /** The routes outside the pages: the API, actuator, webhooks, {@code /error} (JSON, the error shape). */
+    public static List<Route> api(ApplicationContext context) {
+        return of(context).stream().filter(r -> !r.page()).toList();
+    }
+
+    /** The admin console's pages (HTML, behind a signed-in session). */
+    public static List<Route> pages(ApplicationContext context) {
+        return of(context).stream().filter(Route::page).toList();
     }
 
     /** Every route; a mapping without methods is listed once for each of GET and POST. */

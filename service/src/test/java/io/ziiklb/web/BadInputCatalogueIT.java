@@ -110,7 +110,7 @@ class BadInputCatalogueIT {
     }
 
     private List<Routes.Route> routes() {
-        List<Routes.Route> routes = Routes.of(context);
+        List<Routes.Route> routes = Routes.api(context);
         assertThat(routes).as("routes found").hasSizeGreaterThan(14);
         return routes;
     }

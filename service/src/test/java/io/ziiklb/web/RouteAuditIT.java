@@ -47,7 +47,7 @@ class RouteAuditIT {
 
     @Test
     void everyRouteOutsideTheWhitelistNeedsTheToken() throws Exception {
-        List<Routes.Route> routes = Routes.of(context);
+        List<Routes.Route> routes = Routes.api(context);
         assertThat(routes).as("the routes were found").extracting(Routes.Route::toString)
                 .contains("GET /api/v1/integrations", "POST /api/v1/integrations", "PATCH /api/v1/integrations/{id}",
                         "GET /actuator/prometheus", "GET /error");
@@ -76,7 +76,7 @@ class RouteAuditIT {
 
     @Test
     void theWhitelistIsShortAndEachOpenRouteIsReachableWithoutTheToken() throws Exception {
-        List<Routes.Route> open = Routes.of(context).stream().filter(r -> open(r.pattern())).toList();
+        List<Routes.Route> open = Routes.api(context).stream().filter(r -> open(r.pattern())).toList();
         assertThat(open).extracting(Routes.Route::pattern).allMatch(p -> p.startsWith("/actuator/health")
                 || p.startsWith("/hooks/") || p.startsWith("/sso/") || p.equals("/error"));
         RawHttp http = new RawHttp("127.0.0.1", port);
@@ -86,11 +86,36 @@ class RouteAuditIT {
         ErrorShape.assertClientError("GET /error", error);
     }
 
+    /**
+     * The console's pages: without a signed-in session each sends the browser to the sign-in page
+     * ({@code /}), the one page open to all; read from the application, like the API's routes.
+     */
+    @Test
+    void everyPageNeedsASignedInSession() throws Exception {
+        List<Routes.Route> pages = Routes.pages(context);
+        assertThat(pages).extracting(Routes.Route::toString).contains("GET /", "GET /integrations", "GET /integrations/{id}");
+        RawHttp http = new RawHttp("127.0.0.1", port);
+        for (Routes.Route page : pages) {
+            if (page.pattern().equals("/")) {
+                assertThat(http.send("GET", "/", Map.of(), null, false).status()).isEqualTo(200);
+                continue;
+            }
+            String path = page.path(name -> UUID.randomUUID().toString());
+            RawHttp.Answer answer = http.send(page.method(), path, Map.of("Authorization", "Bearer " + TOKEN), new byte[0], false);
+            if (page.method().equals("GET")) {
+                assertThat(answer.status()).as("%s %s, not signed in (a bearer token is no session)", page.method(), path).isEqualTo(302);
+                assertThat(answer.headers().get("location")).as(page.toString()).endsWith("/");
+            } else { // a post from no session carries no CSRF token either
+                assertThat(answer.status()).as("%s %s, not signed in", page.method(), path).isIn(302, 403);
+            }
+        }
+    }
+
     /** An unknown address looks, to a stranger, like any route: 401. */
     @Test
     void unknownAddressesAreRefusedWithoutTheTokenToo() throws Exception {
         RawHttp http = new RawHttp("127.0.0.1", port);
-        for (String path : List.of("/", "/anything", "/api/v1/nope", "/api/v2/integrations", "/actuator/env", "/index.html")) {
+        for (String path : List.of("/anything", "/api/v1/nope", "/api/v2/integrations", "/actuator/env", "/index.html")) {
             RawHttp.Answer answer = http.send("GET", path, Map.of(), null, false);
             assertThat(answer.status()).as(path).isEqualTo(401);
             ErrorShape.assertClientError(path, answer);
