@@ -91,8 +91,10 @@ public final class FullSyncRunner implements WorkHandler {
     private void execute(Integration integration, SyncSettings settings, SyncRun initial) {
         AtomicReference<SyncRun> run = new AtomicReference<>(initial);
         ActivityBuffer buffer = new ActivityBuffer(integration.id());
+        // credentials this instance cannot open put the run off (RetryLater), not fail it: a run
+        // failed for a key would leave the integration "failing" after a restart with the right one
+        Connections.Connected connected = connections.openForWork(integration);
         try {
-            Connections.Connected connected = connections.open(integration);
             FullSync sync = SyncService.fullSync(connected, new WriteThroughLinkStore(connected.links()), signal);
             ProgressWriter progress = new ProgressWriter(run);
             FullSync.Result result = sync.run(settings, progress, step -> {
