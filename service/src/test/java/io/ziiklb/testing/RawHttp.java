@@ -99,6 +99,22 @@ public final class RawHttp implements AutoCloseable {
         return new Answer(Integer.parseInt(statusLine.split(" ")[1]), headers, body);
     }
 
+    /**
+     * Sends body bytes (for a body with a Content-Length) until the server breaks the connection
+     * or {@code limit} bytes have gone; returns how many went.
+     */
+    public long sendBodyUntilRefused(long limit) {
+        byte[] block = new byte[64 * 1024];
+        try {
+            while (bodyBytesSent() < limit) {
+                sendBody(block);
+            }
+        } catch (IOException refused) {
+            // the server closed the connection: what the test expects
+        }
+        return bodyBytesSent();
+    }
+
     private static String line(InputStream in) throws IOException {
         ByteArrayOutputStream line = new ByteArrayOutputStream();
         for (int b = in.read(); b != '\n'; b = in.read()) {
