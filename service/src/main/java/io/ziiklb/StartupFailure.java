@@ -59,6 +59,7 @@ public final class StartupFailure {
         String why = state.startsWith("28") ? "it refused the user name or password"
                 : state.equals("3D000") ? "that database does not exist"
                 : state.startsWith("08") ? "it does not answer there"
+                : state.equals("53300") ? "it has no connection left for this service" // PostgreSQL: too many clients
                 : e.getErrorCode() == 90020 ? "another process has it open" // H2: the file is locked
                 : e.getErrorCode() == 90028 || e.getErrorCode() == 90013 ? "its file cannot be opened" // H2: IO, not found
                 : null;
