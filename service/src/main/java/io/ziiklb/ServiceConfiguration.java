@@ -11,6 +11,7 @@ import io.ziiklb.integration.IntegrationChanges;
 import io.ziiklb.integration.IntegrationService;
 import io.ziiklb.integration.Metrics;
 import io.ziiklb.integration.IntegrationStore;
+import io.ziiklb.integration.KeyRotation;
 import io.ziiklb.jobs.FullSyncRunner;
 import io.ziiklb.jobs.LiveJobs;
 import io.ziiklb.jobs.LiveSync;
@@ -37,6 +38,8 @@ import java.time.Clock;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.Random;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -48,6 +51,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /** Wires the service from the {@code ZIIKLB_*} environment (see application.properties). */
 @Configuration
 class ServiceConfiguration {
+    private static final Logger LOG = LoggerFactory.getLogger(ServiceConfiguration.class);
 
     @Bean
     Clock clock() {
@@ -60,7 +64,10 @@ class ServiceConfiguration {
         return new Timing(clock, Sleeper.SYSTEM, new Random());
     }
 
-    /** Fails start-up without {@code ZIIKLB_SECRET_KEY}: stored credentials could not be opened. */
+    /**
+     * {@code ZIIKLB_SECRET_KEY}: one key, or several comma-separated (the first seals). {@code serve}
+     * has checked it before the context started ({@link SecretKeyCheck}); this fails an embedded start without it.
+     */
     @Bean
     SecretBox secretBox(@Value("${ziiklb.secret-key:}") String key) {
         return SecretBox.fromBase64(key);
@@ -82,8 +89,17 @@ class ServiceConfiguration {
         return clients;
     }
 
+    /**
+     * Everything that reads integrations comes through here, so the stored credentials are checked
+     * (and re-sealed with the first key) before any work, poll or delivery can use them: a key that
+     * opens nothing stops the start.
+     */
     @Bean
-    IntegrationStore integrationStore(JdbcClient jdbc, SecretBox box) {
+    IntegrationStore integrationStore(JdbcClient jdbc, SecretBox box, TransactionTemplate tx) {
+        int resealed = new KeyRotation(jdbc, box, tx).checkAndReseal();
+        if (resealed > 0) {
+            LOG.info("sealed the stored credentials of {} integrations again with the first key of ZIIKLB_SECRET_KEY", resealed);
+        }
         return new IntegrationStore(jdbc, box);
     }
 

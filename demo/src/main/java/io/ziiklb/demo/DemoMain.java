@@ -24,7 +24,29 @@ public final class DemoMain {
     }
 
     public static void main(String[] args) throws Exception {
-        DemoOptions options = DemoOptions.parse(args);
+        PrivateTempDir.removeAtExit(DemoOptions.projectHome());
+        DemoOptions options;
+        try {
+            options = DemoOptions.parse(args);
+        } catch (DemoOptions.BadCommandLine e) {
+            System.err.println("ziiklb demo: " + e.getMessage());
+            System.err.println(DemoOptions.USAGE);
+            System.exit(2);
+            return;
+        }
+        if (options.help()) {
+            System.out.println(DemoOptions.USAGE);
+            return;
+        }
+        try {
+            run(options);
+        } catch (EmbeddedService.CouldNotStart e) {
+            System.err.println(e.getMessage());
+            System.exit(1);
+        }
+    }
+
+    private static void run(DemoOptions options) throws Exception {
         System.out.printf("Starting the Ziik simulator with a generated organisation of %,d users (seed %d)...%n",
                 options.users(), options.seed());
         try (ChildJvm ziikSim = ChildJvm.simulator(options.simulatorsJar(), "ziik", options.ziikPort(),
@@ -48,7 +70,8 @@ public final class DemoMain {
             System.out.println();
 
             String operatorToken = java.util.UUID.randomUUID().toString();
-            System.out.println("Starting the service at http://localhost:" + options.servicePort() + " (embedded database)...");
+            System.out.println("Starting the service at http://localhost:" + options.servicePort()
+                    + " (loopback only, embedded database)...");
             try (var service = EmbeddedService.start(options.servicePort(), operatorToken)) {
                 AdminApiClient api = new AdminApiClient("http://localhost:" + options.servicePort(), operatorToken);
                 FirstSync.run(api, ziikSim.origin() + "/api", ZIIK_ADMIN, ZIIK_PASSWORD, lbSim.origin() + "/api/v1",

@@ -7,11 +7,14 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 
 /**
  * {@code POST /hooks/ziik/{integrationId}/{secret}?event=<trigger>}: Ziik's deliveries, answered
@@ -19,16 +22,23 @@ import org.slf4j.LoggerFactory;
  * machinery gives them nothing (they are authenticated by their secret path and signature, and
  * counted by outcome) while it cost several times what checking and queueing one does. Anything
  * else under the path goes on down the chain, which answers it as for any unknown address.
+ *
+ * <p>The body is read last, and never beyond {@link #MAX_BODY_BYTES}: a wrong address, a missing
+ * signature or a declared length over the limit is answered before any of it is read, so a
+ * stranger's large body costs nothing (issue 11, point 2); a chunked body is read up to one byte
+ * over the limit and no further.
  */
 final class WebhookReceiver extends HttpFilter {
     static final String PATH = "/hooks/ziik/";
+    /** A Ziik user or unit object is a few KiB; this leaves room for the largest while bounding what a delivery holds. */
+    static final int MAX_BODY_BYTES = 256 * 1024;
     private static final Logger LOG = LoggerFactory.getLogger(WebhookReceiver.class);
-    private static final byte[] FAILED = ErrorBody.bytes("internal_error", "unexpected error; see the service's log", Map.of());
-    private static final Map<HookIntake.Outcome, byte[]> ANSWERS = new EnumMap<>(HookIntake.Outcome.class);
+    private static final Map<DeliveryOutcome, byte[]> ANSWERS = new EnumMap<>(DeliveryOutcome.class);
 
     static {
-        for (HookIntake.Outcome outcome : HookIntake.Outcome.values()) {
-            ANSWERS.put(outcome, ("{\"outcome\":\"" + outcome.name().toLowerCase() + "\"}").getBytes(StandardCharsets.UTF_8));
+        for (DeliveryOutcome outcome : DeliveryOutcome.values()) {
+            ANSWERS.put(outcome, outcome.refused() ? ErrorBody.bytes(outcome.code(), outcome.message(), Map.of())
+                    : ("{\"outcome\":\"" + outcome.name().toLowerCase() + "\"}").getBytes(StandardCharsets.UTF_8));
         }
     }
 
@@ -47,21 +57,80 @@ final class WebhookReceiver extends HttpFilter {
             chain.doFilter(request, response);
             return;
         }
-        byte[] body = request.getInputStream().readAllBytes(); // before the query: a form body is not parameters
+        long arrived = System.nanoTime();
+        Received received = receive(ids[0], ids[1], request);
+        intake.count(received.outcome(), arrived);
+        answer(response, received);
+    }
+
+    /** @param bodyRead whether the body was read to its end (when not, the connection is not kept) */
+    private record Received(DeliveryOutcome outcome, boolean bodyRead) {
+    }
+
+    private Received receive(String integrationId, String secret, HttpServletRequest request) {
+        boolean bodyRead = false;
         try {
-            HookIntake.Outcome outcome = intake.accept(ids[0], ids[1], request.getParameter("event"),
-                    request.getHeader("X-Ziik-Signature"), body);
-            answer(response, outcome.status(), ANSWERS.get(outcome));
-        } catch (RuntimeException e) { // the database is away: Ziik delivers again later
-            LOG.error("could not take a webhook delivery in", e);
-            answer(response, 500, FAILED);
+            Optional<HookIntake.Recipient> recipient = intake.recipient(integrationId, secret);
+            if (recipient.isEmpty()) {
+                return new Received(DeliveryOutcome.NOT_FOUND, false);
+            }
+            String signature = request.getHeader("X-Ziik-Signature");
+            if (recipient.get().mustBeSigned() && signature == null) {
+                return new Received(DeliveryOutcome.UNSIGNED, false);
+            }
+            if (request.getContentLengthLong() > MAX_BODY_BYTES) {
+                return new Received(DeliveryOutcome.TOO_LARGE, false);
+            }
+            byte[] body = request.getInputStream().readNBytes(MAX_BODY_BYTES + 1); // a chunked body declares no length
+            if (body.length > MAX_BODY_BYTES) {
+                return new Received(DeliveryOutcome.TOO_LARGE, false);
+            }
+            bodyRead = true;
+            return new Received(intake.accept(recipient.get(), event(request.getQueryString()), signature, body), true);
+        } catch (IOException unreadable) { // the sender broke off or stalled
+            return new Received(DeliveryOutcome.BAD_REQUEST, false);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Received(DeliveryOutcome.UNAVAILABLE, bodyRead);
+        } catch (DataAccessException | IllegalStateException e) { // the database is away, or the key does not open the credentials
+            LOG.warn("could not take a webhook delivery for integration {} in; answered 503 for Ziik to deliver it again: {}",
+                    integrationId, e.toString());
+            return new Received(DeliveryOutcome.UNAVAILABLE, bodyRead);
+        } catch (RuntimeException e) {
+            LOG.error("could not take a webhook delivery for integration {} in; answered 503", integrationId, e);
+            return new Received(DeliveryOutcome.UNAVAILABLE, bodyRead);
         }
     }
 
-    private static void answer(HttpServletResponse response, int status, byte[] answer) throws IOException {
-        response.setStatus(status);
+    /**
+     * The {@code event} parameter, from the query string alone: asking the servlet request would
+     * read a form-encoded body as parameters.
+     */
+    static String event(String query) {
+        if (query == null) {
+            return null;
+        }
+        for (String pair : query.split("&")) {
+            if (pair.startsWith("event=")) {
+                try {
+                    return URLDecoder.decode(pair.substring("event=".length()), StandardCharsets.UTF_8);
+                } catch (IllegalArgumentException badEscape) {
+                    return null;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static void answer(HttpServletResponse response, Received received) throws IOException {
+        byte[] answer = ANSWERS.get(received.outcome());
+        response.setStatus(received.outcome().status());
+        if (!received.bodyRead()) {
+            response.setHeader("Connection", "close"); // what was not read is not worth reading to reuse the connection
+        }
         response.setContentType("application/json");
         response.setContentLength(answer.length);
         response.getOutputStream().write(answer);
+        response.flushBuffer(); // answered before anything of an unread body is swallowed
     }
 }

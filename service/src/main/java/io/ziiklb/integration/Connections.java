@@ -1,10 +1,12 @@
 package io.ziiklb.integration;
 
 import io.ziiklb.learningbank.LearningbankClient;
+import io.ziiklb.queue.RetryLater;
 import io.ziiklb.sync.ExecutionPolicy;
 import io.ziiklb.sync.SyncContext;
 import io.ziiklb.sync.Timing;
 import io.ziiklb.ziik.ZiikClient;
+import java.time.Duration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -36,6 +38,27 @@ public final class Connections {
         this.timing = timing;
     }
 
+    /**
+     * Credentials this instance's keys cannot open (another instance re-sealed them with a key this
+     * one lacks) are not the work's fault: it waits this long and is tried again, by whichever
+     * instance claims it, instead of failing or becoming a dead letter.
+     */
+    static final Duration UNOPENED_CREDENTIALS_WAIT = Duration.ofMinutes(1);
+
+    /**
+     * For queued work: as {@link #open}, but credentials that do not open put the work off.
+     *
+     * @throws RetryLater when this instance's keys do not open the integration's credentials
+     */
+    public Connected openForWork(Integration integration) {
+        try {
+            return open(integration);
+        } catch (SecretBox.CannotOpen e) {
+            throw new RetryLater("this instance's ZIIKLB_SECRET_KEY does not open the stored credentials", UNOPENED_CREDENTIALS_WAIT);
+        }
+    }
+
+    /** @throws SecretBox.CannotOpen when this instance's keys do not open the integration's credentials */
     public Connected open(Integration integration) {
         IntegrationSecrets secrets = integrations.secrets(integration.id());
         return new Connected(clients.ziik(integration, secrets),

@@ -91,9 +91,11 @@ public final class FullSyncRunner implements WorkHandler {
     private void execute(Integration integration, SyncSettings settings, SyncRun initial) {
         RunProgress progress = new RunProgress(records.runs(), initial, clock, PROGRESS_EVERY);
         ActivityBuffer buffer = new ActivityBuffer(integration.id());
+        // credentials this instance cannot open put the run off (RetryLater), not fail it: a run
+        // failed for a key would leave the integration "failing" after a restart with the right one
+        Connections.Connected connected = connections.openForWork(integration);
         LOG.info("synchronisation {} of integration {} started", initial.id(), integration.id());
         try {
-            Connections.Connected connected = connections.open(integration);
             FullSync sync = SyncService.fullSync(connected, new WriteThroughLinkStore(connected.links()), signal);
             FullSync.Result result = sync.run(settings, progress, step -> {
                 records.metrics().step(step);

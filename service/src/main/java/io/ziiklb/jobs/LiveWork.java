@@ -48,7 +48,7 @@ public final class LiveWork implements WorkHandler {
             return; // removed, or disabled: nothing is written (rule L4)
         }
         health.holdBackWhileFailing(integration);
-        LiveItem work = new LiveItem(integration, connections.open(integration), activity, health, clock);
+        LiveItem work = new LiveItem(integration, connections.openForWork(integration), activity, health, clock);
         try {
             switch (item.kind()) {
                 case USER -> handlers.user().work(work, item.ziikId());

@@ -162,14 +162,15 @@ class WebhookIT {
         assertThat(deliver(address.replace(id, "00000000-0000-0000-0000-000000000000"), "user.update", user, null)).isEqualTo(404);
         assertThat(deliver(address.substring(0, address.lastIndexOf('/') + 1) + "wrong-secret", "user.update", user, null)).isEqualTo(404);
         assertThat(deliver(address, "user.update", user, "sha256=00")).isEqualTo(401);
+        assertThat(deliver(address, "user.update", user, null)).as("unsigned, with a shared secret").isEqualTo(401);
         assertThat(deliver(address, "user.update", user, io.ziiklb.ziik.webhook.Signature.of(ziik.config().sharedSecret(), user.getBytes()))).isEqualTo(202);
-        assertThat(deliver(address, "role.update", user, null)).isEqualTo(400);
-        assertThat(deliver(address, null, user, null)).isEqualTo(400);
-        assertThat(deliver(address, "unit.update", user, null)).as("a user body for a unit event").isEqualTo(400);
-        assertThat(deliver(address, "user.update", "{\"content_type\":\"user\"}", null)).isEqualTo(400);
-        assertThat(deliver(address, "user.update", "not json", null)).isEqualTo(400);
-        assertThat(deliver(address, "user.update", "", null)).isEqualTo(400);
-        assertThat(deliver(address, "user.update", "[1,2]", null)).isEqualTo(400);
+        assertThat(deliver(address, "role.update", user, signed(user))).isEqualTo(400);
+        assertThat(deliver(address, null, user, signed(user))).isEqualTo(400);
+        assertThat(deliver(address, "unit.update", user, signed(user))).as("a user body for a unit event").isEqualTo(400);
+        assertThat(deliver(address, "user.update", "{\"content_type\":\"user\"}", signed("{\"content_type\":\"user\"}"))).isEqualTo(400);
+        assertThat(deliver(address, "user.update", "not json", signed("not json"))).isEqualTo(400);
+        assertThat(deliver(address, "user.update", "", signed(""))).isEqualTo(400);
+        assertThat(deliver(address, "user.update", "[1,2]", signed("[1,2]"))).isEqualTo(400);
 
         // disabled: deliveries are answered 202 and dropped; nothing is queued or written
         api("POST", "/api/v1/integrations/" + id + "/disable", null);
@@ -209,6 +210,11 @@ class WebhookIT {
             request.header("X-Ziik-Signature", signature);
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString()).statusCode();
+    }
+
+    /** The signature Ziik sends with this body, keyed with the simulator's shared secret. */
+    private static String signed(String body) {
+        return io.ziiklb.ziik.webhook.Signature.of(ziik.config().sharedSecret(), body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /** How many deliveries the intake has judged so, by its counter. */

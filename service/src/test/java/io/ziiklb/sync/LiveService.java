@@ -25,6 +25,7 @@ import io.ziiklb.queue.HintWriter;
 import io.ziiklb.queue.QueueSignal;
 import io.ziiklb.queue.WorkHandler;
 import io.ziiklb.queue.WorkItem;
+import io.ziiklb.queue.RetryLater;
 import io.ziiklb.queue.WorkQueue;
 import io.ziiklb.simulator.learningbank.LearningbankSimulator;
 import io.ziiklb.simulator.ziik.ZiikSimulator;
@@ -58,6 +59,7 @@ final class LiveService implements AutoCloseable {
     private final WorkQueue queue;
     private final HintWriter hints;
     final IntegrationStore integrations;
+    final SyncRunStore runs;
     final ProblemStore problems;
     final SyncService syncs;
     private final Map<WorkKind, WorkHandler> handlers;
@@ -76,6 +78,11 @@ final class LiveService implements AutoCloseable {
         return new LiveService(db, false, secretKey, ziik, learningbank, integration.settings(), integration);
     }
 
+    /** Another instance on this one's database whose {@code ZIIKLB_SECRET_KEY} is {@code key}. */
+    LiveService anotherInstanceWithKey(String key, ZiikSimulator ziik, LearningbankSimulator learningbank) {
+        return new LiveService(db, false, key, ziik, learningbank, integration.settings(), integration);
+    }
+
     private LiveService(TestDatabase db, boolean ownsDatabase, String secretKey, ZiikSimulator ziik,
                         LearningbankSimulator learningbank, IntegrationSettings settings, Integration existing) {
         this.db = db;
@@ -85,7 +92,7 @@ final class LiveService implements AutoCloseable {
         var template = new JdbcTemplate(db.dataSource());
         var tx = new TransactionTemplate(new DataSourceTransactionManager(db.dataSource()));
         integrations = new IntegrationStore(jdbc, SecretBox.fromBase64(secretKey));
-        SyncRunStore runs = new SyncRunStore(jdbc);
+        runs = new SyncRunStore(jdbc);
         ActivityLog activity = new ActivityLog(jdbc, template);
         problems = new ProblemStore(jdbc, template);
         Timing timing = new Timing(clock, Sleeper.SYSTEM, new java.util.Random()); // as the service wires it
@@ -146,7 +153,12 @@ final class LiveService implements AutoCloseable {
             return false;
         }
         WorkItem item = claimed.getFirst();
-        handlers.get(item.kind()).handle(item);
+        try {
+            handlers.get(item.kind()).handle(item);
+        } catch (RetryLater putOff) { // as the QueueWorker does: ready again after the wait, never dead
+            queue.fail(item, WORKER, putOff.getMessage(), Duration.ZERO, false);
+            throw putOff;
+        }
         queue.complete(item, WORKER);
         return true;
     }

@@ -35,10 +35,8 @@ public final class ServiceProcess implements AutoCloseable {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "-Xmx512m", "-jar", Path.of("target/ziiklb-service-exec.jar").toAbsolutePath().toString()));
-        command.addAll(arguments);
-        Path log = Files.createTempFile("ziiklb-service-", ".log");
+        List<String> command = command(arguments);
+        Path log = Files.createTempFile("ziiklb-service-", ".log"); // the tests' temporary directory is under target/
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(environment);
         builder.environment().put("ZIIKLB_PORT", Integer.toString(port));
@@ -46,6 +44,41 @@ public final class ServiceProcess implements AutoCloseable {
         ServiceProcess service = new ServiceProcess(builder.start(), port, log);
         service.awaitHealthy(Duration.ofSeconds(60));
         return service;
+    }
+
+    /** How a start that was meant to fail ended: its exit status, and what it printed on each stream. */
+    public record Exit(int status, String out, String err) {
+    }
+
+    /**
+     * Runs the service in {@code workDir} with exactly the {@code ZIIKLB_*} environment given (none
+     * inherited) until it exits by itself, for a start that cannot go on.
+     *
+     * @throws IllegalStateException when it is still running after {@code limit}
+     */
+    public static Exit runUntilExit(Map<String, String> environment, Path workDir, Duration limit) throws Exception {
+        Files.createDirectories(workDir);
+        Path out = workDir.resolve("stdout.log");
+        Path err = workDir.resolve("stderr.log");
+        ProcessBuilder builder = new ProcessBuilder(command(List.of())).directory(workDir.toFile())
+                .redirectOutput(out.toFile()).redirectError(err.toFile());
+        builder.environment().keySet().removeIf(name -> name.startsWith("ZIIKLB_"));
+        builder.environment().putAll(environment);
+        Process process = builder.start();
+        if (!process.waitFor(limit.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly().waitFor();
+            throw new IllegalStateException("the service was still running after " + limit + "; its output:\n" + Files.readString(out));
+        }
+        return new Exit(process.exitValue(), Files.readString(out), Files.readString(err));
+    }
+
+    /** {@code java -jar} the packaged service, its temporary files where this JVM keeps its own. */
+    private static List<String> command(List<String> arguments) {
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+                "-Xmx512m", "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"),
+                "-jar", Path.of("target/ziiklb-service-exec.jar").toAbsolutePath().toString()));
+        command.addAll(arguments);
+        return command;
     }
 
     public String origin() {

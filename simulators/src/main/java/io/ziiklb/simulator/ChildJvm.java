@@ -49,7 +49,9 @@ public final class ChildJvm implements AutoCloseable {
      */
     public static ChildJvm start(String name, Path jar, int port, List<String> jvmOptions, List<String> arguments,
                                  Map<String, String> environment, String readyPath) throws IOException {
-        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java")));
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+                // its temporary files where this JVM keeps its own (the demo's and the tests' are not /tmp)
+                "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir")));
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", jar.toString()));
         command.addAll(arguments);

@@ -8,7 +8,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * What a delivery is about: its trigger says the kind ({@code user} or {@code unit}), its body is
  * the bare Ziik object, whose {@code id} is all the hint needs (the engine reads the rest from
- * Ziik's API). The body's {@code content_type}, when given, must agree with the trigger.
+ * Ziik's API), a positive whole number. The body's {@code content_type}, when given, must agree
+ * with the trigger.
  *
  * @param kind {@code user} or {@code unit}
  */
@@ -24,9 +25,10 @@ public record DeliveredObject(String kind, long id) {
         try {
             JsonNode node = JSON.readTree(body);
             JsonNode contentType = node.path("content_type");
-            boolean ok = node.isObject() && node.path("id").isIntegralNumber()
-                    && (contentType.isMissingNode() || kind.equals(contentType.asString("")));
-            return ok ? Optional.of(new DeliveredObject(kind, node.path("id").asLong())) : Optional.empty();
+            JsonNode id = node.path("id");
+            boolean ok = node.isObject() && id.isIntegralNumber() && id.canConvertToLong() && id.asLong() > 0
+                    && (contentType.isMissingNode() || contentType.isString() && kind.equals(contentType.stringValue()));
+            return ok ? Optional.of(new DeliveredObject(kind, id.asLong())) : Optional.empty();
         } catch (JacksonException notJson) {
             return Optional.empty();
         }

@@ -26,7 +26,8 @@ class DeliveredObjectTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"", "not json", "[]", "{\"id\":\"7\"}", "{\"id\":7.5}", "{\"name\":\"Ann\"}",
-            "{\"id\":7,\"content_type\":\"unit\"}", "null"})
+            "{\"id\":7,\"content_type\":\"unit\"}", "null", "{\"id\":0}", "{\"id\":-3}",
+            "{\"id\":92233720368547758070}", "{\"id\":7,\"content_type\":7}", "{\"id\":7,\"content_type\":{}}"})
     void anythingButAnObjectOfTheTriggersKindIsNoDelivery(String body) {
         assertThat(DeliveredObject.parse("user.update", bytes(body))).isEmpty();
     }
