@@ -49,6 +49,12 @@ public record OnDemandResult(Status status, List<Step> steps, String learningban
         return new OnDemandResult(Status.NEVER_SYNCHRONISED, List.of(), null, "none");
     }
 
+    /** Learningbank's reasons, said once ("Learningbank refused: Learningbank refused POST ..." says it twice). */
+    static String refusal(List<String> reasons) {
+        String joined = String.join("; ", reasons);
+        return joined.startsWith("Learningbank") ? joined : "Learningbank refused: " + joined;
+    }
+
     /** Whether a step failed. */
     public boolean failed() {
         return steps.stream().anyMatch(s -> "failed".equals(s.outcome()));

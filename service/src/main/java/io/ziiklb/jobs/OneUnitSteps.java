@@ -77,7 +77,7 @@ final class OneUnitSteps {
         List<String> refusals = done.stream().filter(r -> r.outcome() == StepOutcome.FAILED || r.outcome() == StepOutcome.SKIPPED)
                 .map(r -> r.problem() != null ? r.problem().message() : "not tried: " + result.report().abortReason()).toList();
         if (!refusals.isEmpty()) {
-            return new Step(OnDemandResult.APPLY, "failed", "Learningbank refused: " + String.join("; ", refusals) + alsoApplied);
+            return new Step(OnDemandResult.APPLY, "failed", OnDemandResult.refusal(refusals) + alsoApplied);
         }
         if (done.stream().anyMatch(r -> r.outcome() == StepOutcome.HELD)) {
             return new Step(OnDemandResult.APPLY, "held", "the deletion guard holds the deletion until an administrator"

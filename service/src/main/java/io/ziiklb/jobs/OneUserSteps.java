@@ -99,7 +99,7 @@ final class OneUserSteps {
                         : "not tried: " + result.report().abortReason())
                 .toList();
         if (!refusals.isEmpty()) {
-            return new Step(OnDemandResult.APPLY, "failed", "Learningbank refused: " + String.join("; ", refusals));
+            return new Step(OnDemandResult.APPLY, "failed", OnDemandResult.refusal(refusals));
         }
         if (done.isEmpty()) {
             Optional<Problem> blocking = planProblems.stream().filter(p -> !ProblemCode.LANGUAGE_UNSUPPORTED.isCodeOf(p)).findFirst();
