@@ -135,6 +135,19 @@ class OnDemandApiIT {
     }
 
     @Test
+    void aLearningbankUserWithTheExternalIdIsMatchedByIt_andGetsZiiksEmail() {
+        int top = ziik.organisation().topUnitId();
+        int quinn = ziik.organisation().createUser(NewUser.of("Quinn", "Known", "quinn@example.com", Membership.of(top)));
+        String seeded = learningbank.state().seedUser(io.ziiklb.simulator.learningbank.NewUser.of("ziik:" + quinn,
+                "quinn.before@example.com", "Quinn", "Known", List.of(learningbank.state().topDepartmentId())));
+        JsonNode matched = syncUser(quinn).ok();
+        assertThat(outcomes(matched)).containsExactly("read from Ziik=found", "match=matched by external id", "apply=updated");
+        assertThat(message(matched, "match")).contains(seeded).contains("ziik:" + quinn);
+        assertThat(message(matched, "apply")).contains("email");
+        assertThat(learningbank.state().findUser(seeded).orElseThrow().email()).isEqualTo("quinn@example.com");
+    }
+
+    @Test
     void anExcludedEmailIsNeitherCreatedNorChanged() {
         int top = ziik.organisation().topUnitId();
         int pia = ziik.organisation().createUser(NewUser.of("Pia", "Private", "pia@example.com", Membership.of(top)));
