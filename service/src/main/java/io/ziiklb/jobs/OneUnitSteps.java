@@ -1,6 +1,8 @@
 package io.ziiklb.jobs;
 
 import io.ziiklb.jobs.OnDemandResult.Step;
+import io.ziiklb.sync.LbSnapshot;
+import io.ziiklb.sync.Names;
 import io.ziiklb.sync.ObjectKind;
 import io.ziiklb.sync.Operation;
 import io.ziiklb.sync.Plan;
@@ -8,9 +10,11 @@ import io.ziiklb.sync.Problem;
 import io.ziiklb.sync.StepOutcome;
 import io.ziiklb.sync.StepResult;
 import io.ziiklb.sync.UnitsReconciler;
+import io.ziiklb.sync.ZiikSnapshot;
 import io.ziiklb.ziik.ZiikUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -95,7 +99,10 @@ final class OneUnitSteps {
         StepOutcome first = applied.getFirst().outcome();
         String outcome = first == StepOutcome.CREATED ? "created" : first == StepOutcome.DELETED ? "deleted"
                 : first == StepOutcome.LINKED ? "linked" : "updated";
-        return new Step(OnDemandResult.APPLY, outcome, "done: " + applied.stream().map(r -> r.step().operation().summary())
+        // the units by name ("move department under \"Harbour\""), from the tree the reconcile read
+        Names names = Names.of(new ZiikSnapshot(result.tree().topDown(), List.of(), Map.of()),
+                new LbSnapshot(List.of(), List.of(), List.of(), List.of()));
+        return new Step(OnDemandResult.APPLY, outcome, "done: " + applied.stream().map(r -> r.step().operation().summary(names))
                 .collect(Collectors.joining("; ")) + alsoApplied);
     }
 }

@@ -216,7 +216,7 @@ class OnDemandApiIT {
     }
 
     @Test
-    void oneUnit_created_renamed_unchanged() {
+    void oneUnit_created_renamed_moved_unchanged() {
         int top = ziik.organisation().topUnitId();
         int harbour = ziik.organisation().createUnit("Harbour " + System.nanoTime() % 100000, top);
         JsonNode created = api.post(path("/units/" + harbour + "/sync"), null).ok();
@@ -229,6 +229,15 @@ class OnDemandApiIT {
         assertThat(outcomes(renamed)).containsExactly("read from Ziik=found", "match=linked", "apply=updated");
         assertThat(message(renamed, "apply")).contains("rename");
         assertThat(learningbank.state().findDepartment(department).orElseThrow().name()).isEqualTo("Harbour renamed " + harbour);
+
+        int quay = ziik.organisation().createUnit("Quay " + harbour, top);
+        ziik.organisation().moveUnit(harbour, quay);
+        JsonNode moved = api.post(path("/units/" + harbour + "/sync"), null).ok();
+        assertThat(outcomes(moved)).containsExactly("read from Ziik=found", "match=linked", "apply=updated");
+        assertThat(message(moved, "apply")).contains("move").contains("\"Quay " + harbour + "\"");
+        assertThat(message(moved, "read from Ziik")).contains("under \"Quay " + harbour + "\"");
+        String quayDepartment = learningbank.state().findDepartmentByName("Quay " + harbour).orElseThrow().id();
+        assertThat(learningbank.state().findDepartment(department).orElseThrow().parentId()).isEqualTo(quayDepartment);
 
         JsonNode same = api.post(path("/units/" + harbour + "/sync"), null).ok();
         assertThat(outcomes(same)).containsExactly("read from Ziik=found", "match=linked", "apply=unchanged");
