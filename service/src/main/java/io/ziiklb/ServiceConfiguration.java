@@ -15,6 +15,7 @@ import io.ziiklb.integration.KeyRotation;
 import io.ziiklb.jobs.FullSyncRunner;
 import io.ziiklb.jobs.LiveJobs;
 import io.ziiklb.jobs.LiveSync;
+import io.ziiklb.jobs.OnDemandSync;
 import io.ziiklb.integration.PeerClients;
 import io.ziiklb.jobs.PeriodicFullSyncs;
 import io.ziiklb.jobs.PeriodicRolePolls;
@@ -206,6 +207,12 @@ class ServiceConfiguration {
                       QueueSignal signal, @Value("${ziiklb.health.pause-seconds:30}") int pauseSeconds) {
         return LiveJobs.create(new LiveJobs.Stores(integrations, runs, problems, activity),
                 new LiveJobs.Queueing(queue, hints, signal), connections, syncs, clock, Duration.ofSeconds(pauseSeconds));
+    }
+
+    /** "Synchronise one user" (and one unit): for the API and the console. */
+    @Bean
+    OnDemandSync onDemandSync(LiveJobs live) {
+        return live.onDemand();
     }
 
     /** Where deliveries and role polls queue live work. */

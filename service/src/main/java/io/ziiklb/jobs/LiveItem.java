@@ -29,6 +29,7 @@ final class LiveItem {
     private final HealthGate health;
     private final List<ActivityEntry> entries = new ArrayList<>();
     private final PlanExecutor.StepListener record;
+    private final Clock clock;
 
     LiveItem(Integration integration, Connections.Connected connected, ActivityLog activity, HealthGate health,
              Clock clock) {
@@ -37,6 +38,7 @@ final class LiveItem {
         this.settings = integration.settings().toSyncSettings();
         this.activity = activity;
         this.health = health;
+        this.clock = clock;
         this.record = step -> entries.add(ActivityEntries.of(step, clock.instant()));
     }
 
@@ -68,6 +70,14 @@ final class LiveItem {
     /** Where the reconciles report each step they apply. */
     PlanExecutor.StepListener record() {
         return record;
+    }
+
+    /**
+     * Notes in the activity what no step says: an admin's reconcile of one object that changed
+     * nothing (or was not allowed to), so that the log shows it was asked for and what came of it.
+     */
+    void note(String kind, long ziikId, String learningbankId, String action, String outcome, String message) {
+        entries.add(new ActivityEntry(0, clock.instant(), kind, ziikId, learningbankId, action, outcome, message));
     }
 
     /** Records the activity so far, and judges the integration's health by what was done. */

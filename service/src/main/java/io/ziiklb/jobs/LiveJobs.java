@@ -14,9 +14,10 @@ import java.time.Duration;
 
 /**
  * The live synchronisation, assembled: {@link LiveSync} takes hints and polls in, {@link LiveWork}
- * works them. One instance's pieces share its kept reads, locks and health probes.
+ * works them, {@link OnDemandSync} reconciles one object when an admin asks. One instance's pieces
+ * share its kept reads, locks and health probes.
  */
-public record LiveJobs(LiveSync hints, LiveWork work) {
+public record LiveJobs(LiveSync hints, LiveWork work, OnDemandSync onDemand) {
 
     /** The stores live work reads and writes. */
     public record Stores(IntegrationStore integrations, SyncRunStore runs, ProblemStore problems, ActivityLog activity) {
@@ -36,12 +37,12 @@ public record LiveJobs(LiveSync hints, LiveWork work) {
         FollowUps followUps = new FollowUps(queueing.queue(), queueing.signal());
         RolePollHandler roles = new RolePollHandler(locks, stores.problems(), followUps, clock);
         UnitTreeHandler units = new UnitTreeHandler(locks, stores.problems(), reads, followUps, syncs, clock);
-        UserReconcileHandler user = new UserReconcileHandler(reads, units, roles, stores.problems(), clock);
+        UserReconcileHandler user = new UserReconcileHandler(locks, reads, units, roles, stores.problems(), clock);
         HealthGate health = new HealthGate(stores.integrations(), queueing.queue(), clock, healthPause);
-        LiveWork work = new LiveWork(stores.integrations(), connections, stores.activity(), health,
-                new LiveWork.Handlers(user, units, roles), clock);
+        LiveItems items = new LiveItems(connections, stores.activity(), health, clock);
+        LiveWork work = new LiveWork(stores.integrations(), items, health, new LiveWork.Handlers(user, units, roles));
         LiveSync hints = new LiveSync(new FirstSyncGate(stores.runs()), queueing.hints(), queueing.queue(),
                 queueing.signal());
-        return new LiveJobs(hints, work);
+        return new LiveJobs(hints, work, new OnDemandSync(items, user, units));
     }
 }

@@ -1,7 +1,5 @@
 package io.ziiklb.jobs;
 
-import io.ziiklb.audit.ActivityLog;
-import io.ziiklb.integration.Connections;
 import io.ziiklb.integration.Integration;
 import io.ziiklb.integration.IntegrationStore;
 import io.ziiklb.learningbank.LearningbankException;
@@ -9,7 +7,6 @@ import io.ziiklb.queue.RetryLater;
 import io.ziiklb.queue.WorkHandler;
 import io.ziiklb.queue.WorkItem;
 import io.ziiklb.ziik.ZiikRateLimitedException;
-import java.time.Clock;
 import java.util.Optional;
 
 /**
@@ -25,20 +22,15 @@ public final class LiveWork implements WorkHandler {
     }
 
     private final IntegrationStore integrations;
-    private final Connections connections;
-    private final ActivityLog activity;
+    private final LiveItems items;
     private final HealthGate health;
     private final Handlers handlers;
-    private final Clock clock;
 
-    LiveWork(IntegrationStore integrations, Connections connections, ActivityLog activity, HealthGate health,
-             Handlers handlers, Clock clock) {
+    LiveWork(IntegrationStore integrations, LiveItems items, HealthGate health, Handlers handlers) {
         this.integrations = integrations;
-        this.connections = connections;
-        this.activity = activity;
+        this.items = items;
         this.health = health;
         this.handlers = handlers;
-        this.clock = clock;
     }
 
     @Override
@@ -48,7 +40,7 @@ public final class LiveWork implements WorkHandler {
             return; // removed, or disabled: nothing is written (rule L4)
         }
         health.holdBackWhileFailing(integration);
-        LiveItem work = new LiveItem(integration, connections.openForWork(integration), activity, health, clock);
+        LiveItem work = items.open(integration);
         try {
             switch (item.kind()) {
                 case USER -> handlers.user().work(work, item.ziikId());

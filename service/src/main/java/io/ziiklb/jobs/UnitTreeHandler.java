@@ -32,6 +32,14 @@ final class UnitTreeHandler {
     }
 
     void work(LiveItem item) throws InterruptedException {
+        settle(item, reconcile(item));
+    }
+
+    /**
+     * Reconciles the tree, keeps it, queues the users it re-places and records its problems, but
+     * does not settle the item: {@link #settle} does, after the caller has read the result.
+     */
+    UnitsReconciler.Result reconcile(LiveItem item) throws InterruptedException {
         UnitsReconciler.Result result;
         synchronized (locks.of(item.integrationId())) {
             result = new UnitsReconciler(item.context()).reconcile(item.settings(), item.record());
@@ -40,12 +48,19 @@ final class UnitTreeHandler {
         // a conflicted unit's members go elsewhere now (rule U6); after the tree is kept, so that this
         // instance places them by it, and before settling, which may retry later
         followUps.reconcileUsers(item.integrationId(), result.replacing());
+        if (!result.neverSynchronised()) {
+            List<Problem> found = LiveItem.found(result.plan(), result.report());
+            problems.replaceKind(item.integrationId(), ObjectKind.DEPARTMENT, found, clock.instant());
+            problems.replaceFor(item.integrationId(), ObjectKind.USER, result.users(), found, clock.instant());
+        }
+        return result;
+    }
+
+    /** Records the activity, judges the health, and has a full synchronisation ask the admin when the guard tripped. */
+    void settle(LiveItem item, UnitsReconciler.Result result) {
         if (result.neverSynchronised()) {
             return;
         }
-        List<Problem> found = LiveItem.found(result.plan(), result.report());
-        problems.replaceKind(item.integrationId(), ObjectKind.DEPARTMENT, found, clock.instant());
-        problems.replaceFor(item.integrationId(), ObjectKind.USER, result.users(), found, clock.instant());
         item.settle(result.report());
         if (result.needsFullSync()) { // the deletion guard tripped: a full synchronisation asks the admin
             syncs.hint(item.integration());

@@ -19,6 +19,11 @@ final class PlanBuilder {
         return operations.size() - 1;
     }
 
+    /** How many steps there are so far: the index the next one gets. */
+    int size() {
+        return operations.size();
+    }
+
     /** Step {@code step} runs after step {@code first}. A null or negative {@code first} is ignored. */
     void after(int step, Integer first) {
         if (first != null && first >= 0 && first != step) {

@@ -77,9 +77,11 @@ final class UserPlanner {
         ZiikUser user = person.user();
         String linkedId = links.get(user.id());
         LbUser current = linkedId == null ? null : usersById.get(linkedId);
+        Integer forget = null;
         if (linkedId != null && current == null) {
-            plan.add(new Operation.ForgetLink(ObjectKind.USER, user.id(), linkedId));
+            forget = plan.add(new Operation.ForgetLink(ObjectKind.USER, user.id(), linkedId));
         }
+        int first = plan.size();
         boolean firstContact = current == null;
         if (firstContact) {
             current = match(user).orElse(null);
@@ -92,6 +94,11 @@ final class UserPlanner {
             planCreate(person, language);
         } else {
             planUpdate(person, current, firstContact, language);
+        }
+        // the user's new link is written after the gone one is forgotten: run at the same time, the
+        // forget could remove the link the create had just written
+        for (int step = first; step < plan.size(); step++) {
+            plan.after(step, forget);
         }
     }
 

@@ -29,8 +29,11 @@ public final class UserReconciler {
      * @param plan              what was applied; null when nothing was
      * @param missing           the user belongs to a unit, or holds a role, that is not linked yet
      * @param neverSynchronised the integration has had no full synchronisation yet: nothing was done
+     * @param person            the user as Ziik has it, which the plan was made from; null when Ziik
+     *                          says it is gone (or does not exist), or when nothing was read
      */
-    public record Result(Plan plan, ExecutionReport report, Set<Missing> missing, boolean neverSynchronised) {
+    public record Result(Plan plan, ExecutionReport report, Set<Missing> missing, boolean neverSynchronised,
+                         ZiikPerson person) {
         public Result {
             missing = Set.copyOf(missing);
         }
@@ -93,12 +96,12 @@ public final class UserReconciler {
         Links unitsAndRoles = links.unitsAndRoles();
         String topDepartment = unitsAndRoles.units().get(tree.top().id());
         if (topDepartment == null) {
-            return new Result(null, null, Set.of(), true);
+            return new Result(null, null, Set.of(), true, null);
         }
         Optional<ZiikPerson> person = reader.readPerson(ziik, ziikUserId);
         Set<Missing> missing = person.map(p -> missing(p, tree, conflicted, unitsAndRoles)).orElse(Set.of());
         if (waitIfMissing && !missing.isEmpty()) {
-            return new Result(null, null, missing, false);
+            return new Result(null, null, missing, false, person.orElse(null));
         }
         Map<String, LbUser> candidates = new LinkedHashMap<>();
         Map<Long, String> userLinks = new HashMap<>();
@@ -123,7 +126,7 @@ public final class UserReconciler {
         Plan plan = Planner.user(ziikUserId, person, learningbankPart,
                 new Links(unitsAndRoles.units(), unitsAndRoles.roles(), userLinks), tree, settings);
         ExecutionReport report = context.executor(tree, topDepartment).run(plan, listener);
-        return new Result(plan, report, missing, false);
+        return new Result(plan, report, missing, false, person.orElse(null));
     }
 
     private Optional<LbUser> readUser(String id) throws InterruptedException {
