@@ -85,6 +85,7 @@ class LaunchController {
         if (who.isEmpty()) {
             model.addAttribute("integrationId", id);
             model.addAttribute("target", target == null ? "" : target);
+            formMayLandOn(session.platformUrl(), response);
             return "sso-signin";
         }
         return launcher.signIn(integration, session, who.getAsLong(), path.get(), response, model);
@@ -107,6 +108,7 @@ class LaunchController {
         } catch (ZiikAuthenticationException | IllegalArgumentException e) {
             LOG.info("automatic sign-in of integration {} refused: Ziik did not accept {}", id, email.trim());
             response.setStatus(401);
+            formMayLandOn(launcher.open(integration).platformUrl(), response);
             model.addAttribute("integrationId", id);
             model.addAttribute("target", target);
             model.addAttribute("error", true);
@@ -157,6 +159,18 @@ class LaunchController {
             }
         }
         return null;
+    }
+
+    /**
+     * The sign-in form's answer sends the browser on to Learningbank's login link: the pages'
+     * content security policy lets forms go to this service alone, and browsers hold a form's
+     * redirects to it too, so this page's policy also names the platform.
+     */
+    private static void formMayLandOn(String platformUrl, HttpServletResponse response) {
+        java.net.URI platform = java.net.URI.create(platformUrl);
+        response.setHeader("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self';"
+                + " script-src 'self'; form-action 'self' " + platform.getScheme() + "://" + platform.getRawAuthority()
+                + "; frame-ancestors 'none'");
     }
 
     /** The launch address carries a token and the answer a login link: neither may travel on as a Referer or sit in a cache. */

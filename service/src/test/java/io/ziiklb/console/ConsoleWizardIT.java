@@ -32,7 +32,7 @@ class ConsoleWizardIT {
     static final String OPERATOR = "operator-token-for-the-console";
     static ZiikSimulator ziik;
     static LearningbankSimulator learningbank;
-    static Browser browser;
+    static ChromiumForTests browser;
 
     @LocalServerPort
     int port;
@@ -43,7 +43,7 @@ class ConsoleWizardIT {
         OrganisationGenerator.populate(ziik.organisation(), 60, 5);
         learningbank = LearningbankSimulator.start(LearningbankSimulator.Config.defaults());
         learningbank.state().seedJobProfile("Chef", false);
-        browser = new Browser();
+        browser = new ChromiumForTests();
     }
 
     @AfterAll
