@@ -22,6 +22,7 @@ import io.ziiklb.jobs.PeriodicRolePolls;
 import io.ziiklb.jobs.WorkHandlers;
 import io.ziiklb.audit.ProblemStore;
 import io.ziiklb.integration.SecretBox;
+import io.ziiklb.integration.SsoStore;
 import io.ziiklb.integration.SyncRunStore;
 import io.ziiklb.integration.SyncService;
 import io.ziiklb.queue.HintWriter;
@@ -194,6 +195,11 @@ class ServiceConfiguration {
                                           Clock clock, Environment environment, IntegrationChanges changes) {
         return new IntegrationService(store, check, syncs, clients,
                 () -> environment.getRequiredProperty("ziiklb.public-url"), changes, clock);
+    }
+
+    @Bean
+    SsoStore ssoStore(JdbcClient jdbc, Environment environment) {
+        return new SsoStore(jdbc, () -> environment.getRequiredProperty("ziiklb.public-url"));
     }
 
     @Bean

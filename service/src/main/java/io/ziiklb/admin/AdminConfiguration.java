@@ -6,6 +6,7 @@ import io.ziiklb.integration.IntegrationStatusQuery;
 import io.ziiklb.integration.IntegrationStore;
 import io.ziiklb.audit.ProblemStore;
 import io.ziiklb.integration.SyncRunStore;
+import io.ziiklb.integration.SsoStore;
 import io.ziiklb.integration.SyncService;
 import io.ziiklb.queue.WorkQueue;
 import org.springframework.context.annotation.Bean;
@@ -20,9 +21,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class AdminConfiguration {
 
     @Bean
-    IntegrationStatusQuery integrationStatusQuery(IntegrationStore integrations, SyncService syncs, SyncRunStore runs,
-                                                  WorkQueue queue, ProblemStore problems, JdbcClient jdbc) {
-        return new IntegrationStatusQuery(integrations, syncs, runs, queue, problems, jdbc);
+    IntegrationStatusQuery integrationStatusQuery(IntegrationStore integrations, SyncRunStore runs, WorkQueue queue,
+                                                  ProblemStore problems, JdbcClient jdbc, SsoStore sso) {
+        return new IntegrationStatusQuery(integrations, runs, queue, problems, jdbc, sso);
     }
 
     @Bean

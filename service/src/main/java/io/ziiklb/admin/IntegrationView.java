@@ -12,7 +12,14 @@ import java.util.Map;
 /** An integration as the API shows it: never a password, token or secret. */
 record IntegrationView(String id, boolean enabled, String state, String notice, IntegrationSettings settings, Endpoint ziik,
                        Endpoint learningbank, SyncView lastSync, QueueView queue,
-                       Map<String, Integer> links, List<ProblemView> problems) {
+                       Map<String, Integer> links, List<ProblemView> problems, SsoView sso) {
+
+    /** Automatic sign-in: on or off, its launch address, its identity provider (never a secret). */
+    record SsoView(boolean enabled, String launchUrl, OidcView oidc) {
+    }
+
+    record OidcView(String issuer, String clientId, String claim) {
+    }
 
     record Endpoint(String baseUrl, String username) {
     }
@@ -34,7 +41,9 @@ record IntegrationView(String id, boolean enabled, String state, String notice, 
                 new Endpoint(i.ziikBaseUrl(), i.ziikUsername()), new Endpoint(i.learningbankBaseUrl(), i.learningbankUsername()),
                 status.lastRun() == null ? null : SyncView.of(status.lastRun()),
                 new QueueView(queue.pending(), queue.oldestPendingSeconds(), queue.dead()), status.links(),
-                status.problems().stream().map(ProblemView::of).toList());
+                status.problems().stream().map(ProblemView::of).toList(), new SsoView(status.sso().enabled(),
+                        status.sso().launchUrl(), status.sso().oidc() == null ? null : new OidcView(status.sso().oidc().issuer(),
+                        status.sso().oidc().clientId(), status.sso().oidc().claim())));
     }
 
     /** {@code GET .../syncs/{syncId}}. */

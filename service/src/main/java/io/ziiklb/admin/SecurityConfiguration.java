@@ -51,7 +51,7 @@ class SecurityConfiguration {
                 .addFilterBefore(OperatorTokenFilter.metrics(new AccessToken(metricsToken)), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
-                        .requestMatchers("/hooks/**", "/sso/**", "/error").permitAll()
+                        .requestMatchers("/hooks/**", "/error").permitAll()
                         .requestMatchers("/actuator/prometheus").hasAnyAuthority(Viewer.OPERATOR_ROLE, OperatorTokenFilter.METRICS_ROLE)
                         .requestMatchers("/api/**").hasAnyAuthority(Viewer.OPERATOR_ROLE, Viewer.ADMIN_ROLE)
                         .requestMatchers("/actuator/**").hasAuthority(Viewer.OPERATOR_ROLE)

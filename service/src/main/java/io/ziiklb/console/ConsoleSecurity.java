@@ -35,7 +35,7 @@ class ConsoleSecurity {
 
     /** The console's addresses; every other one is the API's chain. */
     static final String[] PAGES = {SIGN_IN, "/signin", "/signout", "/integrations", "/integrations/**", "/webjars/**",
-        "/console.css"};
+        "/console.css", "/sso/**"};
 
     @Bean
     @Order(1)
@@ -46,6 +46,8 @@ class ConsoleSecurity {
                 .authenticationProvider(new ZiikAdminSignIn(clients, operatorToken, throttle))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(SIGN_IN, "/signin", "/webjars/**", "/console.css").permitAll()
+                        // automatic sign-in's pages: who launches is decided there (a signed token, a remembered sign-in, a form)
+                        .requestMatchers("/sso/**").permitAll()
                         .anyRequest().authenticated())
                 .formLogin(form -> form
                         .loginPage(SIGN_IN)

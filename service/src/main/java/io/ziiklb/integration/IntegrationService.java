@@ -123,13 +123,13 @@ public final class IntegrationService {
             check.ziik(z);
             next = next.withZiik(trimSlash(z.baseUrl()), z.username().trim(), now);
             secrets = new IntegrationSecrets(z.password(), z.sharedSecret(), secrets.learningbankPassword(),
-                    secrets.learningbankToken(), secrets.webhookSecret(), secrets.ssoSecret());
+                    secrets.learningbankToken(), secrets.webhookSecret(), secrets.ssoSecret(), secrets.oidcClientSecret());
         }
         if (lb != null) {
             check.learningbank(lb);
             next = next.withLearningbank(trimSlash(lb.baseUrl()), lb.username().trim(), now);
             secrets = new IntegrationSecrets(secrets.ziikPassword(), secrets.ziikSharedSecret(), lb.password(), lb.token(),
-                    secrets.webhookSecret(), secrets.ssoSecret());
+                    secrets.webhookSecret(), secrets.ssoSecret(), secrets.oidcClientSecret());
         }
         boolean ziikMoved = !next.ziikBaseUrl().equals(current.ziikBaseUrl()) || !next.ziikUsername().equals(current.ziikUsername());
         if (ziikMoved) {
@@ -178,7 +178,8 @@ public final class IntegrationService {
     }
 
     /**
-     * Rule L5: stops a synchronisation that is running, deletes its webhooks in Ziik, then
+     * Rule L5: stops a synchronisation that is running, deletes its webhooks (and, through
+     * {@link IntegrationChanges#beforeRemoval}, its quicklink) in Ziik, then
      * everything here (credentials, links, queued work, runs, activity); Learningbank is not
      * touched. When Ziik cannot be reached the removal goes on: deliveries to a removed
      * integration's address are refused (404) and change nothing.
@@ -188,6 +189,7 @@ public final class IntegrationService {
         if (!syncs.stop(id, "stopped: the integration is being removed", STOP_WAIT)) {
             LOG.warn("integration {} is removed while a synchronisation may still run in an instance that stopped answering", id);
         }
+        changes.removing(integration);
         try {
             WebhookRegistration.remove(clients.ziik(integration, store.secrets(id)), id);
         } catch (ZiikException e) {

@@ -13,10 +13,15 @@ import java.util.Map;
  * @param notice  what the operator should know or do, in words; {@code null} when nothing
  * @param lastRun the newest full synchronisation; {@code null} before the first
  * @param links   how many objects of each kind are linked to Learningbank
+ * @param sso     automatic sign-in: on or off, its launch address, its identity provider
  * @param missedChangesSince when it was last disabled, while no full synchronisation has started
  *                since (rule L4: changes made meanwhile may be missing); null otherwise
  */
 public record IntegrationStatus(Integration integration, String state, String notice, SyncRun lastRun,
                                 WorkQueue.QueueStatus queue, Map<String, Integer> links, List<Problem> problems,
-                                java.time.Instant missedChangesSince) {
+                                java.time.Instant missedChangesSince, Sso sso) {
+
+    /** @param launchUrl null when off; @param oidc null when none is configured */
+    public record Sso(boolean enabled, String launchUrl, SsoSettings.Oidc oidc) {
+    }
 }

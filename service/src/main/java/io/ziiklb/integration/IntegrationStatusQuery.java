@@ -2,6 +2,7 @@ package io.ziiklb.integration;
 
 import io.ziiklb.audit.ProblemStore;
 import io.ziiklb.http.ApiProblem;
+import io.ziiklb.queue.WorkKind;
 import io.ziiklb.queue.WorkQueue;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -12,20 +13,20 @@ public final class IntegrationStatusQuery {
     static final int MAX_PROBLEMS_SHOWN = 200;
 
     private final IntegrationStore integrations;
-    private final SyncService syncs;
     private final SyncRunStore runs;
     private final WorkQueue queue;
     private final ProblemStore problems;
     private final JdbcClient jdbc;
+    private final SsoStore sso;
 
-    public IntegrationStatusQuery(IntegrationStore integrations, SyncService syncs, SyncRunStore runs, WorkQueue queue,
-                                  ProblemStore problems, JdbcClient jdbc) {
+    public IntegrationStatusQuery(IntegrationStore integrations, SyncRunStore runs, WorkQueue queue, ProblemStore problems,
+                                  JdbcClient jdbc, SsoStore sso) {
         this.integrations = integrations;
-        this.syncs = syncs;
         this.runs = runs;
         this.queue = queue;
         this.problems = problems;
         this.jdbc = jdbc;
+        this.sso = sso;
     }
 
     public IntegrationStatus of(Integration integration) {
@@ -34,7 +35,7 @@ public final class IntegrationStatusQuery {
         Optional<IntegrationStore.Failing> failing = integrations.failing(id);
         return new IntegrationStatus(integration, state(integration, failing.isPresent(), last), notice(integration, failing, last),
                 last, queue.status(id), new JdbcLinkStore(jdbc, id).counts(), problems.list(id, MAX_PROBLEMS_SHOWN),
-                missedChangesSince(integration, last).orElse(null));
+                missedChangesSince(integration, last).orElse(null), sso.status(id));
     }
 
     /** One synchronisation of the integration; 404 when the integration or the synchronisation is unknown. */
@@ -47,7 +48,7 @@ public final class IntegrationStatusQuery {
     private String state(Integration integration, boolean failing, SyncRun last) {
         return !integration.enabled() ? "disabled"
                 : failing ? "failing"
-                : syncs.isRunning(integration.id()) ? "syncing"
+                : queue.queued(integration.id(), WorkKind.FULL_SYNC, 0).isPresent() ? "syncing"
                 : last != null && HeldDeletions.holds(last) ? "held"
                 : last != null && last.runStatus() == RunStatus.FAILED ? "failing"
                 : "idle";

@@ -39,7 +39,7 @@ class ConsoleOneUserIT {
     static final String TOKEN = "operator-token-for-one-user-console-tests";
     static ZiikSimulator ziik;
     static LearningbankSimulator learningbank;
-    static Browser browser;
+    static ChromiumForTests browser;
 
     @LocalServerPort
     int port;
@@ -49,7 +49,7 @@ class ConsoleOneUserIT {
         ziik = ZiikSimulator.start(ZiikSimulator.Config.defaults());
         OrganisationGenerator.populate(ziik.organisation(), 20, 8);
         learningbank = LearningbankSimulator.start(LearningbankSimulator.Config.defaults());
-        browser = new Browser();
+        browser = new ChromiumForTests();
     }
 
     @AfterAll

@@ -25,12 +25,14 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:consolewizard;" + TestDatabase.H2_OPTIONS,
+        "ziiklb.operator-token=" + ConsoleWizardIT.OPERATOR,
         "ziiklb.secret-key=MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=",
 })
 class ConsoleWizardIT {
+    static final String OPERATOR = "operator-token-for-the-console";
     static ZiikSimulator ziik;
     static LearningbankSimulator learningbank;
-    static Browser browser;
+    static ChromiumForTests browser;
 
     @LocalServerPort
     int port;
@@ -41,7 +43,7 @@ class ConsoleWizardIT {
         OrganisationGenerator.populate(ziik.organisation(), 60, 5);
         learningbank = LearningbankSimulator.start(LearningbankSimulator.Config.defaults());
         learningbank.state().seedJobProfile("Chef", false);
-        browser = new Browser();
+        browser = new ChromiumForTests();
     }
 
     @AfterAll
@@ -84,6 +86,36 @@ class ConsoleWizardIT {
         assertThat(phone).hasURL(Pattern.compile(".*/integrations$"));
         assertThat(browser.check(phone, "02-integrations-phone")).isEmpty();
         assertThat(browser.consoleErrors()).isEmpty();
+    }
+
+    @Test
+    void automaticSignInIsTurnedOnWithItsSecretShownOnce_linksAreMade_andItIsTurnedOff() {
+        io.ziiklb.testkit.AdminApiClient api = io.ziiklb.testkit.AdminApiClient.onPort(port, OPERATOR);
+        String id = api.post("/api/v1/integrations", io.ziiklb.testkit.AdminApiClient.integration(ziik, learningbank,
+                java.util.Map.of())).json().path("id").asString();
+        try {
+            Page page = browser.newPage();
+            page.navigate(origin() + "/");
+            page.getByLabel("Operator token").fill(OPERATOR);
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in").setExact(true)).click();
+            page.navigate(origin() + "/integrations/" + id);
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Turn on automatic sign-in")).click();
+            assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Automatic sign-in is on"))).isVisible();
+            String secret = page.getByLabel("SSO secret").inputValue();
+            assertThat(secret).hasSizeGreaterThan(30);
+            assertThat(browser.check(page, "12-sso-on")).isEmpty();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Back to the integration")).click();
+            assertThat(page.content()).as("the secret is shown once, never again").doesNotContain(secret);
+            page.getByLabel("Address on Learningbank").fill(learningbank.platformUrl() + "/courses/42");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Make a link")).click();
+            assertThat(page.getByRole(AriaRole.STATUS)).containsText("/sso/" + id + "/launch?target=");
+            assertThat(browser.check(page, "13-integration-sso")).isEmpty();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Turn off automatic sign-in")).click();
+            assertThat(page.getByRole(AriaRole.STATUS)).containsText("Automatic sign-in is off");
+            assertThat(browser.consoleErrors()).isEmpty();
+        } finally {
+            api.call("DELETE", "/api/v1/integrations/" + id, null);
+        }
     }
 
     @Test

@@ -41,9 +41,13 @@ public final class Routes {
             return m.appendTail(path).toString();
         }
 
-        /** Whether it is one of the admin console's pages (its controllers live in {@code io.ziiklb.console}). */
+        /**
+         * Whether it is a page for browsers (HTML): the admin console's ({@code io.ziiklb.console})
+         * and automatic sign-in's ({@code io.ziiklb.sso}).
+         */
         public boolean page() {
-            return handler.getBeanType().getPackageName().equals("io.ziiklb.console");
+            String pkg = handler.getBeanType().getPackageName();
+            return pkg.equals("io.ziiklb.console") || pkg.equals("io.ziiklb.sso");
         }
 
         public boolean hasVariables() {

@@ -18,7 +18,8 @@ import java.util.Set;
  * In {@code --job-profiles} a trailing {@code *} marks the default profile. Credentials are each
  * simulator's defaults (see their {@code Config.defaults()}); the Ziik simulator also seeds an
  * administrator and an employee who can sign in ({@code ZiikSimulator.seedPeople()}) and prints
- * every account's email and password at start.
+ * every account's email and password at start, and the employee's Ziik home page, whose
+ * Learningbank links sign in automatically once {@code PUT /_sim/sso} has turned that on.
  */
 public final class Main {
     private static final Set<String> OPTIONS = Set.of("--port", "--users", "--seed", "--latency-ms", "--job-profiles",
@@ -53,6 +54,8 @@ public final class Main {
             System.out.println("  integration account: " + sim.config().adminEmail() + " password " + sim.config().adminPassword());
             System.out.println("  administrator:       " + people.administrator());
             System.out.println("  employee:            " + people.employee());
+            System.out.println("  employee's Ziik home page: " + sim.appUrl(people.employee().id())
+                    + " (automatic sign-in to Learningbank: PUT /_sim/sso {\"launchUrl\", \"secret\", \"platformUrl\"})");
         } else {
             LearningbankSimulator sim = LearningbankSimulator.start(LearningbankSimulator.Config.defaults().withPort(port));
             sim.setFaults(Faults.none().withLatency(latency));

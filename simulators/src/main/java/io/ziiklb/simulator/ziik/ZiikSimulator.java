@@ -4,12 +4,15 @@ import io.ziiklb.simulator.http.FaultTiming;
 import io.ziiklb.simulator.http.Faults;
 import io.ziiklb.simulator.http.RequestLog;
 import io.ziiklb.simulator.http.SimHttpServer;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Random;
 
 /**
@@ -18,8 +21,9 @@ import java.util.Random;
  * ({@link #organisation()}, {@link #setDeliveries(DeliverySwitches)}, {@link #setFaults(Faults)})
  * and over HTTP: the {@code /_sim/...} routes documented on {@code OrgControlRoutes} (units, roles,
  * users, memberships, generate, summary), {@code PeopleControlRoutes} (passwords, admin flags,
- * seeded people), {@code DeliveryControlRoutes} (switches, log, idle) and {@link SimHttpServer}
- * (faults, request log). Starts in milliseconds on 127.0.0.1; close it to stop serving and sending.
+ * seeded people), {@code DeliveryControlRoutes} (switches, log, idle), {@code SsoControlRoutes}
+ * (automatic sign-in on and off), {@code HomePageRoutes} (a user's Ziik home page and the launch
+ * of its Learningbank links) and {@link SimHttpServer} (faults, request log). Starts in milliseconds on 127.0.0.1; close it to stop serving and sending.
  *
  * <p>Who signs in: the integration's account ({@link Config#adminEmail()}, an administrator) and
  * any user given a password with {@link ZiikOrganisation#setPassword}; {@link #seedPeople()} adds
@@ -32,6 +36,14 @@ import java.util.Random;
  * Tokens belong to the user who signed in: {@code GET /users/current} answers that user, and the
  * administrators' routes (webhooks, quicklinks) answer 403 to anyone else. Quicklinks created
  * through the API are readable in process with {@link #quicklinks()}.
+ *
+ * <p>Automatic sign-in, the partner side ({@code ziik-api.md}): {@link #sso} turns it on,
+ * {@link #appUrl(int)} is a user's home page, whose Learningbank links lead through
+ * {@link #openUrl(int, String)} to {@code <launchUrl>?target=...&token=<launch token>}:
+ * <pre>
+ * sim.sso(service + "/sso/" + integrationId + "/launch", ssoSecret, learningbank.platformUrl());
+ * GET sim.openUrl(employeeId, learningbank.platformUrl() + "/courses/42?tab=intro")   // 302 to the launch
+ * </pre>
  */
 public final class ZiikSimulator implements AutoCloseable {
     private final Config config;
@@ -39,6 +51,7 @@ public final class ZiikSimulator implements AutoCloseable {
     private final ZiikOrganisation organisation;
     private final DeliveryDispatcher dispatcher;
     private final Quicklinks quicklinks = new Quicklinks();
+    private final SsoSwitch sso = new SsoSwitch();
     private final HttpClient deliveryClient;
 
     /**
@@ -117,6 +130,9 @@ public final class ZiikSimulator implements AutoCloseable {
         new OrgControlRoutes(organisation).register(server);
         new PeopleControlRoutes(organisation).register(server);
         new DeliveryControlRoutes(dispatcher).register(server);
+        new SsoControlRoutes(sso).register(server);
+        new HomePageRoutes(organisation, quicklinks, sso, new LaunchTokenMinter(config.clock(), new SecureRandom()),
+                server::origin).register(server);
     }
 
     /** Starts a simulator with an organisation holding only the top unit and the admin account. */
@@ -179,6 +195,43 @@ public final class ZiikSimulator implements AutoCloseable {
     /** The quicklinks created through the API so far, in id order. */
     public List<Quicklink> quicklinks() {
         return quicklinks.all();
+    }
+
+    /**
+     * Turns Ziik's automatic sign-in to Learningbank on (again, with these settings); also
+     * {@code PUT /_sim/sso}. From now on the links to {@code platformUrl} on the home pages
+     * ({@link #appUrl(int)}) go through the launch with a fresh launch token.
+     *
+     * @param launchUrl   the service's launch address, {@code <service>/sso/<integration id>/launch}
+     * @param secret      the SSO secret the tokens are signed with (HS256; at least 32 UTF-8 bytes)
+     * @param platformUrl the Learningbank platform, e.g. the Learningbank simulator's origin
+     * @throws IllegalArgumentException for addresses that are not full http(s) URLs or a short secret
+     */
+    public void sso(String launchUrl, String secret, String platformUrl) {
+        sso.turnOn(new SsoSettings(launchUrl, secret, platformUrl));
+    }
+
+    /** Turns automatic sign-in off: the home pages show plain links and a note. Also {@code DELETE /_sim/sso}. */
+    public void ssoOff() {
+        sso.turnOff();
+    }
+
+    /** The settings while automatic sign-in is on. */
+    public Optional<SsoSettings> ssoSettings() {
+        return sso.on();
+    }
+
+    /** {@code http://127.0.0.1:PORT/_sim/app/<userId>}: the user's Ziik home page, see {@code HomePageRoutes}. */
+    public String appUrl(int userId) {
+        return server.origin() + "/_sim/app/" + userId;
+    }
+
+    /**
+     * The address behind a platform link of {@code userId}'s home page, as a click follows it:
+     * {@code GET} it (without following redirects) for the 302 to the launch with a fresh token.
+     */
+    public String openUrl(int userId, String platformAddress) {
+        return appUrl(userId) + "/open?url=" + URLEncoder.encode(platformAddress, StandardCharsets.UTF_8);
     }
 
     public DeliverySwitches deliveries() {

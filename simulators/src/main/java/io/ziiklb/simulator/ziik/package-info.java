@@ -4,9 +4,9 @@
  * ({@code fixtures/ziik-docs}).
  *
  * <p>Public API: {@link io.ziiklb.simulator.ziik.ZiikSimulator} (start, base URL, faults, delivery
- * switches and log, seeded people, quicklinks), {@link io.ziiklb.simulator.ziik.ZiikOrganisation}
+ * switches and log, seeded people, quicklinks, automatic sign-in and the home pages), {@link io.ziiklb.simulator.ziik.ZiikOrganisation}
  * (the in-process control API: units, roles, users, memberships, passwords and admin flags),
- * {@link io.ziiklb.simulator.ziik.SeededPeople}, {@link io.ziiklb.simulator.ziik.Quicklink},
+ * {@link io.ziiklb.simulator.ziik.SeededPeople}, {@link io.ziiklb.simulator.ziik.Quicklink}, {@link io.ziiklb.simulator.ziik.SsoSettings},
  * {@link io.ziiklb.simulator.ziik.DeliverySwitches},
  * {@link io.ziiklb.simulator.ziik.Delivery} and
  * {@link io.ziiklb.simulator.ziik.OrganisationGenerator}. Everything else is package-private.
@@ -14,7 +14,9 @@
  * <p>Inside: the model ({@code OrgState} and its rows, guarded by {@code ZiikOrganisation}), the
  * renderers of Ziik's shapes ({@code UnitJson}, {@code UserJson}, {@code LaravelPage},
  * {@code LaravelErrors}), the API routes (auth, users, units, usertypes, webhooks, quicklinks), webhook
- * deliveries ({@code WebhookFanout} → {@code DeliveryDispatcher}), the {@code /_sim} control routes
+ * deliveries ({@code WebhookFanout} → {@code DeliveryDispatcher}), the {@code /_sim} control routes,
+ * the partner side of automatic sign-in ({@code SsoSwitch}, {@code LaunchTokenMinter}, the home
+ * page {@code HomePage} and its routes {@code HomePageRoutes}, {@code QuicklinkAudience})
  * and the generator ({@code UnitTreeGenerator}, {@code PeopleGenerator}, {@code GeneratorCatalogue}).
  *
  * <p>Decisions where Ziik is silent:
@@ -32,7 +34,10 @@
  *   <li>A token belongs to the user who signed in and stops working (401) once that user is
  *       deactivated or deleted. Reads are open to every signed-in user; webhooks and quicklinks
  *       only to administrators (403).</li>
- *   <li>A quicklink's visibility {@code owner} is the top unit.</li>
+ *   <li>A quicklink's visibility {@code owner} is the top unit. A user sees a quicklink when every
+ *       kind its visibility names (roles; units and falldown units) matches one of their memberships.</li>
+ *   <li>Automatic sign-in: see {@code HomePageRoutes} for the home page's links, the Learningbank
+ *       shortcut and what changes when it is off. Launch tokens live 60 s.</li>
  * </ul>
  */
 package io.ziiklb.simulator.ziik;

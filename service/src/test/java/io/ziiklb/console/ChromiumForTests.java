@@ -19,7 +19,7 @@ import java.util.Map;
  * test visits is checked for JavaScript errors, and {@link #check} runs axe-core on it and keeps a
  * screenshot in {@code target/screenshots/}.
  */
-final class Browser implements AutoCloseable {
+public final class ChromiumForTests implements AutoCloseable {
     static final Path SCREENSHOTS = Paths.get("target", "screenshots");
     private static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
 
@@ -27,7 +27,7 @@ final class Browser implements AutoCloseable {
     private final com.microsoft.playwright.Browser chromium;
     private final List<String> consoleErrors = new ArrayList<>();
 
-    Browser() {
+    public ChromiumForTests() {
         // the driver unpacks under target/, not /tmp
         System.setProperty("playwright.driver.tmpdir", Paths.get("target").toAbsolutePath().toString());
         playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
@@ -38,45 +38,58 @@ final class Browser implements AutoCloseable {
                         "--disable-component-update", "--no-first-run", "--disable-sync")));
     }
 
-    static boolean available() {
+    public static boolean available() {
         return Files.isExecutable(CHROMIUM);
     }
 
     /** A fresh browser profile (no cookies), English unless {@code locale} says otherwise. */
-    Page newPage(String locale) {
+    public Page newPage(String locale) {
         BrowserContext context = chromium.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
                 .setLocale(locale).setViewportSize(1280, 900));
         Page page = context.newPage();
         page.setDefaultTimeout(15_000);
         page.onConsoleMessage(m -> {
-            if ("error".equals(m.type())) {
+            // a page answered with its error status on purpose (a refusal page) is logged as a failed
+            // load: resources that really fail are caught below, by their responses
+            if ("error".equals(m.type()) && !m.text().startsWith("Failed to load resource")) {
                 consoleErrors.add(page.url() + ": " + m.text());
+            }
+        });
+        page.onResponse(r -> {
+            boolean subresource = !"document".equals(r.request().resourceType());
+            if (subresource && r.status() >= 400 && !r.url().endsWith("/favicon.ico")) {
+                consoleErrors.add(page.url() + ": " + r.url() + " answered " + r.status());
             }
         });
         page.onPageError(e -> consoleErrors.add(page.url() + ": " + e));
         return page;
     }
 
-    Page newPage() {
+    public Page newPage() {
         return newPage("en-GB");
     }
 
-    /** JavaScript errors seen on any page so far. */
-    List<String> consoleErrors() {
+    /** JavaScript errors, and scripts, styles or images that failed to load, on any page so far. */
+    public List<String> consoleErrors() {
         return List.copyOf(consoleErrors);
     }
 
-    /**
-     * Keeps a full-page screenshot as {@code target/screenshots/<name>.png} and returns the serious
-     * and critical accessibility violations axe-core finds on the page.
-     */
-    List<String> check(Page page, String name) {
+    /** Keeps a full-page screenshot as {@code target/screenshots/<name>.png} (of a page that is not ours: no axe). */
+    public void screenshot(Page page, String name) {
         try {
             Files.createDirectories(SCREENSHOTS);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
+    }
+
+    /**
+     * Keeps a full-page screenshot as {@code target/screenshots/<name>.png} and returns the serious
+     * and critical accessibility violations axe-core finds on the page.
+     */
+    public List<String> check(Page page, String name) {
+        screenshot(page, name);
         AxeResults results = new AxeBuilder(page).analyze();
         List<String> violations = new ArrayList<>();
         for (Rule rule : results.getViolations()) {
