@@ -18,7 +18,9 @@ import org.springframework.http.HttpMethod;
 import tools.jackson.databind.JsonNode;
 
 /**
- * One Ziik tenant, signed in as the integration's administrator account. Thread-safe.
+ * One Ziik tenant, signed in as one account: the integration's administrator account, or a person
+ * with their own Ziik email and password ({@link #currentAccount()} says who and whether an
+ * administrator). Thread-safe.
  *
  * <p>Signs in on first use, renews the token before it expires, signs in again once when a call
  * answers 401, follows paging to the end, and waits out 429 answers (as {@code Retry-After} asks,
@@ -115,6 +117,37 @@ public final class ZiikClient implements ZiikReads {
         }
     }
 
+    /** Every quicklink of the tenant (one answer: Ziik does not page them). */
+    public List<ZiikQuicklink> quicklinks() {
+        List<ZiikQuicklink> quicklinks = new ArrayList<>();
+        get("/quicklinks").path("data").forEach(node -> quicklinks.add(ZiikJson.quicklink(node)));
+        return quicklinks;
+    }
+
+    /** Creates a quicklink visible to everybody; returns its id, which Ziik gives only in {@code Location}. */
+    public long createQuicklink(String name, String link) {
+        Map<String, List<Long>> everybody = Map.of("userTypes", List.of(), "units", List.of(), "units_falldown", List.of());
+        URI uri = url("/quicklinks", Map.of());
+        PeerResponse response = exchange(HttpMethod.POST, uri,
+                ZiikJson.write(Map.of("name", name, "link", link, "visibility", everybody)));
+        judge(HttpMethod.POST, uri, response);
+        return ZiikJson.idFromLocation(response.headers().getFirst(HttpHeaders.LOCATION));
+    }
+
+    /** @throws ZiikNotFoundException when the quicklink is gone */
+    public void updateQuicklink(long id, String name, String link) {
+        call(HttpMethod.PATCH, url("/quicklinks/" + id, Map.of()), ZiikJson.write(Map.of("name", name, "link", link)));
+    }
+
+    /** Deletes the quicklink; one that is already gone counts as deleted. */
+    public void deleteQuicklink(long id) {
+        try {
+            call(HttpMethod.DELETE, url("/quicklinks/" + id, Map.of()), null);
+        } catch (ZiikNotFoundException alreadyGone) {
+            // the goal, no quicklink, holds
+        }
+    }
+
     private JsonNode get(String path) {
         return call(HttpMethod.GET, url(path, Map.of()), null);
     }
@@ -145,8 +178,12 @@ public final class ZiikClient implements ZiikReads {
         return page < answer.path("meta").path("last_page").asInt(page);
     }
 
-    /** One authenticated call: renews, signs in again once on 401, waits out 429s. */
     private JsonNode call(HttpMethod method, URI uri, byte[] body) {
+        return judge(method, uri, exchange(method, uri, body));
+    }
+
+    /** One authenticated call: renews, signs in again once on 401, waits out 429s; the answer unjudged. */
+    private PeerResponse exchange(HttpMethod method, URI uri, byte[] body) {
         boolean signedInAgain = false;
         int rateLimited = 0;
         while (true) {
@@ -166,7 +203,7 @@ public final class ZiikClient implements ZiikReads {
                 pause(min(wait, policy.maxRateLimitWait()));
                 continue;
             }
-            return judge(method, uri, response);
+            return response;
         }
     }
 

@@ -95,7 +95,24 @@ final class ZiikJson {
     }
 
     static ZiikAccount account(JsonNode node) {
-        return new ZiikAccount(id(node), node.path("email").asString(null), node.path("admin").asBoolean(false));
+        String[] names = names(node);
+        return new ZiikAccount(id(node), node.path("email").asString(null), names[0], names[1],
+                node.path("admin").asBoolean(false));
+    }
+
+    static ZiikQuicklink quicklink(JsonNode node) {
+        return new ZiikQuicklink(id(node), node.path("name").asString(""), node.path("link").asString(""));
+    }
+
+    /** The id at the end of a {@code Location} such as {@code https://t.ziik.io/api/quicklinks/1234}. */
+    static long idFromLocation(String location) {
+        String path = location == null ? "" : java.net.URI.create(location.trim()).getPath();
+        String last = path == null ? "" : path.substring(path.lastIndexOf('/') + 1);
+        try {
+            return Long.parseLong(last);
+        } catch (NumberFormatException e) {
+            throw new ZiikUnavailableException("Ziik's Location " + location + " names no id", null);
+        }
     }
 
     static ZiikWebhook webhook(JsonNode node) {

@@ -10,6 +10,7 @@ import io.ziiklb.simulator.http.Faults;
 import io.ziiklb.simulator.ziik.Membership;
 import io.ziiklb.simulator.ziik.NewUser;
 import io.ziiklb.simulator.ziik.OrganisationGenerator;
+import io.ziiklb.simulator.ziik.SeededPeople;
 import io.ziiklb.simulator.ziik.ZiikOrganisation;
 import io.ziiklb.simulator.ziik.ZiikSimulator;
 import io.ziiklb.testkit.MutableClock;
@@ -42,6 +43,12 @@ class ZiikClientIT {
     private ZiikClient client(Clock clock, Sleeper sleeper, String password) {
         PeerHttp http = PeerHttp.create(Duration.ofSeconds(2), Duration.ofSeconds(5), AllowedPeers.loopback());
         return new ZiikClient(http, sim.baseUrl(), sim.config().adminEmail(), password, clock, sleeper,
+                ZiikClientPolicy.defaults());
+    }
+
+    private ZiikClient person(SeededPeople.Person person) {
+        PeerHttp http = PeerHttp.create(Duration.ofSeconds(2), Duration.ofSeconds(5));
+        return new ZiikClient(http, sim.baseUrl(), person.email(), person.password(), simClock, d -> { },
                 ZiikClientPolicy.defaults());
     }
 
@@ -102,6 +109,40 @@ class ZiikClientIT {
         ZiikAccount account = client().currentAccount();
         assertThat(account.admin()).isTrue();
         assertThat(account.email()).isEqualTo(sim.config().adminEmail());
+    }
+
+    @Test
+    void aPersonSignsInAsThemselvesAndSaysWhetherTheyAreAnAdministrator() {
+        start(Duration.ofHours(1));
+        SeededPeople people = sim.seedPeople();
+        ZiikAccount admin = person(people.administrator()).currentAccount();
+        assertThat(admin).isEqualTo(new ZiikAccount(people.administrator().id(), people.administrator().email(),
+                "Ada", "Admin", true));
+        assertThat(admin.displayName()).isEqualTo(people.administrator().name());
+        ZiikAccount employee = person(people.employee()).currentAccount();
+        assertThat(employee.id()).isEqualTo(people.employee().id());
+        assertThat(employee.displayName()).isEqualTo(people.employee().name());
+        assertThat(employee.admin()).isFalse();
+        assertThatThrownBy(() -> person(people.employee()).createQuicklink("x", "https://example.com"))
+                .isInstanceOf(ZiikForbiddenException.class);
+    }
+
+    @Test
+    void quicklinksAreCreatedListedChangedAndDeleted() {
+        start(Duration.ofHours(1));
+        ZiikClient ziik = client();
+        long id = ziik.createQuicklink("Learningbank", "https://acme.learningbank.test/");
+        assertThat(ziik.quicklinks()).containsExactly(new ZiikQuicklink(id, "Learningbank", "https://acme.learningbank.test/"));
+        assertThat(sim.quicklinks()).singleElement().satisfies(q -> assertThat(q.visibility().isEverybody()).isTrue());
+
+        ziik.updateQuicklink(id, "Courses", "https://acme.learningbank.test/courses");
+        assertThat(ziik.quicklinks()).containsExactly(new ZiikQuicklink(id, "Courses", "https://acme.learningbank.test/courses"));
+
+        ziik.deleteQuicklink(id);
+        ziik.deleteQuicklink(id); // already gone is fine
+        assertThat(ziik.quicklinks()).isEmpty();
+        assertThatThrownBy(() -> ziik.updateQuicklink(id, "x", "https://example.com")).isInstanceOf(ZiikNotFoundException.class);
+        assertThatThrownBy(() -> ziik.createQuicklink("Bad", "acme.learningbank.test")).isInstanceOf(ZiikRejectedException.class);
     }
 
     @Test

@@ -64,10 +64,33 @@ class ZiikJsonTest {
     @Test
     void currentUserAndItsMemberUnits() {
         JsonNode data = fixture("user-current.json").path("data");
-        assertThat(ZiikJson.account(data)).isEqualTo(new ZiikAccount(3, "tremaine80@example.net", false));
+        ZiikAccount account = ZiikJson.account(data);
+        assertThat(account).isEqualTo(new ZiikAccount(3, "tremaine80@example.net", "Cali", "Medhurst", false));
+        assertThat(account.displayName()).isEqualTo("Cali Medhurst");
         ZiikMembership membership = ZiikJson.membership(data.path("memberUnits").path(0));
         // the documented "department": {} means no department
         assertThat(membership).isEqualTo(new ZiikMembership(1, "HQ", null, List.of(new ZiikRole(1, "Employee"))));
+    }
+
+    @Test
+    void quicklinkListAndSingle() {
+        List<ZiikQuicklink> list = new ArrayList<>();
+        fixture("quicklinks-list.json").path("data").forEach(node -> list.add(ZiikJson.quicklink(node)));
+        assertThat(list).containsExactly(
+                new ZiikQuicklink(2, "deleniti", "https://www.ziemann.net/ducimus-consequatur-non-rerum-consequatur-non-hic-ut-dolores"),
+                new ZiikQuicklink(1, "modi", "https://www.strosin.com/distinctio-omnis-tempore-velit-dolor-non"));
+        assertThat(ZiikJson.quicklink(fixture("quicklink-single.json").path("data")))
+                .isEqualTo(new ZiikQuicklink(1, "eum", "http://bogisich.com/iste-modi-accusantium-ut-suscipit.html"));
+    }
+
+    @Test
+    void quicklinkCreatedHasNoIdSoItComesFromTheLocation() {
+        assertThat(fixture("quicklink-created.json").path("id").isMissingNode()).isTrue();
+        assertThat(fixture("quicklink-created.json").path("message").asString()).isEqualTo("Quicklink created");
+        assertThat(ZiikJson.idFromLocation("https://example.ziik.io/api/quicklinks/1234")).isEqualTo(1234);
+        assertThatThrownBy(() -> ZiikJson.idFromLocation("https://example.ziik.io/api/quicklinks/"))
+                .isInstanceOf(ZiikUnavailableException.class);
+        assertThatThrownBy(() -> ZiikJson.idFromLocation(null)).isInstanceOf(ZiikUnavailableException.class);
     }
 
     @Test

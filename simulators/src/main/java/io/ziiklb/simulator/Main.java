@@ -3,6 +3,7 @@ package io.ziiklb.simulator;
 import io.ziiklb.simulator.http.Faults;
 import io.ziiklb.simulator.learningbank.LearningbankSimulator;
 import io.ziiklb.simulator.ziik.OrganisationGenerator;
+import io.ziiklb.simulator.ziik.SeededPeople;
 import io.ziiklb.simulator.ziik.ZiikSimulator;
 import java.util.HashMap;
 import java.util.Map;
@@ -15,7 +16,9 @@ import java.util.Set;
  * learningbank [--port N] [--job-profiles "Employee*,Chef,..."] [--latency-ms N] [--exit-with-parent PID]
  * </pre>
  * In {@code --job-profiles} a trailing {@code *} marks the default profile. Credentials are each
- * simulator's defaults (see their {@code Config.defaults()}).
+ * simulator's defaults (see their {@code Config.defaults()}); the Ziik simulator also seeds an
+ * administrator and an employee who can sign in ({@code ZiikSimulator.seedPeople()}) and prints
+ * every account's email and password at start.
  */
 public final class Main {
     private static final Set<String> OPTIONS = Set.of("--port", "--users", "--seed", "--latency-ms", "--job-profiles",
@@ -45,7 +48,11 @@ public final class Main {
                 System.out.printf("generated %s: %d units, %d roles, %d users (%d deactivated)%n",
                         s.company(), s.units(), s.roles(), s.users(), s.deactivated());
             }
+            SeededPeople people = sim.seedPeople();
             System.out.println("Ziik simulator at " + sim.baseUrl());
+            System.out.println("  integration account: " + sim.config().adminEmail() + " password " + sim.config().adminPassword());
+            System.out.println("  administrator:       " + people.administrator());
+            System.out.println("  employee:            " + people.employee());
         } else {
             LearningbankSimulator sim = LearningbankSimulator.start(LearningbankSimulator.Config.defaults().withPort(port));
             sim.setFaults(Faults.none().withLatency(latency));

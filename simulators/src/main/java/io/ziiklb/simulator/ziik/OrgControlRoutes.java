@@ -121,7 +121,7 @@ final class OrgControlRoutes {
     }
 
     /** Registers a control route whose organisation exceptions become 404, 422 and 409 answers. */
-    private static void route(SimHttpServer server, String method, String template, SimHttpServer.Handler handler) {
+    static void route(SimHttpServer server, String method, String template, SimHttpServer.Handler handler) {
         server.control(method, template, request -> {
             try {
                 return handler.apply(request);

@@ -33,6 +33,7 @@ final class OrgState {
     private final Map<String, Integer> emails = new HashMap<>();
     /** unit id → memberships naming it as unit or department */
     private final Map<Integer, Integer> memberCounts = new HashMap<>();
+    private final Credentials credentials = new Credentials();
     private int lastUnitId;
     private int lastRoleId;
     private int lastUserId;
@@ -199,6 +200,7 @@ final class OrgState {
     /** Removes the user's data for good; the id is remembered so reads can answer 410. */
     void anonymise(int id) {
         unindex(users.remove(id));
+        credentials.forget(id);
         anonymised.add(id);
         userLists = null;
     }
@@ -244,6 +246,11 @@ final class OrgState {
 
     int adminUserId() {
         return adminUserId;
+    }
+
+    /** Passwords and administrator flags. */
+    Credentials credentials() {
+        return credentials;
     }
 
     void setAdminUserId(int id) {

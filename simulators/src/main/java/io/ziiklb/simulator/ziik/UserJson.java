@@ -47,7 +47,7 @@ final class UserJson {
                 "settings", object("timezone", u.timezone(), "show_birthdays", "none", "birthdays_optout", false,
                         "expire", null, "language", u.language()),
                 "admin", isAdmin(u), "system_admin", false,
-                "permissions", object("edit", true, "delete", !isAdmin(u)), "avatar", null,
+                "permissions", object("edit", true, "delete", deletable(u)), "avatar", null,
                 "userTypes", roles(u.firstMembership(), false), "memberGroups", List.of(),
                 "unit", units.ofUser(unit(u)), "physicalUnit", units.ofUser(unit(u)), "url", url(u));
         addMetaFields(m);
@@ -94,7 +94,7 @@ final class UserJson {
     Map<String, Object> author(UserRow u) {
         return object("content_type", "user", "id", u.id(), "name", u.name(), "first_name", u.firstName(),
                 "last_name", u.lastName(), "title", u.title(), "active", u.active(),
-                "permissions", object("edit", true, "delete", !isAdmin(u)), "avatar", null,
+                "permissions", object("edit", true, "delete", deletable(u)), "avatar", null,
                 "unit", units.ofUserInWebhook(unit(u)), "physicalUnit", units.ofUserInWebhook(unit(u)),
                 "url", url(u));
     }
@@ -118,7 +118,12 @@ final class UserJson {
     }
 
     private boolean isAdmin(UserRow u) {
-        return u.id() == state.adminUserId();
+        return state.credentials().isAdmin(u.id());
+    }
+
+    /** Every user but the integration's own account, which the organisation refuses to delete. */
+    private boolean deletable(UserRow u) {
+        return u.id() != state.adminUserId();
     }
 
     private static void addMetaFields(Map<String, Object> m) {

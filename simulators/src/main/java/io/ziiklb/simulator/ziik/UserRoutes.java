@@ -16,7 +16,8 @@ import java.util.function.Supplier;
  *   <li>{@code GET /users/{id}}: {@code {"data": user}}, deactivated users included; 410 for a
  *       deleted (anonymised) user, 404 for an id that never existed.</li>
  *   <li>{@code GET /users/{id}/units}: the memberships in the order they were added; 410/404 alike.</li>
- *   <li>{@code GET /users/current}: the signed-in admin account, with {@code memberUnits}.</li>
+ *   <li>{@code GET /users/current}: the user the token was issued to (the integration account or a
+ *       person who signed in), with {@code memberUnits}.</li>
  * </ul>
  */
 final class UserRoutes {
@@ -32,7 +33,7 @@ final class UserRoutes {
 
     void register(SimHttpServer server) {
         // before /users/{id}, which would otherwise take "current" as an id
-        server.api("GET", "/api/users/current", tokens.guard(this::current));
+        server.api("GET", "/api/users/current", this::current);
         server.api("GET", "/api/users", tokens.guard(this::list));
         server.api("GET", "/api/users/{id}", tokens.guard(this::single));
         server.api("GET", "/api/users/{id}/units", tokens.guard(this::units));
@@ -59,8 +60,9 @@ final class UserRoutes {
     }
 
     private SimResponse current(SimRequest request) {
+        int caller = tokens.require(request);
         return SimResponse.json(200, organisation.read(state ->
-                object("data", new UserJson(state).current(state.user(state.adminUserId())))));
+                object("data", new UserJson(state).current(user(state, caller)))));
     }
 
     private static UserRow user(OrgState state, int id) {

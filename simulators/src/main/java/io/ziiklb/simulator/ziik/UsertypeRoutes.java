@@ -11,7 +11,7 @@ import java.util.stream.Stream;
 
 /**
  * {@code GET /usertypes}: with {@code all=1} every role in id order; without it only "the caller's
- * part", which here means the roles the admin account holds in its own memberships, so a client
+ * part", which here means the roles the signed-in user holds in their own memberships, so a client
  * that forgets {@code all=1} visibly gets too few. Not paged (usertypes-list.json has no meta).
  */
 final class UsertypeRoutes {
@@ -24,15 +24,16 @@ final class UsertypeRoutes {
     }
 
     void register(SimHttpServer server) {
-        server.api("GET", "/api/usertypes", tokens.guard(this::list));
+        server.api("GET", "/api/usertypes", this::list);
     }
 
     private SimResponse list(SimRequest request) {
+        int caller = tokens.require(request);
         boolean all = Params.flag(request, "all");
         return SimResponse.json(200, organisation.read(state -> {
             Stream<RoleRow> roles = state.roles().stream();
             if (!all) {
-                Set<Integer> own = state.user(state.adminUserId()).memberships().stream()
+                Set<Integer> own = state.user(caller).memberships().stream()
                         .flatMap(m -> m.roleIds().stream()).collect(Collectors.toSet());
                 roles = roles.filter(r -> own.contains(r.id()));
             }

@@ -15,7 +15,7 @@ import java.util.function.Supplier;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The webhook API (administrators only; the admin account is the only one that signs in):
+ * The webhook API, administrators only (403 for anyone else):
  * <ul>
  *   <li>{@code POST /webhooks {"name", "uri", "triggers": [...]}} → 201 {@code {"data": webhook}};
  *       422 when a field is missing, the uri is not an absolute http(s) URI, or a trigger is not one
@@ -38,10 +38,10 @@ final class WebhookRoutes {
     }
 
     void register(SimHttpServer server) {
-        server.api("POST", "/api/webhooks", tokens.guard(this::create));
-        server.api("GET", "/api/webhooks", tokens.guard(this::list));
-        server.api("GET", "/api/webhooks/{id}", tokens.guard(request -> SimResponse.json(200, object("data", render(find(request))))));
-        server.api("DELETE", "/api/webhooks/{id}", tokens.guard(request -> {
+        server.api("POST", "/api/webhooks", tokens.guardAdmin(this::create));
+        server.api("GET", "/api/webhooks", tokens.guardAdmin(this::list));
+        server.api("GET", "/api/webhooks/{id}", tokens.guardAdmin(request -> SimResponse.json(200, object("data", render(find(request))))));
+        server.api("DELETE", "/api/webhooks/{id}", tokens.guardAdmin(request -> {
             webhooks.remove(find(request).id());
             return SimResponse.noContent();
         }));
@@ -68,7 +68,7 @@ final class WebhookRoutes {
                 triggers.add(t.stringValue());
             }
         }
-        Webhook webhook = webhooks.add(name, uri, triggers, organisation.adminUserId());
+        Webhook webhook = webhooks.add(name, uri, triggers, tokens.require(request));
         return SimResponse.json(201, object("data", render(webhook)));
     }
 
@@ -84,7 +84,9 @@ final class WebhookRoutes {
     }
 
     private Map<String, Object> render(Webhook w) {
-        Object author = organisation.read(state -> new UserJson(state).author(state.user(w.authorId())));
+        // a person who registered a webhook may since be deleted: Ziik keeps the webhook
+        Object author = organisation.read(state -> new UserJson(state).author(
+                state.user(w.authorId()) != null ? state.user(w.authorId()) : state.user(state.adminUserId())));
         return object("id", w.id(), "content_type", "webhook", "name", w.name(), "uri", w.uri(),
                 "triggers", w.triggers(), "author", author, "permissions", object("edit", true, "delete", true),
                 "url", "api/webhooks/" + w.id());

@@ -20,6 +20,11 @@ import java.util.function.Supplier;
  * {@link DeliverySwitches#membershipChangesFireUserUpdate()} is on (off by default, since Ziik
  * does not document it). Role changes fire nothing: Ziik has no role webhooks.
  *
+ * <p>Signing in: a user with a Ziik-managed password ({@link #setPassword}) can sign in to the
+ * API as themselves; users without one (sign-in managed outside Ziik) cannot. {@link #setAdmin}
+ * makes a user a Ziik administrator ({@code "admin": true} in reads). Neither fires an event:
+ * webhook bodies carry neither field. The integration's account is an administrator from the start.
+ *
  * <p>Failures: an unknown id throws {@link NoSuchElementException} (HTTP 404 on the control
  * routes), invalid input {@link IllegalArgumentException} (422), a change the organisation
  * refuses in its current state {@link IllegalStateException} (409).
@@ -43,6 +48,7 @@ public final class ZiikOrganisation {
                 "en", "Europe/Copenhagen", true, List.of(Membership.of(top.id(), administrator.id())));
         state.putUser(admin);
         state.setAdminUserId(admin.id());
+        state.credentials().setAdmin(admin.id(), true);
     }
 
     public int topUnitId() {
@@ -223,6 +229,45 @@ public final class ZiikOrganisation {
     /** Users not anonymised (active and deactivated), in id order. */
     public List<Integer> userIds() {
         return read(s -> s.users().stream().map(UserRow::id).toList());
+    }
+
+    // ---- signing in (no events)
+
+    /**
+     * Gives the user a Ziik-managed password, replacing any earlier one: they can then sign in to
+     * the API with their email (in any case) and this password, while active.
+     *
+     * @throws IllegalArgumentException for a blank password
+     */
+    public void setPassword(int userId, String password) {
+        write(() -> {
+            rules.user(userId);
+            state.credentials().setPassword(userId, rules.text(password, "password"));
+        });
+    }
+
+    /** Takes the password away, as for a user whose sign-in is managed outside Ziik (Azure login). */
+    public void removePassword(int userId) {
+        write(() -> {
+            rules.user(userId);
+            state.credentials().removePassword(userId);
+        });
+    }
+
+    public boolean hasPassword(int userId) {
+        return read(s -> s.credentials().hasPassword(rules.user(userId).id()));
+    }
+
+    /** Makes the user a Ziik administrator or takes that away ({@code "admin"} in the user's reads). */
+    public void setAdmin(int userId, boolean admin) {
+        write(() -> {
+            rules.user(userId);
+            state.credentials().setAdmin(userId, admin);
+        });
+    }
+
+    public boolean isAdmin(int userId) {
+        return read(s -> s.credentials().isAdmin(rules.user(userId).id()));
     }
 
     // ---- memberships (user.update only when the switch is on)

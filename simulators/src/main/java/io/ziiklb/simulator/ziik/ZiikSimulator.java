@@ -17,15 +17,28 @@ import java.util.Random;
  * deliveries to registered webhooks, and control over both, in process
  * ({@link #organisation()}, {@link #setDeliveries(DeliverySwitches)}, {@link #setFaults(Faults)})
  * and over HTTP: the {@code /_sim/...} routes documented on {@code OrgControlRoutes} (units, roles,
- * users, memberships, generate, summary), {@code DeliveryControlRoutes} (switches, log, idle) and
- * {@link SimHttpServer} (faults, request log). Starts in milliseconds on 127.0.0.1; close it to
- * stop serving and sending.
+ * users, memberships, generate, summary), {@code PeopleControlRoutes} (passwords, admin flags,
+ * seeded people), {@code DeliveryControlRoutes} (switches, log, idle) and {@link SimHttpServer}
+ * (faults, request log). Starts in milliseconds on 127.0.0.1; close it to stop serving and sending.
+ *
+ * <p>Who signs in: the integration's account ({@link Config#adminEmail()}, an administrator) and
+ * any user given a password with {@link ZiikOrganisation#setPassword}; {@link #seedPeople()} adds
+ * an administrator and an employee with passwords and returns their credentials:
+ * <pre>
+ * SeededPeople people = sim.seedPeople();
+ * people.administrator().email(), people.administrator().password()   // admin: true
+ * people.employee().email(), people.employee().password()             // admin: false
+ * </pre>
+ * Tokens belong to the user who signed in: {@code GET /users/current} answers that user, and the
+ * administrators' routes (webhooks, quicklinks) answer 403 to anyone else. Quicklinks created
+ * through the API are readable in process with {@link #quicklinks()}.
  */
 public final class ZiikSimulator implements AutoCloseable {
     private final Config config;
     private final SimHttpServer server;
     private final ZiikOrganisation organisation;
     private final DeliveryDispatcher dispatcher;
+    private final Quicklinks quicklinks = new Quicklinks();
     private final HttpClient deliveryClient;
 
     /**
@@ -92,13 +105,17 @@ public final class ZiikSimulator implements AutoCloseable {
         this.dispatcher = new DeliveryDispatcher(deliveryClient, config.sharedSecret(), new Random(~config.seed()), config.clock());
         Webhooks webhooks = new Webhooks();
         this.organisation = new ZiikOrganisation(config.adminEmail(), new WebhookFanout(webhooks, dispatcher));
-        Tokens tokens = new Tokens(config.clock(), config.tokenTtl(), new SecureRandom());
-        new AuthRoutes(tokens, organisation, config.adminEmail(), config.adminPassword()).register(server);
+        organisation.setPassword(organisation.adminUserId(), config.adminPassword());
+        SignInChecks signIns = new SignInChecks(organisation);
+        Tokens tokens = new Tokens(config.clock(), config.tokenTtl(), new SecureRandom(), signIns::mayUseApi, signIns::isAdmin);
+        new AuthRoutes(tokens, signIns).register(server);
         new UserRoutes(organisation, tokens, server::origin).register(server);
         new UnitRoutes(organisation, tokens, server::origin).register(server);
         new UsertypeRoutes(organisation, tokens).register(server);
         new WebhookRoutes(webhooks, organisation, tokens, server::origin).register(server);
+        new QuicklinkRoutes(quicklinks, organisation, tokens, server::origin).register(server);
         new OrgControlRoutes(organisation).register(server);
+        new PeopleControlRoutes(organisation).register(server);
         new DeliveryControlRoutes(dispatcher).register(server);
     }
 
@@ -148,6 +165,20 @@ public final class ZiikSimulator implements AutoCloseable {
 
     public ZiikOrganisation organisation() {
         return organisation;
+    }
+
+    /**
+     * Adds a Ziik administrator and an ordinary employee who can sign in with their own email and
+     * password ({@code POST /authenticate}), and returns their credentials; idempotent. Also
+     * {@code POST /_sim/people}. The standalone simulator does this at start and prints them.
+     */
+    public SeededPeople seedPeople() {
+        return SeededPeople.seed(organisation);
+    }
+
+    /** The quicklinks created through the API so far, in id order. */
+    public List<Quicklink> quicklinks() {
+        return quicklinks.all();
     }
 
     public DeliverySwitches deliveries() {

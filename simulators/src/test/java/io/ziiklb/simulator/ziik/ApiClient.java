@@ -36,12 +36,25 @@ final class ApiClient {
         return answer.json().get(0).get("jwt").stringValue();
     }
 
+    /** Signs in as this person and returns the token. */
+    String login(String email, String password) {
+        Answer answer = post("/authenticate", "{\"username\":\"" + email + "\",\"password\":\"" + password + "\"}", null);
+        if (answer.status() != 200) {
+            throw new AssertionError("login as " + email + " failed: " + answer);
+        }
+        return answer.json().get(0).get("jwt").stringValue();
+    }
+
     Answer get(String path, String token) {
         return send("GET", api(path), null, token);
     }
 
     Answer post(String path, String json, String token) {
         return send("POST", api(path), json, token);
+    }
+
+    Answer patch(String path, String json, String token) {
+        return send("PATCH", api(path), json, token);
     }
 
     Answer delete(String path, String token) {

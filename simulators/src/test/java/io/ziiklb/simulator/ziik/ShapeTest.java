@@ -35,6 +35,7 @@ class ShapeTest {
     private static HookReceiver hooks;
     private static String token;
     private static int userWithRoles;
+    private static String employeeToken;
 
     @BeforeAll
     static void start() {
@@ -48,6 +49,16 @@ class ShapeTest {
         }
         ZiikOrganisation org = sim.organisation();
         userWithRoles = org.userIds().stream().filter(id -> id != org.adminUserId()).findFirst().orElseThrow();
+        // a quicklink whose visibility names a unit and a role, so those lists have elements to compare
+        int role = org.roleIds().getLast();
+        client.post("/quicklinks", quicklink("Menu", "{\"userTypes\":[" + role + "],\"units\":[" + org.topUnitId()
+                + "],\"units_falldown\":[]}"), token);
+        SeededPeople people = sim.seedPeople();
+        employeeToken = client.login(people.employee().email(), people.employee().password());
+    }
+
+    private static String quicklink(String name, String visibility) {
+        return "{\"name\":\"" + name + "\",\"link\":\"https://example.com/" + name + "\",\"visibility\":" + visibility + "}";
     }
 
     @AfterAll
@@ -63,11 +74,16 @@ class ShapeTest {
                 shape("users-list.json", () -> api("/users"), Map.of()),
                 shape("user-single.json", () -> api("/users/" + userWithRoles), NO_BIRTHDAY),
                 shape("user-current.json", () -> api("/users/current"), NO_BIRTHDAY),
+                shape("user-current.json", () -> client.get("/users/current", employeeToken).json(), NO_BIRTHDAY),
                 shape("units-list.json", () -> api("/units"), Map.of()),
                 shape("unit-single.json", () -> api("/units/" + sim.organisation().topUnitId()), UNIT_CONTACT_DATA),
                 shape("units-tree.json", () -> api("/units/tree?all=true"), Map.of()),
                 shape("usertypes-list.json", () -> api("/usertypes?all=1"), Map.of()),
                 shape("webhook-single.json", () -> api("/webhooks/1"), Map.of()),
+                shape("quicklink-created.json", () -> client.post("/quicklinks",
+                        quicklink("Rota", "{\"userTypes\":[],\"units\":[],\"units_falldown\":[]}"), token).json(), Map.of()),
+                shape("quicklink-single.json", () -> api("/quicklinks/1"), Map.of()),
+                shape("quicklinks-list.json", () -> api("/quicklinks"), Map.of()),
                 shape("webhook-delivery-user.json", () -> delivered("user.update",
                         () -> sim.organisation().updateUser(userWithRoles, UserUpdate.none().withTitle("Head Chef"))), Map.of()),
                 shape("webhook-delivery-unit.json", () -> delivered("unit.create",
