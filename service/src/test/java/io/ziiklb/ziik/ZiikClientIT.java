@@ -47,7 +47,7 @@ class ZiikClientIT {
     }
 
     private ZiikClient person(SeededPeople.Person person) {
-        PeerHttp http = PeerHttp.create(Duration.ofSeconds(2), Duration.ofSeconds(5));
+        PeerHttp http = PeerHttp.create(Duration.ofSeconds(2), Duration.ofSeconds(5), AllowedPeers.loopback());
         return new ZiikClient(http, sim.baseUrl(), person.email(), person.password(), simClock, d -> { },
                 ZiikClientPolicy.defaults());
     }
