@@ -7,6 +7,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
@@ -38,7 +39,10 @@ class ConsoleSecurity {
     SecurityFilterChain pagesChain(HttpSecurity http, PeerClients clients, AccessToken operatorToken,
                                    SignInThrottle throttle) throws Exception {
         return http
-                .authenticationProvider(new ZiikAdminSignIn(clients, operatorToken, throttle))
+                // its own manager, without Spring Boot's global one as parent: with that parent, every
+                // refusal reached the failure handler as the parent's BadCredentialsException, so the
+                // page said "wrong password" to a non-administrator, a locked email, a wrong address
+                .authenticationManager(new ProviderManager(new ZiikAdminSignIn(clients, operatorToken, throttle)))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(SIGN_IN, "/signin", "/webjars/**", "/console.css").permitAll()
                         .anyRequest().authenticated())
