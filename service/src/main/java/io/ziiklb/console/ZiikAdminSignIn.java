@@ -77,7 +77,7 @@ final class ZiikAdminSignIn implements AuthenticationProvider {
         try {
             account = clients.ziik(tenant, email, password).currentAccount();
         } catch (ZiikAuthenticationException e) {
-            throttle.failed(email);
+            throttle.failed(email, tenant);
             LOG.info("console sign-in refused for {} at {}: Ziik did not accept the password", email, tenant);
             throw new Refused("password");
         } catch (ZiikException | IllegalArgumentException e) {
@@ -85,11 +85,11 @@ final class ZiikAdminSignIn implements AuthenticationProvider {
             throw new Refused("unreachable");
         }
         if (!account.admin()) {
-            throttle.succeeded(email);
+            throttle.succeeded(email, tenant);
             LOG.info("console sign-in refused for {} at {}: not a Ziik administrator", email, tenant);
             throw new Refused("not_admin");
         }
-        throttle.succeeded(email);
+        throttle.succeeded(email, tenant);
         LOG.info("console sign-in: {} at {}", email, tenant);
         return signedIn(Viewer.ziikAdmin(tenant, account.email() == null ? email : account.email(), email));
     }
@@ -106,11 +106,11 @@ final class ZiikAdminSignIn implements AuthenticationProvider {
             throw new Refused("locked");
         }
         if (!operatorToken.matches(token)) {
-            throttle.failed(OPERATOR_KEY);
+            throttle.failed(OPERATOR_KEY, "");
             LOG.info("console sign-in refused: wrong operator token");
             throw new Refused("operator");
         }
-        throttle.succeeded(OPERATOR_KEY);
+        throttle.succeeded(OPERATOR_KEY, "");
         LOG.info("console sign-in: the operator");
         return signedIn(Viewer.operator());
     }
