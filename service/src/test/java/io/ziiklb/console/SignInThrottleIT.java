@@ -26,7 +26,8 @@ import org.springframework.context.annotation.Primary;
 /**
  * Guessing throttled: after five failed sign-ins for one email, the right password is refused too,
  * saying so, for fifteen minutes (on a hand-moved clock), on a second instance sharing the database
- * as well; other emails sign in meanwhile. The operator token typed at sign-in is throttled alike.
+ * as well; other emails sign in meanwhile, and a success at another Ziik (one of the guesser's own)
+ * does not clear the failures. The operator token typed at sign-in is throttled alike.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=" + SignInThrottleIT.DB,
@@ -100,6 +101,22 @@ class SignInThrottleIT {
         assertThat(signIn(port, email, password)).isEqualTo("/?error=locked");
         clock.advance(Duration.ofSeconds(2));
         assertThat(signIn(port, email, password)).isEqualTo("/integrations");
+    }
+
+    @Test
+    void aSuccessAtAnotherZiikDoesNotClearTheFailuresMadeAtThisOne() {
+        String email = people.employee().email();
+        try (ZiikSimulator ownZiik = ZiikSimulator.start(ZiikSimulator.Config.defaults())) {
+            ownZiik.seedPeople(); // the guesser's own Ziik, where the victim's email has a password the guesser knows
+            for (int i = 0; i < 4; i++) {
+                assertThat(signIn(port, email, "guess-" + i)).isEqualTo("/?error=password");
+            }
+            assertThat(outcome(ConsoleHttp.onPort(port).signIn(ownZiik.baseUrl(), email, people.employee().password())))
+                    .as("signed in as that email at their own Ziik (not an admin there)").isEqualTo("/?error=not_admin");
+            assertThat(signIn(port, email, "guess-4")).isEqualTo("/?error=password");
+        }
+        assertThat(signIn(port, email, people.employee().password())).as("the fifth failure at this Ziik locks")
+                .isEqualTo("/?error=locked");
     }
 
     @Test
