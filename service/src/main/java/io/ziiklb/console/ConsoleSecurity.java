@@ -11,12 +11,14 @@ import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 
 /**
  * The pages' security: a session made at sign-in (a new session id then, against fixation), a CSRF
  * token in every form (kept in the session, never in a cookie), sign-out, and nothing but the
  * sign-in page and the static files without signing in. The session cookie's flags and idle
- * timeout are set in application.properties (HttpOnly, SameSite=Lax, Secure under https).
+ * timeout are set in application.properties (HttpOnly, SameSite=Lax, Secure under https); under
+ * https the pages also send Strict-Transport-Security.
  */
 @Configuration
 class ConsoleSecurity {
@@ -36,8 +38,10 @@ class ConsoleSecurity {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pagesChain(HttpSecurity http, PeerClients clients, AccessToken operatorToken,
-                                   SignInThrottle throttle) throws Exception {
+    SecurityFilterChain pagesChain(HttpSecurity http, PeerClients clients, AccessToken operatorToken, SignInThrottle throttle,
+                                   @org.springframework.beans.factory.annotation.Value("${ziiklb.public-url:}") String publicUrl)
+            throws Exception {
+        boolean https = publicUrl.startsWith("https://");
         return http
                 // its own manager, without Spring Boot's global one as parent: with that parent, every
                 // refusal reached the failure handler as the parent's BadCredentialsException, so the
@@ -62,7 +66,16 @@ class ConsoleSecurity {
                         .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; img-src 'self' data:;"
                                 + " style-src 'self'; script-src 'self'; form-action 'self'; frame-ancestors 'none'"))
                         .referrerPolicy(referrer -> referrer.policy(
-                                org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
+                                org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+                        // behind the proxy that ends TLS every request looks like http, and Spring's
+                        // default (HSTS on secure requests only) sent none: the public URL decides
+                        .httpStrictTransportSecurity(hsts -> {
+                            if (https) {
+                                hsts.requestMatcher(AnyRequestMatcher.INSTANCE).includeSubDomains(false).maxAgeInSeconds(31_536_000);
+                            } else {
+                                hsts.disable();
+                            }
+                        }))
                 .build();
     }
 }

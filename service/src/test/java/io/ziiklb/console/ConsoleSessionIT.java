@@ -168,6 +168,7 @@ class ConsoleSessionIT {
             assertThat(h.firstValue("X-Content-Type-Options")).hasValue("nosniff");
             assertThat(h.firstValue("Referrer-Policy")).hasValue("same-origin");
             assertThat(h.firstValue("Cache-Control").orElse("")).contains("no-store");
+            assertThat(h.firstValue("Strict-Transport-Security")).as("not under http").isEmpty();
         }
     }
 }

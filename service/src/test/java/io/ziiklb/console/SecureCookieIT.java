@@ -9,7 +9,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Behind https ({@code ziiklb.public-url} says so), the session cookie is Secure, even though the
- * service itself is reached over plain http from the proxy in front of it.
+ * service itself is reached over plain http from the proxy in front of it, and the pages send
+ * Strict-Transport-Security.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:securecookie;" + TestDatabase.H2_OPTIONS,
@@ -26,5 +27,11 @@ class SecureCookieIT {
         assertThat(ConsoleHttp.setCookies(page)).singleElement().satisfies(cookie -> assertThat(cookie)
                 .startsWith("ZIIKLB_SESSION=").containsIgnoringCase("; Secure").containsIgnoringCase("; HttpOnly")
                 .containsIgnoringCase("SameSite=Lax"));
+    }
+
+    @Test
+    void thePagesAskBrowsersToComeBackOverHttpsOnly() {
+        assertThat(ConsoleHttp.onPort(port).get("/").headers().firstValue("Strict-Transport-Security"))
+                .hasValue("max-age=31536000");
     }
 }
