@@ -58,6 +58,7 @@ public final class DemoMain {
                 System.out.println();
                 new LiveChanges(ziikSim.origin(), ziik, lb, System.out).run();
                 System.out.println();
+                ConsoleInvitation.print(ziikSim.origin(), "http://localhost:" + options.servicePort(), System.out);
                 System.out.println("Operator token for this run: " + operatorToken);
                 System.out.println("  curl -H 'Authorization: Bearer " + operatorToken + "' http://localhost:"
                         + options.servicePort() + "/api/v1/integrations");

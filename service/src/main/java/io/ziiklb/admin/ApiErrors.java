@@ -3,60 +3,99 @@ package io.ziiklb.admin;
 import io.ziiklb.http.ApiProblem;
 import io.ziiklb.http.ErrorBody;
 import io.ziiklb.integration.SyncService;
+import io.ziiklb.web.BadQuery;
+import io.ziiklb.web.ErrorStatus;
+import io.ziiklb.web.UnreadableBody;
+import io.ziiklb.web.Unexpected;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
-import org.springframework.web.servlet.resource.NoResourceFoundException;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
-/** Every error of the API as {@code {"error": {"code", "message", "fields"}}}; never a stack trace. */
+/**
+ * Every error of the API as {@code {"error": {"code", "message", "fields"}}}: its own refusals
+ * ({@link ApiProblem}) and every exception Spring MVC raises for a request it cannot take (unknown
+ * route, wrong method or media type, unreadable body, bad parameter), which
+ * {@link ResponseEntityExceptionHandler} gives their status. Always JSON, whatever the request
+ * accepts (the content type is set, so no negotiation happens). Never a stack trace, never the
+ * framework's message.
+ */
 @RestControllerAdvice
-class ApiErrors {
+class ApiErrors extends ResponseEntityExceptionHandler {
     private static final Logger LOG = LoggerFactory.getLogger(ApiErrors.class);
 
-    static ResponseEntity<Map<String, Object>> body(int status, String code, String message, Map<String, List<String>> fields) {
-        return ResponseEntity.status(status).body(ErrorBody.of(code, message, fields));
+    private static ResponseEntity<Object> body(int status, String code, String message, Map<String, List<String>> fields) {
+        return body(status, new HttpHeaders(), code, message, fields);
+    }
+
+    private static ResponseEntity<Object> body(int status, HttpHeaders headers, String code, String message,
+                                               Map<String, List<String>> fields) {
+        return ResponseEntity.status(status).headers(headers).contentType(MediaType.APPLICATION_JSON)
+                .body(ErrorBody.of(code, message, fields));
     }
 
     @ExceptionHandler(ApiProblem.class)
-    ResponseEntity<Map<String, Object>> problem(ApiProblem e) {
+    ResponseEntity<Object> problem(ApiProblem e) {
         return body(e.status(), e.code(), e.getMessage(), e.fields());
     }
 
     @ExceptionHandler(SyncService.AlreadyRunning.class)
-    ResponseEntity<Map<String, Object>> running(SyncService.AlreadyRunning e) {
+    ResponseEntity<Object> running(SyncService.AlreadyRunning e) {
         return body(409, "sync_running", e.getMessage(), Map.of("syncId", List.of(e.syncId())));
     }
 
-    @ExceptionHandler(HttpMessageNotReadableException.class)
-    ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e) {
-        return body(400, "bad_request", "the body is not valid JSON of the expected shape", Map.of());
-    }
-
-    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-    ResponseEntity<Map<String, Object>> mismatch(MethodArgumentTypeMismatchException e) {
-        return body(400, "bad_request", "bad value for " + e.getName(), Map.of(e.getName(), List.of("has the wrong type")));
-    }
-
-    @ExceptionHandler(NoResourceFoundException.class)
-    ResponseEntity<Map<String, Object>> noRoute(NoResourceFoundException e) {
-        return body(404, "not_found", "no such endpoint", Map.of());
-    }
-
-    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
-    ResponseEntity<Map<String, Object>> method(HttpRequestMethodNotSupportedException e) {
-        return body(405, "method_not_allowed", e.getMessage(), Map.of());
+    /** The browser went away while a page or a file was being sent: nobody is left to answer, and nothing is wrong here. */
+    @ExceptionHandler(org.apache.catalina.connector.ClientAbortException.class)
+    void clientGone() {
     }
 
     @ExceptionHandler(Exception.class)
-    ResponseEntity<Map<String, Object>> unexpected(Exception e) {
-        LOG.error("unexpected error in the admin API", e);
-        return body(500, "internal_error", "unexpected error; see the service's log", Map.of());
+    ResponseEntity<Object> unexpected(Exception e) {
+        if (BadQuery.causedBy(e)) {
+            return body(400, "bad_request", BadQuery.MESSAGE, Map.of());
+        }
+        LOG.error("unexpected error in the admin API: {}", Unexpected.describe(e));
+        return body(500, ErrorStatus.code(500), ErrorStatus.message(500), Map.of());
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        return problem(UnreadableBody.problem(e));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException e, HttpHeaders headers,
+                                                        HttpStatusCode status, WebRequest request) {
+        String name = e.getPropertyName() == null ? "value" : e.getPropertyName();
+        return body(400, headers, "invalid", "the request has invalid fields", Map.of(name, List.of("has the wrong type")));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException e,
+                                                                          HttpHeaders headers, HttpStatusCode status,
+                                                                          WebRequest request) {
+        return body(400, headers, "invalid", "the request has invalid fields",
+                Map.of(e.getParameterName(), List.of("is required")));
+    }
+
+    /** Everything else Spring MVC refuses: its status, with the code and message of that status. */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception e, @Nullable Object body, HttpHeaders headers,
+                                                             HttpStatusCode status, WebRequest request) {
+        int code = status.value();
+        return body(code, headers, ErrorStatus.code(code), ErrorStatus.message(code), Map.of());
     }
 }

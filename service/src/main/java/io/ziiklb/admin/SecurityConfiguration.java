@@ -23,8 +23,9 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
  * token) are open. A change made with a session needs its CSRF token; one made with a bearer token
  * carries no cookie to forge, so needs none, and a request with a bearer token is judged by that
  * token alone, its session not consulted ({@link BearerRequests}). Each refusal leaves one INFO line
- * ({@link RefusedRequests}). The pages have a chain of their own ({@code io.ziiklb.console}), after
- * this one.
+ * ({@link RefusedRequests}). The pages have a chain of their own ({@code io.ziiklb.console}), before
+ * this one, for their addresses only: any other address, known or not, is the API's (401 without a
+ * token, so that a stranger cannot tell routes from non-routes).
  */
 @Configuration
 class SecurityConfiguration {
@@ -34,12 +35,12 @@ class SecurityConfiguration {
         return new AccessToken(token);
     }
 
+    /** After the pages' chain, which takes the console's own addresses: everything else is the API's. */
     @Bean
-    @Order(1)
+    @Order(2)
     SecurityFilterChain apiChain(HttpSecurity http, AccessToken operatorToken,
                                  @Value("${ziiklb.metrics-token:}") String metricsToken) throws Exception {
         return http
-                .securityMatcher("/api/**", "/actuator/**", "/hooks/**", "/sso/**", "/error")
                 .csrf(csrf -> csrf.requireCsrfProtectionMatcher(SecurityConfiguration::changeBySession))
                 // a console session is read, never made: an API call alone leaves no cookie behind
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
@@ -69,8 +70,14 @@ class SecurityConfiguration {
                 .build();
     }
 
-    /** A change to the API made without a bearer token: only a browser's session can be behind it. */
+    /**
+     * A change to the API made with a session and without a bearer token: only a browser can be
+     * behind it. A request with neither is not asked for a token: it is refused as unauthenticated (401).
+     */
     private static boolean changeBySession(HttpServletRequest request) {
+        if (request.getRequestedSessionId() == null) {
+            return false;
+        }
         String method = request.getMethod();
         boolean safe = HttpMethod.GET.matches(method) || HttpMethod.HEAD.matches(method) || HttpMethod.OPTIONS.matches(method)
                 || HttpMethod.TRACE.matches(method);

@@ -36,13 +36,18 @@ class ConsoleSecurity {
         return servletContext -> servletContext.getSessionCookieConfig().setSecure(publicUrl.startsWith("https://"));
     }
 
+    /** The console's addresses; every other one is the API's chain. */
+    static final String[] PAGES = {SIGN_IN, "/signin", "/signout", "/integrations", "/integrations/**", "/webjars/**",
+        "/console.css"};
+
     @Bean
-    @Order(2)
+    @Order(1)
     SecurityFilterChain pagesChain(HttpSecurity http, PeerClients clients, AccessToken operatorToken, SignInThrottle throttle,
                                    @org.springframework.beans.factory.annotation.Value("${ziiklb.public-url:}") String publicUrl)
             throws Exception {
         boolean https = publicUrl.startsWith("https://");
         return http
+                .securityMatcher(PAGES)
                 // its own manager, without Spring Boot's global one as parent: with that parent, every
                 // refusal reached the failure handler as the parent's BadCredentialsException, so the
                 // page said "wrong password" to a non-administrator, a locked email, a wrong address

@@ -1,5 +1,7 @@
 package io.ziiklb.http;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -16,7 +18,7 @@ public final class ApiProblem extends RuntimeException {
         super(message, null, false, false);
         this.status = status;
         this.code = code;
-        this.fields = Map.copyOf(fields);
+        this.fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields)); // in the order the fields were checked
     }
 
     public static ApiProblem notFound(String what) {

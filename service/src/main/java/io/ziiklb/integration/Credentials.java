@@ -1,12 +1,32 @@
 package io.ziiklb.integration;
 
-import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The credentials an admin gives for each side; checked for shape here, and live by {@link CredentialCheck}. */
+/**
+ * The credentials an admin gives for each side; checked for shape here (what each value becomes
+ * on the wire), and live by {@link CredentialCheck}.
+ *
+ * <ul>
+ *   <li>{@code baseUrl}: an http(s) URL the service calls ({@link FieldRules#baseUrl}).</li>
+ *   <li>Ziik {@code username} and {@code password} go into the JSON body of Ziik's
+ *       {@code POST /authenticate}; {@code sharedSecret} keys the HMAC of deliveries, at least 16
+ *       characters when given. Any printable Unicode.</li>
+ *   <li>Learningbank {@code username} and {@code password} become
+ *       {@code Authorization: Basic base64(username:password)} (as UTF-8): any printable Unicode,
+ *       and no {@code :} in the username, where Basic auth splits the pair. The {@code token} is
+ *       sent as it is in {@code X-Api-Token}: visible ASCII only.</li>
+ * </ul>
+ * No control character (a line break, a NUL) and no broken Unicode anywhere: such a value could
+ * split a header or a log line.
+ */
 public final class Credentials {
+    static final int MAX_NAME = 320;
+    static final int MAX_SECRET = 1024;
+    static final int MAX_TOKEN = 4096;
+    static final int MIN_SHARED_SECRET = 16;
+
     private Credentials() {
     }
 
@@ -24,22 +44,18 @@ public final class Credentials {
         }
     }
 
+    /** Every field at fault, by its name in the request ({@code ziik.baseUrl}); empty when all are fine. */
     static Map<String, List<String>> problems(Ziik z, Learningbank lb) {
         Map<String, List<String>> problems = new LinkedHashMap<>();
         if (z == null) {
-            problems.put("ziik", List.of("is required"));
+            FieldRules.add(problems, "ziik", "is required");
         } else {
-            url(problems, "ziik.baseUrl", z.baseUrl());
-            required(problems, "ziik.username", z.username());
-            required(problems, "ziik.password", z.password());
+            ziik(problems, z);
         }
         if (lb == null) {
-            problems.put("learningbank", List.of("is required"));
+            FieldRules.add(problems, "learningbank", "is required");
         } else {
-            url(problems, "learningbank.baseUrl", lb.baseUrl());
-            required(problems, "learningbank.username", lb.username());
-            required(problems, "learningbank.password", lb.password());
-            required(problems, "learningbank.token", lb.token());
+            learningbank(problems, lb);
         }
         return problems;
     }
@@ -78,21 +94,36 @@ public final class Credentials {
         }
     }
 
-    static void required(Map<String, List<String>> problems, String field, String value) {
-        if (value == null || value.isBlank()) {
-            problems.put(field, List.of("is required"));
+    private static void ziik(Map<String, List<String>> problems, Ziik z) {
+        FieldRules.baseUrl(problems, "ziik.baseUrl", z.baseUrl());
+        if (FieldRules.required(problems, "ziik.username", z.username())) {
+            FieldRules.text(problems, "ziik.username", z.username(), MAX_NAME);
+        }
+        if (FieldRules.required(problems, "ziik.password", z.password())) {
+            FieldRules.text(problems, "ziik.password", z.password(), MAX_SECRET);
+        }
+        if (z.sharedSecret() != null) {
+            if (z.sharedSecret().length() < MIN_SHARED_SECRET) {
+                FieldRules.add(problems, "ziik.sharedSecret", "must be at least " + MIN_SHARED_SECRET + " characters");
+            }
+            FieldRules.text(problems, "ziik.sharedSecret", z.sharedSecret(), MAX_SECRET);
         }
     }
 
-    static void url(Map<String, List<String>> problems, String field, String value) {
-        try {
-            URI uri = URI.create(value == null ? "" : value.trim());
-            if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null
-                    || uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
-                problems.put(field, List.of("must be an http(s) URL without query, fragment or user info"));
+    private static void learningbank(Map<String, List<String>> problems, Learningbank lb) {
+        FieldRules.baseUrl(problems, "learningbank.baseUrl", lb.baseUrl());
+        if (FieldRules.required(problems, "learningbank.username", lb.username())) {
+            FieldRules.text(problems, "learningbank.username", lb.username(), MAX_NAME);
+            if (lb.username().indexOf(':') >= 0) {
+                FieldRules.add(problems, "learningbank.username",
+                        "must not contain ':' (Basic authentication separates username and password with it)");
             }
-        } catch (IllegalArgumentException e) {
-            problems.put(field, List.of("is not a URL"));
+        }
+        if (FieldRules.required(problems, "learningbank.password", lb.password())) {
+            FieldRules.text(problems, "learningbank.password", lb.password(), MAX_SECRET);
+        }
+        if (FieldRules.required(problems, "learningbank.token", lb.token())) {
+            FieldRules.headerToken(problems, "learningbank.token", lb.token(), MAX_TOKEN);
         }
     }
 }

@@ -2,16 +2,29 @@ package io.ziiklb.integration;
 
 import io.ziiklb.sync.DeletionGuard;
 import io.ziiklb.sync.SyncSettings;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
-/** An integration's settings, as the admin API shows and takes them. */
+/**
+ * An integration's settings, as the admin API shows and takes them, and their ranges
+ * ({@link #problems()}): the one place they are decided.
+ */
 public record IntegrationSettings(boolean uniqueUnits, boolean syncJobProfiles, List<String> excludedEmails,
                                   int deletionGuardPercent, int deletionGuardMinimum,
                                   int fullSyncIntervalMinutes, int rolePollIntervalMinutes) {
+    static final int MAX_EXCLUDED_EMAILS = 1000;
+    static final int MAX_GUARD_MINIMUM = 1_000_000;
+    static final int MIN_FULL_SYNC_MINUTES = 5;
+    static final int MAX_FULL_SYNC_MINUTES = 7 * 24 * 60;
+    static final int MAX_ROLE_POLL_MINUTES = 24 * 60;
 
+    /** A null address in the list is kept, so that {@link #problems()} can name it rather than fail here. */
     public IntegrationSettings {
-        excludedEmails = excludedEmails == null ? List.of() : List.copyOf(excludedEmails);
+        excludedEmails = excludedEmails == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(excludedEmails));
     }
 
     public static IntegrationSettings defaults() {
@@ -24,26 +37,40 @@ public record IntegrationSettings(boolean uniqueUnits, boolean syncJobProfiles, 
                 new DeletionGuard(deletionGuardPercent, deletionGuardMinimum));
     }
 
-    /** Names each field that is out of range; empty when all are fine. */
-    public java.util.Map<String, List<String>> problems() {
-        java.util.Map<String, List<String>> problems = new java.util.LinkedHashMap<>();
-        if (deletionGuardPercent < 0 || deletionGuardPercent > 100) {
-            problems.put("settings.deletionGuardPercent", List.of("must be between 0 and 100"));
-        }
-        if (deletionGuardMinimum < 0) {
-            problems.put("settings.deletionGuardMinimum", List.of("must not be negative"));
-        }
-        if (fullSyncIntervalMinutes < 0) {
-            problems.put("settings.fullSyncIntervalMinutes", List.of("must not be negative (0 turns it off)"));
-        }
-        if (rolePollIntervalMinutes < 0) {
-            problems.put("settings.rolePollIntervalMinutes", List.of("must not be negative (0 turns it off)"));
-        }
-        for (String email : excludedEmails) {
-            if (email == null || !email.contains("@")) {
-                problems.put("settings.excludedEmails", List.of("\"" + email + "\" is not an email address"));
+    /**
+     * Every field out of range, by its name in the request ({@code settings.excludedEmails[2]});
+     * empty when all are fine. Intervals are 0 for off, or within their range.
+     */
+    public Map<String, List<String>> problems() {
+        Map<String, List<String>> problems = new LinkedHashMap<>();
+        between(problems, "settings.deletionGuardPercent", deletionGuardPercent, 0, 100);
+        between(problems, "settings.deletionGuardMinimum", deletionGuardMinimum, 0, MAX_GUARD_MINIMUM);
+        offOrBetween(problems, "settings.fullSyncIntervalMinutes", fullSyncIntervalMinutes, MIN_FULL_SYNC_MINUTES,
+                MAX_FULL_SYNC_MINUTES);
+        offOrBetween(problems, "settings.rolePollIntervalMinutes", rolePollIntervalMinutes, 1, MAX_ROLE_POLL_MINUTES);
+        if (excludedEmails.size() > MAX_EXCLUDED_EMAILS) {
+            FieldRules.add(problems, "settings.excludedEmails", "must hold at most " + MAX_EXCLUDED_EMAILS + " addresses");
+        } else {
+            for (int i = 0; i < excludedEmails.size(); i++) {
+                String email = excludedEmails.get(i);
+                if (!FieldRules.email(email)) {
+                    FieldRules.add(problems, "settings.excludedEmails[" + i + "]",
+                            email == null ? "must be an email address, not null" : "is not an email address");
+                }
             }
         }
         return problems;
+    }
+
+    private static void between(Map<String, List<String>> problems, String field, int value, int min, int max) {
+        if (value < min || value > max) {
+            FieldRules.add(problems, field, "must be between " + min + " and " + max);
+        }
+    }
+
+    private static void offOrBetween(Map<String, List<String>> problems, String field, int value, int min, int max) {
+        if (value != 0 && (value < min || value > max)) {
+            FieldRules.add(problems, field, "must be 0 (off) or between " + min + " and " + max);
+        }
     }
 }

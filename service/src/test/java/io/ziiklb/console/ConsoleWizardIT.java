@@ -56,6 +56,37 @@ class ConsoleWizardIT {
     }
 
     @Test
+    void theSignInPageSpeaksDanishToADanishBrowser_fitsAPhone_andWorksByKeyboard() {
+        Page danish = browser.newPage("da-DK");
+        danish.navigate(origin() + "/");
+        assertThat(danish.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Log ind"))).isVisible();
+        assertThat(danish.locator("html")).hasAttribute("lang", "da");
+        assertThat(browser.check(danish, "01-sign-in-da")).isEmpty();
+
+        Page phone = browser.newPage();
+        phone.setViewportSize(390, 844);
+        phone.navigate(origin() + "/");
+        assertThat(browser.check(phone, "01-sign-in-phone")).isEmpty();
+        boolean scrollsSideways = (Boolean) phone.evaluate("document.documentElement.scrollWidth > window.innerWidth");
+        assertThat(scrollsSideways).as("nothing wider than the phone").isFalse();
+
+        // by keyboard alone: the fields in order, then Enter
+        phone.locator("body").focus();
+        phone.keyboard().press("Tab");
+        phone.keyboard().press("Tab");
+        assertThat(phone.getByLabel("Ziik address")).isFocused();
+        phone.keyboard().type(ziik.baseUrl());
+        phone.keyboard().press("Tab");
+        phone.keyboard().type(ziik.config().adminEmail());
+        phone.keyboard().press("Tab");
+        phone.keyboard().type(ziik.config().adminPassword());
+        phone.keyboard().press("Enter");
+        assertThat(phone).hasURL(Pattern.compile(".*/integrations$"));
+        assertThat(browser.check(phone, "02-integrations-phone")).isEmpty();
+        assertThat(browser.consoleErrors()).isEmpty();
+    }
+
+    @Test
     void anAdministratorCreatesAndSynchronisesTheIntegrationThenUsesEveryButton() {
         List<String> violations = new ArrayList<>();
         Page page = browser.newPage();
