@@ -10,6 +10,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 
@@ -36,6 +37,17 @@ class ConsoleSecurity {
         return servletContext -> servletContext.getSessionCookieConfig().setSecure(publicUrl.startsWith("https://"));
     }
 
+    /**
+     * A refused form post (no CSRF token, or a wrong one) answered as a page with 403: without this
+     * the refusal went to /error, which answers in the API's JSON shape. The forward to it is let
+     * through signed out too, as the refusal of a forged sign-in is shown to someone not signed in.
+     */
+    private static AccessDeniedHandlerImpl refusedPage() {
+        AccessDeniedHandlerImpl handler = new AccessDeniedHandlerImpl();
+        handler.setErrorPage(RefusedPage.PATH);
+        return handler;
+    }
+
     /** The console's addresses; every other one is the API's chain. */
     static final String[] PAGES = {SIGN_IN, "/signin", "/signout", "/integrations", "/integrations/**", "/webjars/**",
         "/console.css"};
@@ -54,6 +66,8 @@ class ConsoleSecurity {
                 .authenticationManager(new ProviderManager(new ZiikAdminSignIn(clients, operatorToken, throttle)))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(SIGN_IN, "/signin", "/webjars/**", "/console.css").permitAll()
+                        // the refusal page, forwarded to, also for someone not signed in (a forged sign-in)
+                        .dispatcherTypeMatchers(jakarta.servlet.DispatcherType.FORWARD).permitAll()
                         .anyRequest().authenticated())
                 .formLogin(form -> form
                         .loginPage(SIGN_IN)
@@ -66,7 +80,8 @@ class ConsoleSecurity {
                                 "/?error=" + (e instanceof ZiikAdminSignIn.Refused r ? r.code() : "password"))))
                 .logout(logout -> logout.logoutUrl("/signout").logoutSuccessUrl("/?signedOut"))
                 .sessionManagement(s -> s.sessionFixation(fixation -> fixation.changeSessionId()))
-                .exceptionHandling(e -> e.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint(SIGN_IN)))
+                .exceptionHandling(e -> e.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint(SIGN_IN))
+                        .accessDeniedHandler(refusedPage()))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; img-src 'self' data:;"
                                 + " style-src 'self'; script-src 'self'; form-action 'self'; frame-ancestors 'none'"))
