@@ -100,6 +100,15 @@ class ConsoleSessionIT {
     }
 
     @Test
+    void theCsrfTokenFromBeforeSignInIsNoLongerAccepted() {
+        ConsoleHttp console = ConsoleHttp.onPort(port);
+        signIn(console); // the token the client holds is the sign-in page's
+        assertThat(console.post("/signout", java.util.Map.of()).statusCode()).isEqualTo(403);
+        console.get("/integrations");
+        assertThat(console.post("/signout", java.util.Map.of()).statusCode()).as("the page's own token").isEqualTo(302);
+    }
+
+    @Test
     void theSessionEndsAfterThirtyIdleMinutes() throws java.io.IOException {
         ConsoleHttp console = ConsoleHttp.onPort(port);
         signIn(console);

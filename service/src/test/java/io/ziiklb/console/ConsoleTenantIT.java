@@ -136,6 +136,19 @@ class ConsoleTenantIT {
     }
 
     @Test
+    void theApiRefusesMovingTheirIntegrationToAnotherTenantsZiik() {
+        ConsoleHttp admin = tenants.a.signedInAdmin(port);
+        admin.get("/integrations");
+        String before = operator.get("/api/v1/integrations/" + idA).ok().toString();
+        HttpResponse<String> answer = admin.api("PATCH", "/api/v1/integrations/" + idA,
+                AdminApiClient.JSON.writeValueAsString(Map.of("ziik", tenants.b.integrationBody().get("ziik"))),
+                "X-CSRF-TOKEN", admin.csrfToken());
+        assertThat(answer.statusCode()).isEqualTo(422);
+        assertThat(answer.body()).contains("other_tenant");
+        assertThat(operator.get("/api/v1/integrations/" + idA).ok().toString()).isEqualTo(before);
+    }
+
+    @Test
     void theWizardMakesTheIntegrationForTheAdministratorsOwnZiikWhateverAddressIsPosted() {
         ConsoleHttp admin = tenants.a.signedInAdmin(port);
         admin.get("/integrations/new");
