@@ -21,7 +21,8 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
  * ({@code ZIIKLB_METRICS_TOKEN}, which opens nothing else) or the operator's; health, webhook
  * deliveries (authenticated by their secret path and signature) and SSO launches (by their signed
  * token) are open. A change made with a session needs its CSRF token; one made with a bearer token
- * carries no cookie to forge, so needs none. Each refusal leaves one INFO line
+ * carries no cookie to forge, so needs none, and a request with a bearer token is judged by that
+ * token alone, its session not consulted ({@link BearerRequests}). Each refusal leaves one INFO line
  * ({@link RefusedRequests}). The pages have a chain of their own ({@code io.ziiklb.console}), before
  * this one, for their addresses only: any other address, known or not, is the API's (401 without a
  * token, so that a stranger cannot tell routes from non-routes).
@@ -47,6 +48,7 @@ class SecurityConfiguration {
                 .formLogin(form -> form.disable())
                 .logout(logout -> logout.disable())
                 .requestCache(cache -> cache.disable())
+                .addFilterBefore(new BearerRequests(), AnonymousAuthenticationFilter.class)
                 .addFilterBefore(OperatorTokenFilter.operator(operatorToken), AnonymousAuthenticationFilter.class)
                 .addFilterBefore(OperatorTokenFilter.metrics(new AccessToken(metricsToken)), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth
@@ -79,8 +81,7 @@ class SecurityConfiguration {
         String method = request.getMethod();
         boolean safe = HttpMethod.GET.matches(method) || HttpMethod.HEAD.matches(method) || HttpMethod.OPTIONS.matches(method)
                 || HttpMethod.TRACE.matches(method);
-        String auth = request.getHeader("Authorization");
-        return !safe && request.getRequestURI().startsWith("/api/") && (auth == null || !auth.regionMatches(true, 0, "Bearer ", 0, 7));
+        return !safe && request.getRequestURI().startsWith("/api/") && !BearerRequests.bearer(request);
     }
 
     /**

@@ -38,9 +38,6 @@ public final class ChromiumForTests implements AutoCloseable {
                         "--disable-component-update", "--no-first-run", "--disable-sync")));
     }
 
-    public static boolean available() {
-        return Files.isExecutable(CHROMIUM);
-    }
 
     /** A fresh browser profile (no cookies), English unless {@code locale} says otherwise. */
     public Page newPage(String locale) {
