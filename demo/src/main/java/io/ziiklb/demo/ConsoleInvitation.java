@@ -32,4 +32,14 @@ final class ConsoleInvitation {
                 + " is an employee, not an administrator: the console refuses them.)");
         out.println();
     }
+
+    /** What the wizard asks for, to remove the demo's integration and make it again by hand. */
+    static void wizardKeys(String learningbankOrigin, io.ziiklb.learningbank.LbCredentials keys, String ziikAccount,
+                           String ziikPassword, PrintStream out) {
+        out.println("  To make the integration again with \"Create integration\" (after removing it), the wizard asks for:");
+        out.println("    Learningbank address  " + learningbankOrigin);
+        out.println("    Username / Password / Token  " + keys.username() + " / " + keys.password() + " / " + keys.token());
+        out.println("    Ziik integration account / password  " + ziikAccount + " / " + ziikPassword);
+        out.println();
+    }
 }

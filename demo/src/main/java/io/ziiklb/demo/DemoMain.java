@@ -82,6 +82,7 @@ public final class DemoMain {
                 new LiveChanges(ziikSim.origin(), ziik, lb, System.out).run();
                 System.out.println();
                 ConsoleInvitation.print(ziikSim.origin(), "http://localhost:" + options.servicePort(), System.out);
+                ConsoleInvitation.wizardKeys(lbSim.origin(), LB_KEY_DEFAULTS, ZIIK_ADMIN, ZIIK_PASSWORD, System.out);
                 System.out.println("Operator token for this run: " + operatorToken);
                 System.out.println("  curl -H 'Authorization: Bearer " + operatorToken + "' http://localhost:"
                         + options.servicePort() + "/api/v1/integrations");
