@@ -7,18 +7,25 @@ import io.ziiklb.integration.TestDatabase;
 import io.ziiklb.simulator.learningbank.LearningbankSimulator;
 import io.ziiklb.simulator.ziik.Membership;
 import io.ziiklb.simulator.ziik.NewUser;
+import io.ziiklb.simulator.ziik.DeliverySwitches;
 import io.ziiklb.simulator.ziik.OrganisationGenerator;
+import io.ziiklb.simulator.ziik.SeededPeople;
 import io.ziiklb.simulator.ziik.UserUpdate;
 import io.ziiklb.simulator.ziik.ZiikOrganisation;
 import io.ziiklb.simulator.ziik.ZiikSimulator;
 import io.ziiklb.testkit.AdminApiClient;
+import io.ziiklb.testkit.LaunchTokens;
 import io.ziiklb.ziik.webhook.Signature;
+import java.net.CookieManager;
+import java.net.HttpCookie;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -35,12 +42,16 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The log scan (service-api.md, "Operations": no password, token or secret in a log line). The
- * service's whole log output, at DEBUG for its own code, is captured while it goes through what
+ * service's whole log output, at DEBUG for its own code and for Spring's web and security
+ * packages (which print request lines, queries included, at DEBUG), is captured while it goes through what
  * touches every secret it holds: integrations created with known credentials (and refused with
  * wrong ones, one of them a token with a line break), synchronisations, webhook deliveries signed
  * with the shared secret (and some badly signed or at a wrong secret address), requests with wrong
  * operator and metrics tokens. None of those strings, nor the Basic credentials made from them,
- * nor the secret key, may appear in it.
+ * nor the secret key, may appear in it. Automatic sign-in too: its SSO secrets, the launch tokens
+ * (good, replayed, wrongly signed, expired, with a target off the platform, minted by the Ziik
+ * simulator at a click), Learningbank's login links, the remembered sign-in's cookie and the
+ * password typed on the sign-in page.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "ziiklb.operator-token=" + LogScanIT.OPERATOR_TOKEN,
@@ -48,6 +59,8 @@ import tools.jackson.databind.JsonNode;
         "ziiklb.secret-key=" + LogScanIT.SECRET_KEY,
         "spring.datasource.url=jdbc:h2:mem:logscan;" + TestDatabase.H2_OPTIONS,
         "logging.level.io.ziiklb=DEBUG",
+        "logging.level.org.springframework.web=DEBUG",
+        "logging.level.org.springframework.security=DEBUG",
 })
 @ExtendWith(OutputCaptureExtension.class)
 class LogScanIT {
@@ -64,6 +77,7 @@ class LogScanIT {
 
     static ZiikSimulator ziik;
     static LearningbankSimulator learningbank;
+    static SeededPeople people;
 
     @LocalServerPort
     int port;
@@ -74,6 +88,7 @@ class LogScanIT {
         ziik = ZiikSimulator.start(ZiikSimulator.Config.defaults().withAdmin("integration@logscan.test", ZIIK_PASSWORD)
                 .withSharedSecret(SHARED_SECRET));
         OrganisationGenerator.populate(ziik.organisation(), 30, 3);
+        people = ziik.seedPeople();
         learningbank = LearningbankSimulator.start(LearningbankSimulator.Config.defaults()
                 .withCredentials(LB_USERNAME, LB_PASSWORD, LB_TOKEN));
     }
@@ -108,7 +123,8 @@ class LogScanIT {
         ziik.deliveryLog().forEach(d -> webhookSecrets.add(secretOf(d.uri())));
 
         // deliveries refused: a bad signature, a wrong secret address
-        String address = "/hooks/ziik/" + id + "/" + webhookSecrets.getFirst();
+        String address = "/hooks/ziik/" + id + "/" + ziik.deliveryLog().stream().map(d -> d.uri())
+                .filter(uri -> uri.contains("/hooks/ziik/" + id + "/")).map(LogScanIT::secretOf).findFirst().orElseThrow();
         String user = "{\"id\": " + ann + ", \"first_name\": \"Ann\"}";
         assertThat(deliver(address, user, "sha256=" + "0".repeat(64))).isEqualTo(401);
         assertThat(deliver("/hooks/ziik/" + id + "/" + SHARED_SECRET, user, Signature.of(SHARED_SECRET, user.getBytes())))
@@ -132,6 +148,91 @@ class LogScanIT {
             assertThat(log).as("the log holds a secret the tests use").doesNotContain(secret);
         }
         assertThat(log).as("no JSON web token (Ziik's bearer tokens)").doesNotContainPattern("eyJ[A-Za-z0-9_-]{10,}\\.");
+    }
+
+    @Test
+    void noLaunchTokenSsoSecretOrLoginLinkAppearsInTheLog(CapturedOutput output) throws Exception {
+        AdminApiClient api = AdminApiClient.onPort(port, OPERATOR_TOKEN);
+        String id = api.post("/api/v1/integrations", body(ZIIK_PASSWORD, LB_TOKEN)).ok().path("id").asString();
+        syncToEnd(api, id);
+        String rotatedAway = api.post("/api/v1/integrations/" + id + "/sso", Map.of()).ok().path("secret").asString();
+        JsonNode on = api.post("/api/v1/integrations/" + id + "/sso", Map.of()).ok();
+        String secret = on.path("secret").asString();
+        String launchUrl = on.path("launchUrl").asString();
+        int employee = people.employee().id();
+        List<String> leaks = new ArrayList<>(List.of(rotatedAway, secret, people.employee().password(), WRONG_PASSWORD));
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+
+        // signed in with a good token: the login link it got is a secret too, and so is the cookie
+        String good = LaunchTokens.forUser(employee, secret, Instant.now()).sign();
+        HttpResponse<String> signedIn = open(browser, LaunchTokens.launchUrl(launchUrl, "/courses/42?tab=intro", good));
+        assertThat(signedIn.statusCode()).isEqualTo(302);
+        String loginLink = signedIn.headers().firstValue("Location").orElseThrow();
+        leaks.addAll(List.of(good, loginLink, loginLink.substring(loginLink.lastIndexOf('/') + 1)));
+        ((CookieManager) browser.cookieHandler().orElseThrow()).getCookieStore().getCookies().stream()
+                .map(HttpCookie::getValue).forEach(leaks::add);
+
+        // refused: replayed, signed with the old secret, expired, a target off the platform
+        HttpClient stranger = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+        String old = LaunchTokens.forUser(employee, rotatedAway, Instant.now()).sign();
+        String expired = LaunchTokens.forUser(employee, secret, Instant.now().minusSeconds(600)).sign();
+        String offPlatform = LaunchTokens.forUser(employee, secret, Instant.now()).sign();
+        assertThat(open(stranger, LaunchTokens.launchUrl(launchUrl, "/", good)).statusCode()).isEqualTo(401);
+        assertThat(open(stranger, LaunchTokens.launchUrl(launchUrl, "/", old)).statusCode()).isEqualTo(401);
+        assertThat(open(stranger, LaunchTokens.launchUrl(launchUrl, "/", expired)).statusCode()).isEqualTo(401);
+        assertThat(open(stranger, LaunchTokens.launchUrl(launchUrl, "https://evil.example/", offPlatform)).statusCode())
+                .isEqualTo(400);
+        leaks.addAll(List.of(old, expired, offPlatform));
+
+        // a click in the simulated Ziik (its own token), for a user Ziik's webhooks never told the service about
+        ziik.sso(launchUrl, secret, learningbank.platformUrl());
+        ziik.setDeliveries(DeliverySwitches.reliable().withDropRate(1.0));
+        int newcomer;
+        try {
+            newcomer = ziik.organisation().createUser(NewUser.of("Nina", "New", "nina.new@logscan.test",
+                    Membership.of(ziik.organisation().topUnitId())));
+        } finally {
+            ziik.setDeliveries(DeliverySwitches.reliable());
+        }
+        String click = open(stranger, ziik.openUrl(newcomer, learningbank.platformUrl() + "/")).headers()
+                .firstValue("Location").orElseThrow();
+        HttpResponse<String> onTheSpot = open(stranger, click);
+        assertThat(onTheSpot.statusCode()).as("synchronised on the spot and signed in").isEqualTo(302);
+        String spotLink = onTheSpot.headers().firstValue("Location").orElseThrow();
+        leaks.addAll(List.of(click.substring(click.indexOf("token=") + 6), spotLink,
+                spotLink.substring(spotLink.lastIndexOf('/') + 1)));
+
+        // the sign-in page: a wrong password, then the right one
+        HttpClient newBrowser = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        String form = open(newBrowser, launchUrl).body();
+        String csrf = form.replaceAll("(?s).*name=\"_csrf\" value=\"([^\"]+)\".*", "$1");
+        assertThat(signIn(newBrowser, id, WRONG_PASSWORD, csrf).statusCode()).isEqualTo(401);
+        HttpResponse<String> typed = signIn(newBrowser, id, people.employee().password(), csrf);
+        assertThat(typed.statusCode()).isEqualTo(302);
+        leaks.add(typed.headers().firstValue("Location").orElseThrow());
+
+        String log = output.getAll();
+        assertThat(log).as("the scan saw the launches").contains("signed in to Learningbank").contains("launch token");
+        for (String leak : leaks) {
+            assertThat(log).as("the log holds a sign-in secret").doesNotContain(leak);
+        }
+        assertThat(log).as("no JSON web token (launch tokens)").doesNotContainPattern("eyJ[A-Za-z0-9_-]{10,}\\.");
+        assertThat(log).as("no Learningbank login link").doesNotContain("/sso/ticket/");
+    }
+
+    private static HttpResponse<String> open(HttpClient browser, String url) throws Exception {
+        return browser.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> signIn(HttpClient browser, String id, String password, String csrf) throws Exception {
+        String form = "email=" + URLEncoder.encode(people.employee().email(), StandardCharsets.UTF_8) + "&password="
+                + URLEncoder.encode(password, StandardCharsets.UTF_8) + "&target=%2F&_csrf="
+                + URLEncoder.encode(csrf, StandardCharsets.UTF_8);
+        return browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/sso/" + id + "/signin"))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form))
+                .build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /**

@@ -9,34 +9,39 @@ import java.util.List;
  * [--db h2|postgres]} and
  * {@code ./ziiklb bench intake [--db postgres|h2] [--clients N] [--seconds N] [--workers N]} and
  * {@code ./ziiklb bench many [--integrations N] [--big-users N] [--small-users N] [--latency-ms N] [--rate N]
- * [--seconds N] [--baseline-seconds N] [--workers N]}.
+ * [--seconds N] [--baseline-seconds N] [--workers N]} and
+ * {@code ./ziiklb bench sign-in [--latency-ms N] [--clicks N] [--clients N] [--seconds N] [--db h2|postgres]}.
  */
 public final class BenchMain {
     private BenchMain() {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length == 0 || !List.of("full-sync", "live", "intake", "many").contains(args[0])) {
+        if (args.length == 0 || !List.of("full-sync", "live", "intake", "many", "sign-in").contains(args[0])) {
             System.err.println("usage: ./ziiklb bench full-sync [--users 10000] [--latency-ms 5] [--concurrency 8]");
             System.err.println("       ./ziiklb bench live [--users 2000] [--latency-ms 5] [--rate 50] [--seconds 20] [--warmup-seconds 20]"
                     + " [--unit-every 10] [--db h2|postgres]");
             System.err.println("       ./ziiklb bench intake [--db postgres|h2] [--clients 64] [--seconds 10] [--workers 8]");
             System.err.println("       ./ziiklb bench many [--integrations 1000] [--big-users 100000] [--small-users 15]"
                     + " [--latency-ms 5] [--rate 10] [--seconds 60] [--baseline-seconds 30] [--workers 8]");
+            System.err.println("       ./ziiklb bench sign-in [--latency-ms 5] [--clicks 300] [--clients 16] [--seconds 10]"
+                    + " [--db h2|postgres]");
             System.exit(2);
         }
         boolean live = args[0].equals("live");
         boolean many = args[0].equals("many");
+        boolean signIn = args[0].equals("sign-in");
+        int clicks = 300;
         int users = live ? 2_000 : 10_000;
         long latency = 5;
         int concurrency = 8;
         int rate = many ? 10 : 50;
-        int seconds = args[0].equals("intake") ? 10 : many ? 60 : 20;
+        int seconds = args[0].equals("intake") || signIn ? 10 : many ? 60 : 20;
         int integrations = 1_000;
         int bigUsers = 100_000;
         int smallUsers = 15;
         int baselineSeconds = 30;
-        int clients = 64;
+        int clients = signIn ? 16 : 64;
         String db = null;
         int workers = 8;
         int unitEvery = 10;
@@ -48,6 +53,7 @@ public final class BenchMain {
                 case "--concurrency" -> concurrency = Integer.parseInt(args[i + 1]);
                 case "--rate" -> rate = Integer.parseInt(args[i + 1]);
                 case "--seconds" -> seconds = Integer.parseInt(args[i + 1]);
+                case "--clicks" -> clicks = Integer.parseInt(args[i + 1]);
                 case "--clients" -> clients = Integer.parseInt(args[i + 1]);
                 case "--db" -> db = args[i + 1];
                 case "--workers" -> workers = Integer.parseInt(args[i + 1]);
@@ -60,9 +66,12 @@ public final class BenchMain {
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
-        boolean postgres = db == null ? !live : db.equals("postgres"); // live defaults to H2, intake to PostgreSQL
+        // live and sign-in default to H2, intake to PostgreSQL
+        boolean postgres = db == null ? !live && !signIn : db.equals("postgres");
         Path home = Path.of(System.getProperty("ziiklb.home", ".")).toAbsolutePath().normalize();
-        if (many) {
+        if (signIn) {
+            new SignInBench(home, latency, clicks, clients, seconds, postgres).run(System.out);
+        } else if (many) {
             new ManyBench(home, integrations, bigUsers, smallUsers, latency, rate, seconds, baselineSeconds, workers).run(System.out);
         } else if (args[0].equals("intake")) {
             new IntakeBench(home, postgres, clients, seconds, workers).run(System.out);

@@ -10,8 +10,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The demo's last word: where the admin console is, and the simulated Ziik administrator to sign
- * in with (and an employee who is not one, to see the refusal). The simulator makes the two
- * people ({@code POST /_sim/people}, idempotent) and says who they are.
+ * in with (and an employee who is not one, to see the refusal); then that employee's Ziik home
+ * page, whose Learningbank shortcut and chat links sign them in to Learningbank. The simulator
+ * makes the two people ({@code POST /_sim/people}, idempotent) and says who they are.
  */
 final class ConsoleInvitation {
     private ConsoleInvitation() {
@@ -30,6 +31,11 @@ final class ConsoleInvitation {
         out.println("    Password      " + admin.path("password").asString());
         out.println("  (" + employee.path("email").asString() + " / " + employee.path("password").asString()
                 + " is an employee, not an administrator: the console refuses them.)");
+        out.println();
+        out.println("Automatic sign-in, as " + employee.path("name").asString() + " (an employee) sees it in Ziik:");
+        out.println("  " + ziikOrigin + "/_sim/app/" + employee.path("id").asInt());
+        out.println("  Click the \"Learningbank\" shortcut or a link in the chat there: Learningbank opens with "
+                + employee.path("name").asString() + " signed in, no password asked.");
         out.println();
     }
 

@@ -74,12 +74,14 @@ public final class DemoMain {
                     + " (loopback only, embedded database)...");
             try (var service = EmbeddedService.start(options.servicePort(), operatorToken)) {
                 AdminApiClient api = new AdminApiClient("http://localhost:" + options.servicePort(), operatorToken);
-                FirstSync.run(api, ziikSim.origin() + "/api", ZIIK_ADMIN, ZIIK_PASSWORD, lbSim.origin() + "/api/v1",
-                        LB_KEY_DEFAULTS, System.out);
+                String integrationId = FirstSync.run(api, ziikSim.origin() + "/api", ZIIK_ADMIN, ZIIK_PASSWORD,
+                        lbSim.origin() + "/api/v1", LB_KEY_DEFAULTS, System.out);
                 System.out.println();
                 report.learningbank(lb);
                 System.out.println();
                 new LiveChanges(ziikSim.origin(), ziik, lb, System.out).run();
+                System.out.println();
+                AutomaticSignIn.turnOn(api, integrationId, ziikSim.origin(), lb.settings().platformUrl(), System.out);
                 System.out.println();
                 ConsoleInvitation.print(ziikSim.origin(), "http://localhost:" + options.servicePort(), System.out);
                 ConsoleInvitation.wizardKeys(lbSim.origin(), LB_KEY_DEFAULTS, ZIIK_ADMIN, ZIIK_PASSWORD, System.out);

@@ -237,7 +237,6 @@ class IntegrationApiIT {
             JsonNode status = api.get("/api/v1/integrations/" + id).json();
             assertThat(status.propertyNames()).containsExactly("id", "enabled", "state", "notice", "settings", "ziik",
                     "learningbank", "lastSync", "queue", "links", "problems", "sso");
-            assertThat(status.path("sso").path("enabled").asBoolean()).as("automatic sign-in starts off").isFalse();
             assertThat(status.path("id").asString()).isEqualTo(id);
             assertThat(status.path("enabled").asBoolean()).isTrue();
             assertThat(status.path("state").asString()).isEqualTo("idle");
@@ -252,6 +251,9 @@ class IntegrationApiIT {
             assertThat(status.path("links")).isEqualTo(AdminApiClient.JSON.readTree(
                     "{\"departments\":0,\"permissionTypes\":0,\"users\":0}"));
             assertThat(status.path("problems").toString()).isEqualTo("[]");
+            assertThat(status.path("sso").propertyNames()).containsExactly("enabled", "launchUrl", "oidc");
+            assertThat(status.path("sso").path("enabled").asBoolean()).as("automatic sign-in starts off").isFalse();
+            assertThat(status.path("sso").path("oidc").isNull()).as("no identity provider").isTrue();
         } finally {
             assertThat(api.call("DELETE", "/api/v1/integrations/" + id, null).status()).isEqualTo(204);
         }
