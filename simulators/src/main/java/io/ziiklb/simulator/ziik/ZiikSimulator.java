@@ -131,6 +131,11 @@ public final class ZiikSimulator implements AutoCloseable {
         return server.faults();
     }
 
+    /** How many API calls each fault switch has hit so far. */
+    public io.ziiklb.simulator.http.InjectedFaults injectedFaults() {
+        return server.injectedFaults();
+    }
+
     /** Latency, 429 with Retry-After, 5xx, timeouts and lost responses for the API routes. */
     public void setFaults(Faults faults) {
         server.setFaults(faults);
