@@ -169,6 +169,11 @@ public final class ZiikSimulator implements AutoCloseable {
         return dispatcher.log();
     }
 
+    /** What the deliveries have met so far: sent, failed, dropped, duplicated, reordered. */
+    public DeliveryCounts deliveryCounts() {
+        return dispatcher.counts();
+    }
+
     public void clearDeliveryLog() {
         dispatcher.clearLog();
     }
