@@ -11,9 +11,9 @@ import java.util.stream.Collectors;
  * Counts the soak's changes by kind, read from Ziik's own rows before and after each one (the
  * random generator does not say what it did). One change is counted once, by what it did first in
  * this order: roles, units, users created or deleted, deactivated or reactivated, memberships, other
- * fields; a unit deletion that moves members out counts as a unit deletion. A change that left
- * Ziik as it was (Ziik refused it, or there was nothing to do: a role to rename when there is none,
- * an active user reactivated) is counted as {@value #NO_EFFECT}.
+ * fields; so a unit deletion, for which the generator first moves the unit's members out, counts as
+ * a unit deletion. A change that left Ziik as it was (Ziik refused it, or there was nothing to do:
+ * no role to rename, an active user reactivated) is counted as {@value #NO_EFFECT}.
  */
 final class ChangeKinds {
     static final String NO_EFFECT = "no effect";

@@ -19,7 +19,8 @@ record RunSummary(JdbcClient jdbc, String integrationId) {
         Map<String, Integer> work = new TreeMap<>();
         jdbc.sql("SELECT state, count(*) AS n FROM work_item GROUP BY state")
                 .query((rs, row) -> work.put(rs.getString("state"), rs.getInt("n"))).list();
-        out.printf("full synchronisations (first, periodic every 5 min, repairing): %s; queue items left: %s%n", runs,
+        out.printf("full synchronisations (the first, periodic ones every 5 min, the repairing and the further one): %s;"
+                + " queue items left: %s%n", runs,
                 work.isEmpty() ? "none" : work);
     }
 }

@@ -53,7 +53,7 @@ final class SoakWorld implements AutoCloseable {
             instances.add(new ServiceInstance(name, jar, ChildJvm.freePort(), environment,
                     List.of("--ziiklb.queue.lease-seconds=" + leaseSeconds)));
         }
-        proxy = new WebhookProxy(instances, proxyPort);
+        proxy = new WebhookProxy(instances.stream().map(ServiceInstance::origin).toList(), proxyPort);
         for (ServiceInstance instance : instances) {
             instance.start();
         }

@@ -28,7 +28,7 @@ import java.util.concurrent.atomic.AtomicLongArray;
 final class WebhookProxy implements AutoCloseable {
     private static final List<String> FORWARDED = List.of("Content-Type", "User-Agent", "X-Ziik-Signature");
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    private final List<ServiceInstance> instances;
+    private final List<String> instances; // their origins
     private final AtomicInteger turn = new AtomicInteger();
     private final AtomicLongArray forwarded;
     private final AtomicInteger failedOver = new AtomicInteger();
@@ -36,7 +36,8 @@ final class WebhookProxy implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
 
-    WebhookProxy(List<ServiceInstance> instances, int port) throws IOException {
+    /** @param instances the instances' origins ({@code http://127.0.0.1:PORT}), in turn order; {@code port} 0: any free one */
+    WebhookProxy(List<String> instances, int port) throws IOException {
         this.instances = List.copyOf(instances);
         this.forwarded = new AtomicLongArray(instances.size());
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 256);
@@ -89,8 +90,8 @@ final class WebhookProxy implements AutoCloseable {
     }
 
     /** The instance's answer, or null when it did not answer. */
-    private HttpResponse<byte[]> send(ServiceInstance instance, HttpExchange exchange, byte[] body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(instance.origin() + exchange.getRequestURI()))
+    private HttpResponse<byte[]> send(String instance, HttpExchange exchange, byte[] body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(instance + exchange.getRequestURI()))
                 .timeout(Duration.ofSeconds(4)).method(exchange.getRequestMethod(), HttpRequest.BodyPublishers.ofByteArray(body));
         for (String header : FORWARDED) {
             String value = exchange.getRequestHeaders().getFirst(header);
