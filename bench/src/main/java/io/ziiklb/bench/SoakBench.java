@@ -91,12 +91,17 @@ final class SoakBench {
                         live.differences().size(), LiveConvergence.LIMIT.toSeconds(), byRule(live.differences()));
                 live.differences().stream().limit(5)
                         .forEach(d -> out.println("  e.g. " + (d.length() > 150 ? d.substring(0, 150) + "..." : d)));
-                out.println("  (what deliveries dropped or answered by neither instance missed, or work the queue gave up on)");
+                DropAttribution attribution = DropAttribution.of(live.differences(), world.ziik.deliveryLog());
+                out.printf("  %d of them about a user one of whose deliveries was dropped or not answered; %d others%s%n",
+                        attribution.explained().size(), attribution.unexplained().size(),
+                        attribution.unexplained().isEmpty() ? "" : ", e.g. " + attribution.unexplained().getFirst());
             }
             out.println("a full synchronisation now, to repair what dropped deliveries missed, as the periodic one does in production");
             LearningbankState.Snapshot beforeRepair = world.learningbank.state().snapshot();
+            Instant repairStarted = Instant.now();
             String repair = world.fullSync(Duration.ofMinutes(10));
             awaitQueueEmpty(world, Duration.ofMinutes(5));
+            Duration repairTook = Duration.between(repairStarted, Instant.now());
             Instant converged = live.at() != null ? live.at() : Instant.now();
             LearningbankState.Snapshot end = world.learningbank.state().snapshot();
             List<String> lost = world.organisation.differences(original, beforeRepair, end, world.links(), world.recordedProblems());
@@ -105,7 +110,7 @@ final class SoakBench {
             String again = world.fullSync(Duration.ofMinutes(10));
             long writesAgain = world.learningbank.requestLog().writes() - writesBefore;
 
-            out.printf("repairing full synchronisation: %s%n%n", repair);
+            out.printf("repairing full synchronisation: %s in %.1f s%n%n", repair, repairTook.toMillis() / 1000.0);
             changes.print(out);
             weather.print(out);
             killer.print(out);
@@ -124,7 +129,8 @@ final class SoakBench {
             if (killer.lastKill() != null) {
                 out.printf("time from the last kill to convergence (%s): %.1f s (from the end of the changes: %.1f s; from the"
                                 + " end of the faults: %.1f s)%n", live.at() != null ? "by the live path alone"
-                                : "after the repairing full synchronisation", Duration.between(killer.lastKill(), converged).toMillis() / 1000.0,
+                                : "after the repairing full synchronisation, which the bench starts once the live path has had "
+                                + LiveConvergence.LIMIT.toSeconds() + " s", Duration.between(killer.lastKill(), converged).toMillis() / 1000.0,
                         Duration.between(changesStopped, converged).toMillis() / 1000.0,
                         Duration.between(stopped, converged).toMillis() / 1000.0);
             }
