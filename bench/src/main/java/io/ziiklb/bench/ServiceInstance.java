@@ -28,6 +28,7 @@ final class ServiceInstance implements AutoCloseable {
     private final List<String> arguments;
     private final Path log;
     private volatile Process process;
+    private volatile boolean deleteLog;
 
     ServiceInstance(String name, Path jar, int port, Map<String, String> environment, List<String> arguments) throws IOException {
         this.name = name;
@@ -99,6 +100,11 @@ final class ServiceInstance implements AutoCloseable {
         throw new IOException("service " + name + " was not healthy within " + limit.toSeconds() + " s; its log: " + log);
     }
 
+    /** Deletes the log when closed (a soak that passed has nothing to read in it). */
+    void deleteLogOnClose() {
+        deleteLog = true;
+    }
+
     /** Stops gracefully (SIGTERM), and forcibly if that takes longer than 20 s. */
     @Override
     public void close() throws InterruptedException {
@@ -107,6 +113,13 @@ final class ServiceInstance implements AutoCloseable {
             p.destroy();
             if (!p.waitFor(20, TimeUnit.SECONDS)) {
                 kill();
+            }
+        }
+        if (deleteLog) {
+            try {
+                Files.deleteIfExists(log);
+            } catch (IOException e) {
+                // a temporary file: left for the system to clear
             }
         }
     }

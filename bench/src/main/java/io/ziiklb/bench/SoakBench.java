@@ -136,7 +136,9 @@ final class SoakBench {
             }
             boolean passed = duplicates.total() == 0 && lost.isEmpty() && repair.equals("done");
             out.println(passed ? "PASSED" : "FAILED");
-            if (!passed) {
+            if (passed) { // the logs are kept only when there is something to read in them
+                world.instances.forEach(ServiceInstance::deleteLogOnClose);
+            } else {
                 out.println("service logs: " + world.instances.get(0).log() + " " + world.instances.get(1).log());
             }
             return passed;
