@@ -10,14 +10,15 @@ import java.util.List;
  * {@code ./ziiklb bench intake [--db postgres|h2] [--clients N] [--seconds N] [--workers N]} and
  * {@code ./ziiklb bench many [--integrations N] [--big-users N] [--small-users N] [--latency-ms N] [--rate N]
  * [--seconds N] [--baseline-seconds N] [--workers N]} and
- * {@code ./ziiklb bench sign-in [--latency-ms N] [--clicks N] [--clients N] [--seconds N] [--db h2|postgres]}.
+ * {@code ./ziiklb bench sign-in [--latency-ms N] [--clicks N] [--clients N] [--seconds N] [--db h2|postgres]} and
+ * {@code ./ziiklb bench soak [--minutes N] [--rate N] [--users N] [--seed N] [--kill-every-seconds N] [--lease-seconds N]}.
  */
 public final class BenchMain {
     private BenchMain() {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length == 0 || !List.of("full-sync", "live", "intake", "many", "sign-in").contains(args[0])) {
+        if (args.length == 0 || !List.of("full-sync", "live", "intake", "many", "sign-in", "soak").contains(args[0])) {
             System.err.println("usage: ./ziiklb bench full-sync [--users 10000] [--latency-ms 5] [--concurrency 8]");
             System.err.println("       ./ziiklb bench live [--users 2000] [--latency-ms 5] [--rate 50] [--seconds 20] [--warmup-seconds 20]"
                     + " [--unit-every 10] [--db h2|postgres]");
@@ -26,7 +27,13 @@ public final class BenchMain {
                     + " [--latency-ms 5] [--rate 10] [--seconds 60] [--baseline-seconds 30] [--workers 8]");
             System.err.println("       ./ziiklb bench sign-in [--latency-ms 5] [--clicks 300] [--clients 16] [--seconds 10]"
                     + " [--db h2|postgres]");
+            System.err.println("       ./ziiklb bench soak [--minutes 2] [--rate 2] [--users 500] [--seed 1] [--kill-every-seconds 60]"
+                    + " [--lease-seconds 60]");
             System.exit(2);
+        }
+        Path home = Path.of(System.getProperty("ziiklb.home", ".")).toAbsolutePath().normalize();
+        if (args[0].equals("soak")) {
+            System.exit(soak(home, args) ? 0 : 1);
         }
         boolean live = args[0].equals("live");
         boolean many = args[0].equals("many");
@@ -68,7 +75,6 @@ public final class BenchMain {
         }
         // live and sign-in default to H2, intake to PostgreSQL
         boolean postgres = db == null ? !live && !signIn : db.equals("postgres");
-        Path home = Path.of(System.getProperty("ziiklb.home", ".")).toAbsolutePath().normalize();
         if (signIn) {
             new SignInBench(home, latency, clicks, clients, seconds, postgres).run(System.out);
         } else if (many) {
@@ -82,5 +88,27 @@ public final class BenchMain {
                     .run(System.out);
         }
         System.exit(0);
+    }
+
+    /** The soak's options, each with its default; true when it passed. */
+    private static boolean soak(Path home, String[] args) throws Exception {
+        int minutes = 2;
+        double rate = 2;
+        int users = 500;
+        long seed = 1;
+        int killEvery = 60;
+        int lease = 60;
+        for (int i = 1; i + 1 < args.length; i += 2) {
+            switch (args[i]) {
+                case "--minutes" -> minutes = Integer.parseInt(args[i + 1]);
+                case "--rate" -> rate = Double.parseDouble(args[i + 1]);
+                case "--users" -> users = Integer.parseInt(args[i + 1]);
+                case "--seed" -> seed = Long.parseLong(args[i + 1]);
+                case "--kill-every-seconds" -> killEvery = Integer.parseInt(args[i + 1]);
+                case "--lease-seconds" -> lease = Integer.parseInt(args[i + 1]);
+                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+        }
+        return new SoakBench(home, minutes, users, rate, seed, killEvery, lease).run(System.out);
     }
 }

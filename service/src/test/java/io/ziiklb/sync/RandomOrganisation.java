@@ -500,8 +500,10 @@ final class RandomOrganisation {
                     && org.view().roles().stream().noneMatch(r -> r.name().equalsIgnoreCase(profile))) {
                 name = profile; // P5: the role's holders now match a job profile, with no change of their own
             }
+            String was = org.view().role(role).orElseThrow().name();
             org.renameRole(role, name);
-            roleNames.get(role).add(name);
+            // a role made beside this generator (OrganisationGenerator.populate, as the soak does) has no history yet
+            roleNames.computeIfAbsent(role, id -> new ArrayList<>(List.of(was))).add(name);
         }
     }
 

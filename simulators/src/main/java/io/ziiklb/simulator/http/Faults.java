@@ -14,6 +14,9 @@ package io.ziiklb.simulator.http;
  * @param errorRate          share of calls answered 500 without applying anything
  * @param lostResponseRate   share of calls that are applied, but whose answer is replaced by a 500
  *                           or a dropped connection (half each)
+ * @param spikeRate          share of calls delayed by {@code spikeMillis} more than the latency: a
+ *                           peer that is slow now and then, not always (a soak's latency spikes)
+ * @param spikeMillis        how much longer such a call takes
  */
 public record Faults(
         long latencyMillis,
@@ -22,39 +25,52 @@ public record Faults(
         double timeoutRate,
         long timeoutMillis,
         double errorRate,
-        double lostResponseRate) {
+        double lostResponseRate,
+        double spikeRate,
+        long spikeMillis) {
 
     public Faults {
+        requireRate(spikeRate, "spikeRate");
         requireRate(timeoutRate, "timeoutRate");
         requireRate(errorRate, "errorRate");
         requireRate(lostResponseRate, "lostResponseRate");
-        if (latencyMillis < 0 || timeoutMillis < 0 || rateLimitPerSecond < 0 || rateLimitBurst < 0) {
+        if (latencyMillis < 0 || timeoutMillis < 0 || spikeMillis < 0 || rateLimitPerSecond < 0 || rateLimitBurst < 0) {
             throw new IllegalArgumentException("fault switches cannot be negative");
         }
     }
 
     public static Faults none() {
-        return new Faults(0, 0, 0, 0, 0, 0, 0);
+        return new Faults(0, 0, 0, 0, 0, 0, 0, 0, 0);
     }
 
     public Faults withLatency(long millis) {
-        return new Faults(millis, rateLimitPerSecond, rateLimitBurst, timeoutRate, timeoutMillis, errorRate, lostResponseRate);
+        return new Faults(millis, rateLimitPerSecond, rateLimitBurst, timeoutRate, timeoutMillis, errorRate, lostResponseRate,
+                spikeRate, spikeMillis);
     }
 
     public Faults withRateLimit(double perSecond, int burst) {
-        return new Faults(latencyMillis, perSecond, burst, timeoutRate, timeoutMillis, errorRate, lostResponseRate);
+        return new Faults(latencyMillis, perSecond, burst, timeoutRate, timeoutMillis, errorRate, lostResponseRate,
+                spikeRate, spikeMillis);
     }
 
     public Faults withTimeouts(double rate, long millis) {
-        return new Faults(latencyMillis, rateLimitPerSecond, rateLimitBurst, rate, millis, errorRate, lostResponseRate);
+        return new Faults(latencyMillis, rateLimitPerSecond, rateLimitBurst, rate, millis, errorRate, lostResponseRate,
+                spikeRate, spikeMillis);
     }
 
     public Faults withErrorRate(double rate) {
-        return new Faults(latencyMillis, rateLimitPerSecond, rateLimitBurst, timeoutRate, timeoutMillis, rate, lostResponseRate);
+        return new Faults(latencyMillis, rateLimitPerSecond, rateLimitBurst, timeoutRate, timeoutMillis, rate, lostResponseRate,
+                spikeRate, spikeMillis);
     }
 
     public Faults withLostResponseRate(double rate) {
-        return new Faults(latencyMillis, rateLimitPerSecond, rateLimitBurst, timeoutRate, timeoutMillis, errorRate, rate);
+        return new Faults(latencyMillis, rateLimitPerSecond, rateLimitBurst, timeoutRate, timeoutMillis, errorRate, rate,
+                spikeRate, spikeMillis);
+    }
+
+    public Faults withSpikes(double rate, long millis) {
+        return new Faults(latencyMillis, rateLimitPerSecond, rateLimitBurst, timeoutRate, timeoutMillis, errorRate, lostResponseRate,
+                rate, millis);
     }
 
     public boolean rateLimited() {

@@ -27,7 +27,9 @@ import tools.jackson.databind.JsonNode;
  * switches on the API routes, a request log, and the control routes every simulator has:
  * <ul>
  *   <li>{@code GET /_sim/requests} the request log, {@code DELETE /_sim/requests} resets it;</li>
- *   <li>{@code GET /_sim/faults} the switches, {@code PUT /_sim/faults} replaces them (a {@link Faults} as JSON).</li>
+ *   <li>{@code GET /_sim/faults} the switches, {@code PUT /_sim/faults} replaces them (a {@link Faults} as JSON);</li>
+ *   <li>{@code GET /_sim/faults/injected} how many calls each switch hit ({@link InjectedFaults.Counts}),
+ *       {@code DELETE /_sim/faults/injected} resets the counts.</li>
  * </ul>
  * Binds to the loopback address only.
  */
@@ -55,6 +57,7 @@ public final class SimHttpServer implements AutoCloseable {
 
     private final List<Route> routes = new ArrayList<>();
     private final RequestLog log = new RequestLog();
+    private final InjectedFaults injected = new InjectedFaults();
     private final AtomicReference<Faults> faults = new AtomicReference<>(Faults.none());
     private final AtomicReference<TokenBucket> bucket = new AtomicReference<>();
     private volatile FaultTiming timing = FaultTiming.REAL;
@@ -80,6 +83,11 @@ public final class SimHttpServer implements AutoCloseable {
                 throw SimProblem.badRequest("not a valid set of fault switches: " + e.getMessage());
             }
             return SimResponse.json(200, faults.get());
+        });
+        control("GET", "/_sim/faults/injected", req -> SimResponse.json(200, injected.counts()));
+        control("DELETE", "/_sim/faults/injected", req -> {
+            injected.reset();
+            return SimResponse.noContent();
         });
     }
 
@@ -124,6 +132,11 @@ public final class SimHttpServer implements AutoCloseable {
 
     public Faults faults() {
         return faults.get();
+    }
+
+    /** How many API calls each fault switch has hit. */
+    public InjectedFaults injectedFaults() {
+        return injected;
     }
 
     public void setFaults(Faults newFaults) {
@@ -176,23 +189,31 @@ public final class SimHttpServer implements AutoCloseable {
     private int serveApi(HttpExchange exchange, Route route, SimRequest request) throws IOException {
         Faults f = faults.get();
         sleep(f.latencyMillis());
+        if (roll(f.spikeRate())) {
+            injected.count(InjectedFaults.Kind.SPIKE);
+            sleep(f.spikeMillis());
+        }
         TokenBucket limiter = bucket.get();
         if (limiter != null) {
             long waitSeconds = limiter.tryTake(timing.nanoTime());
             if (waitSeconds > 0) {
+                injected.count(InjectedFaults.Kind.RATE_LIMITED);
                 return answer(exchange, route, request, errors.render(new SimProblem(429, "rate_limited", "too many requests"))
                         .withHeader("Retry-After", Long.toString(waitSeconds)));
             }
         }
         if (roll(f.timeoutRate())) {
+            injected.count(InjectedFaults.Kind.TIMEOUT);
             sleep(f.timeoutMillis());
             return answer(exchange, route, request, null); // closing the exchange without headers drops the connection
         }
         if (roll(f.errorRate())) {
+            injected.count(InjectedFaults.Kind.ERROR);
             return answer(exchange, route, request, errors.render(new SimProblem(500, "server_error", "simulated server error")));
         }
         SimResponse response = call(route, request);
         if (roll(f.lostResponseRate())) {
+            injected.count(InjectedFaults.Kind.LOST_RESPONSE);
             if (roll(0.5)) {
                 return answer(exchange, route, request, null);
             }

@@ -121,6 +121,11 @@ public final class LearningbankSimulator implements AutoCloseable {
         return server.faults();
     }
 
+    /** How many API calls each fault switch has hit so far. */
+    public io.ziiklb.simulator.http.InjectedFaults injectedFaults() {
+        return server.injectedFaults();
+    }
+
     public void setFaults(Faults faults) {
         server.setFaults(faults);
     }

@@ -10,7 +10,7 @@ import java.time.Duration;
 /**
  * The webhook delivery control routes (no auth, no faults, not logged):
  * <pre>
- * GET    /_sim/deliveries        {"switches": {...}, "pending": n, "log": [Delivery...]}
+ * GET    /_sim/deliveries        {"switches": {...}, "pending": n, "counts": {DeliveryCounts}, "log": [Delivery...]}
  * PUT    /_sim/deliveries        {"dropRate", "duplicateRate", "delayMillis", "reorder",
  *                                 "membershipChangesFireUserUpdate"} replaces the switches; a missing
  *                                 field is off (0 or false), as PUT /_sim/faults does
@@ -28,7 +28,8 @@ final class DeliveryControlRoutes {
 
     void register(SimHttpServer server) {
         server.control("GET", "/_sim/deliveries", r -> SimResponse.json(200,
-                object("switches", dispatcher.switches(), "pending", dispatcher.pending(), "log", dispatcher.log())));
+                object("switches", dispatcher.switches(), "pending", dispatcher.pending(),
+                "counts", dispatcher.counts(), "log", dispatcher.log())));
         server.control("PUT", "/_sim/deliveries", r -> {
             BodyFields b = BodyFields.of(r);
             try {

@@ -45,6 +45,11 @@ final class DeliveryDispatcher implements AutoCloseable {
     private volatile FaultTiming timing = FaultTiming.REAL;
     private long lastSequence;
     private int unfinished;
+    private long sent;
+    private long failed;
+    private long dropped;
+    private long duplicated;
+    private long reordered;
     private boolean closed;
 
     DeliveryDispatcher(HttpClient http, String sharedSecret, Random random, Clock clock) {
@@ -99,6 +104,12 @@ final class DeliveryDispatcher implements AutoCloseable {
         }
     }
 
+    DeliveryCounts counts() {
+        synchronized (lock) {
+            return new DeliveryCounts(sent, failed, dropped, duplicated, reordered);
+        }
+    }
+
     List<Delivery> log() {
         synchronized (lock) {
             return List.copyOf(log);
@@ -109,6 +120,16 @@ final class DeliveryDispatcher implements AutoCloseable {
         synchronized (lock) {
             log.clear();
         }
+    }
+
+    private void count(Delivery delivery) {
+        if (delivery.dropped()) {
+            dropped++;
+            return;
+        }
+        sent++;
+        duplicated += delivery.duplicate() ? 1 : 0;
+        failed += delivery.status() / 100 == 2 ? 0 : 1;
     }
 
     /** Stops sending; deliveries still queued are discarded. */
@@ -173,6 +194,7 @@ final class DeliveryDispatcher implements AutoCloseable {
         if (batch.equals(original)) {
             Collections.rotate(batch, 1);
         }
+        reordered += batch.size(); // under the lock: nextBatch holds it
     }
 
     private void deliver(Pending pending) throws InterruptedException {
@@ -216,6 +238,7 @@ final class DeliveryDispatcher implements AutoCloseable {
                 new String(p.body(), StandardCharsets.UTF_8), signature, duplicate, dropped, status, error, sentAt,
                 clock.instant());
         synchronized (lock) {
+            count(delivery);
             log.add(delivery);
             if (log.size() > LOG_CAPACITY) {
                 log.poll();

@@ -164,6 +164,11 @@ public final class ZiikSimulator implements AutoCloseable {
         return server.faults();
     }
 
+    /** How many API calls each fault switch has hit so far. */
+    public io.ziiklb.simulator.http.InjectedFaults injectedFaults() {
+        return server.injectedFaults();
+    }
+
     /** Latency, 429 with Retry-After, 5xx, timeouts and lost responses for the API routes. */
     public void setFaults(Faults faults) {
         server.setFaults(faults);
@@ -246,6 +251,11 @@ public final class ZiikSimulator implements AutoCloseable {
     /** Deliveries sent or dropped so far, oldest first (the last 10,000). */
     public List<Delivery> deliveryLog() {
         return dispatcher.log();
+    }
+
+    /** What the deliveries have met so far: sent, failed, dropped, duplicated, reordered. */
+    public DeliveryCounts deliveryCounts() {
+        return dispatcher.counts();
     }
 
     public void clearDeliveryLog() {

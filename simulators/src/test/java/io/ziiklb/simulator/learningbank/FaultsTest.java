@@ -30,6 +30,39 @@ class FaultsTest extends SimulatorFixture {
     }
 
     @Test
+    void aSpikeDelaysTheCallsItHitsBeyondTheLatency() {
+        sim.setFaultTiming(timing);
+        sim.setFaults(Faults.none().withLatency(10).withSpikes(1.0, 700));
+
+        assertThat(api.get("/settings").status()).isEqualTo(200);
+        sim.setFaults(Faults.none().withLatency(10).withSpikes(0, 700));
+        assertThat(api.get("/settings").status()).isEqualTo(200);
+
+        assertThat(timing.sleeps()).as("latency and spike, then latency alone").containsExactly(10L, 700L, 10L);
+        assertThat(sim.injectedFaults().counts().spikes()).isEqualTo(1);
+    }
+
+    @Test
+    void theInjectedFaultsAreCountedPerSwitchAndShownOverHttp() {
+        sim.setFaults(Faults.none().withErrorRate(1.0));
+        api.get("/settings");
+        api.get("/settings");
+        sim.setFaults(Faults.none().withLostResponseRate(1.0));
+        outcome(() -> api.post("/permission-types", "{\"name\":\"Auditor\"}")); // a POST: the JDK client retries no POST
+        sim.setFaults(Faults.none().withRateLimit(0.001, 1));
+        api.get("/settings");
+        api.get("/settings");
+
+        assertThat(sim.injectedFaults().counts()).isEqualTo(new io.ziiklb.simulator.http.InjectedFaults.Counts(0, 1, 0, 2, 1));
+        var shown = control("/_sim/faults/injected");
+        assertThat(shown.status()).isEqualTo(200);
+        assertThat(shown.json().get("errors").longValue()).isEqualTo(2);
+        assertThat(shown.json().get("rateLimited").longValue()).isEqualTo(1);
+        sim.injectedFaults().reset();
+        assertThat(sim.injectedFaults().counts().total()).isZero();
+    }
+
+    @Test
     void theRateLimitAnswers429WithRetryAfter() {
         sim.setFaultTiming(timing);
         sim.setFaults(Faults.none().withRateLimit(0.1, 2));

@@ -151,6 +151,26 @@ class DeliverySwitchesTest {
     }
 
     @Test
+    void countsWhatTheDeliveriesMet() {
+        sim.setDeliveries(DeliverySwitches.reliable().withDropRate(1));
+        createUnits(2);
+        awaitIdle();
+        hooks.status = 503;
+        sim.setDeliveries(DeliverySwitches.reliable().withDuplicateRate(1));
+        createUnits(1);
+        awaitIdle();
+        hooks.status = 200;
+        sim.setDeliveries(DeliverySwitches.reliable().withReorder(true));
+        createUnits(4); // made at once: one batch of the reorder window
+        awaitIdle();
+
+        assertThat(sim.deliveryCounts()).isEqualTo(new DeliveryCounts(6, 2, 2, 1, 4));
+        JsonNode counts = client.control("GET", "/_sim/deliveries", null).json().get("counts");
+        assertThat(counts.get("dropped").longValue()).isEqualTo(2);
+        assertThat(counts.get("reordered").longValue()).isEqualTo(4);
+    }
+
+    @Test
     void switchesAndLogOverHttp() {
         ApiClient.Answer put = client.control("PUT", "/_sim/deliveries",
                 "{\"duplicateRate\":1,\"membershipChangesFireUserUpdate\":true}");
