@@ -117,6 +117,11 @@ class SsoOidcIT {
         assertThat(TestIdentityProvider.SILENT_REQUESTS.get() - silentBefore).as("one silent request").isEqualTo(1);
         assertThat(TestIdentityProvider.AUTHORIZE_REQUESTS.get() - allBefore).as("and no other").isEqualTo(1);
         assertThat(browser.visited).noneMatch(u -> u.contains("/login"));
+
+        browser.visited.clear();
+        browser.go("http://127.0.0.1:" + port + "/integrations");
+        assertThat(browser.visited.getLast()).as("signed in to Learningbank, not to the console")
+                .isEqualTo("http://127.0.0.1:" + port + "/");
     }
 
     @Test
