@@ -36,16 +36,42 @@ final class OidcRegistrations implements ClientRegistrationRepository {
     private record Discovered(Map<String, Object> document, Instant readAt) {
     }
 
-    private final SsoStore sso;
-    private final IntegrationStore integrations;
+    /** What the registrations are built from: the integration's settings and its sealed client secret. */
+    interface Source {
+        Optional<SsoSettings.Oidc> oidc(String integrationId);
+
+        String clientSecret(String integrationId);
+
+        String callbackUrl(String integrationId);
+
+        static Source of(SsoStore sso, IntegrationStore integrations) {
+            return new Source() {
+                @Override
+                public Optional<SsoSettings.Oidc> oidc(String integrationId) {
+                    return sso.find(integrationId).map(SsoSettings::oidc);
+                }
+
+                @Override
+                public String clientSecret(String integrationId) {
+                    return integrations.secrets(integrationId).oidcClientSecret();
+                }
+
+                @Override
+                public String callbackUrl(String integrationId) {
+                    return sso.oidcCallbackUrl(integrationId);
+                }
+            };
+        }
+    }
+
+    private final Source source;
     private final AllowedPeers peers;
     private final RestTemplate http;
     private final Clock clock;
     private final Map<String, Discovered> discovered = new ConcurrentHashMap<>();
 
-    OidcRegistrations(SsoStore sso, IntegrationStore integrations, AllowedPeers peers, RestTemplate http, Clock clock) {
-        this.sso = sso;
-        this.integrations = integrations;
+    OidcRegistrations(Source source, AllowedPeers peers, RestTemplate http, Clock clock) {
+        this.source = source;
         this.peers = peers;
         this.http = http;
         this.clock = clock;
@@ -53,7 +79,7 @@ final class OidcRegistrations implements ClientRegistrationRepository {
 
     /** The integration's provider when one is configured (without calling it). */
     Optional<SsoSettings.Oidc> configured(String integrationId) {
-        return sso.find(integrationId).map(SsoSettings::oidc);
+        return source.oidc(integrationId);
     }
 
     /**
@@ -70,10 +96,10 @@ final class OidcRegistrations implements ClientRegistrationRepository {
         return ClientRegistrations.fromOidcConfiguration(discovery(issuer))
                 .registrationId(integrationId)
                 .clientId(oidc.get().clientId())
-                .clientSecret(integrations.secrets(integrationId).oidcClientSecret())
+                .clientSecret(source.clientSecret(integrationId))
                 .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
                 .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
-                .redirectUri(sso.oidcCallbackUrl(integrationId))
+                .redirectUri(source.callbackUrl(integrationId))
                 .scope("openid", "profile", "email")
                 .userNameAttributeName("sub")
                 .build();

@@ -25,7 +25,7 @@ class SsoConfiguration {
 
     @Bean
     OidcRegistrations oidcRegistrations(SsoStore sso, IntegrationStore integrations, AllowedPeers peers, Clock clock) {
-        return new OidcRegistrations(sso, integrations, peers, new OidcHttp(peers).rest(), clock);
+        return new OidcRegistrations(OidcRegistrations.Source.of(sso, integrations), peers, new OidcHttp(peers).rest(), clock);
     }
 
     @Bean
