@@ -25,8 +25,8 @@ import org.springframework.web.bind.annotation.RequestParam;
  * {@code /sso/{integrationId}/launch}: signs a Ziik user in to Learningbank and sends the browser
  * there. Who the person is comes from the first that applies: Ziik's launch token, this browser's
  * remembered sign-in, the integration's OpenID Connect provider ({@link OidcSignIn}), or the sign-in
- * page (the person's Ziik email and password). Then the linked,
- * active Learningbank user gets a one-time login link for the target's path. Every refusal is a
+ * page (the person's Ziik email and password). Then the linked, active Learningbank user gets a
+ * one-time login link for the target's path. Every refusal is a
  * page with its status; no token, secret or login link is logged or sent on as a {@code Referer}.
  */
 @Controller

@@ -50,12 +50,7 @@ class OidcController {
             return LaunchController.page(found.isEmpty() ? SsoPage.UNKNOWN : SsoPage.PAUSED, response, model);
         }
         Integration integration = found.get();
-        OidcSignIn.Outcome outcome;
-        try {
-            outcome = oidc.finish(id, request, response);
-        } catch (OidcRegistrations.ProviderUnavailable e) {
-            outcome = new OidcSignIn.Outcome.Refused(e.getMessage(), request.getParameter("target"));
-        }
+        OidcSignIn.Outcome outcome = oidc.finish(id, request, response);
         Launcher.Session session;
         try {
             session = launcher.open(integration);

@@ -108,7 +108,11 @@ final class OidcSignIn {
         String error = request.getParameter(OAuth2ParameterNames.ERROR);
         if (error != null) {
             if (Boolean.TRUE.equals(asked.getAttribute(SILENT)) && NEEDS_THE_PERSON.contains(error)) {
-                return new Outcome.AskThePerson(start(integrationId, target, false, request, response));
+                try {
+                    return new Outcome.AskThePerson(start(integrationId, target, false, request, response));
+                } catch (OidcRegistrations.ProviderUnavailable e) {
+                    return new Outcome.Refused(e.getMessage(), target);
+                }
             }
             return new Outcome.Refused(error, target);
         }
