@@ -236,7 +236,7 @@ class IntegrationApiIT {
         try {
             JsonNode status = api.get("/api/v1/integrations/" + id).json();
             assertThat(status.propertyNames()).containsExactly("id", "enabled", "state", "notice", "settings", "ziik",
-                    "learningbank", "lastSync", "queue", "links", "problems");
+                    "learningbank", "lastSync", "queue", "links", "problems", "sso");
             assertThat(status.path("id").asString()).isEqualTo(id);
             assertThat(status.path("enabled").asBoolean()).isTrue();
             assertThat(status.path("state").asString()).isEqualTo("idle");
@@ -251,6 +251,7 @@ class IntegrationApiIT {
             assertThat(status.path("links")).isEqualTo(AdminApiClient.JSON.readTree(
                     "{\"departments\":0,\"permissionTypes\":0,\"users\":0}"));
             assertThat(status.path("problems").toString()).isEqualTo("[]");
+            assertThat(status.path("sso").toString()).isEqualTo("{\"enabled\":false,\"launchUrl\":null,\"oidc\":null}");
         } finally {
             assertThat(api.call("DELETE", "/api/v1/integrations/" + id, null).status()).isEqualTo(204);
         }
