@@ -1,8 +1,12 @@
 package io.ziiklb.sso;
 
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import io.ziiklb.console.ChromiumForTests;
 import io.ziiklb.integration.TestDatabase;
 import io.ziiklb.simulator.learningbank.LearningbankSimulator;
 import io.ziiklb.simulator.ziik.OrganisationGenerator;
@@ -37,7 +41,8 @@ import tools.jackson.databind.JsonNode;
  * in Learningbank without a word (one silent request); a person not signed in there is asked to
  * (the silent request answered {@code login_required}, then the provider's form); the claim may be
  * {@code upn}; someone who is no Ziik user gets a page that says so; the target's path and query
- * survive the round trip; a provider that is no allowed peer is not called.
+ * survive the round trip; a provider that is no allowed peer is not called. Over java.net.http, each
+ * redirect looked at, and once in Chromium (the session cookie through the provider and back).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "ziiklb.operator-token=" + SsoOidcIT.TOKEN,
@@ -178,6 +183,31 @@ class SsoOidcIT {
         assertThat(form.statusCode()).isEqualTo(200);
         assertThat(form.body()).as("the sign-in page instead").contains("Sign in to Learningbank");
         assertThat(browser.visited).hasSize(1);
+    }
+
+    @Test
+    void inChromium_theProvidersFormOnce_thenLearningbankAtTheLinksPath_andTheNoSuchUserPageIsReadable() {
+        try (ChromiumForTests chromium = new ChromiumForTests()) {
+            Page page = chromium.newPage();
+            page.navigate(launch(learningbank.platformUrl() + "/courses/42?tab=intro"));
+            signInAtTheProvidersForm(page, "erik", "erik-at-the-provider");
+            assertThat(page).hasURL(Pattern.compile(".*/courses/42\\?tab=intro$"));
+            assertThat(page.getByText("Signed in as Erik Employee")).isVisible();
+
+            Page stranger = chromium.newPage();
+            stranger.navigate(launch("/"));
+            signInAtTheProvidersForm(stranger, "stranger", "stranger-at-the-provider");
+            assertThat(stranger.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions()
+                    .setName("Your account is not a Ziik user here"))).isVisible();
+            assertThat(chromium.check(stranger, "23-sso-oidc-no-such-user")).isEmpty();
+        }
+    }
+
+    private static void signInAtTheProvidersForm(Page page, String username, String password) {
+        assertThat(page).hasURL(provider.issuer() + "/login");
+        page.getByLabel("Username").fill(username);
+        page.getByLabel("Password").fill(password);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
     }
 
     private String launch(String target) {
