@@ -22,6 +22,12 @@ public final class SsoStore {
         return SsoSettings.launchUrl(publicUrl.get(), integrationId);
     }
 
+    /** Where the integration's identity provider sends the person back: {@code <public url>/sso/<id>/oidc/callback}. */
+    public String oidcCallbackUrl(String integrationId) {
+        String launch = launchUrl(integrationId);
+        return launch.substring(0, launch.length() - "/launch".length()) + "/oidc/callback";
+    }
+
     /** What the status shows of it. */
     public IntegrationStatus.Sso status(String integrationId) {
         return find(integrationId).map(s -> new IntegrationStatus.Sso(true, launchUrl(integrationId), s.oidc()))

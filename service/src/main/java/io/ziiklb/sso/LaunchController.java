@@ -24,8 +24,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 /**
  * {@code /sso/{integrationId}/launch}: signs a Ziik user in to Learningbank and sends the browser
  * there. Who the person is comes from the first that applies: Ziik's launch token, this browser's
- * remembered sign-in, or the sign-in page (the person's Ziik email and password). Then the linked,
- * active Learningbank user gets a one-time login link for the target's path. Every refusal is a
+ * remembered sign-in, the integration's OpenID Connect provider ({@link OidcSignIn}), or the sign-in
+ * page (the person's Ziik email and password). Then the linked, active Learningbank user gets a
+ * one-time login link for the target's path. Every refusal is a
  * page with its status; no token, secret or login link is logged or sent on as a {@code Referer}.
  */
 @Controller
@@ -37,12 +38,14 @@ class LaunchController {
     private final PeerClients clients;
     private final SsoService sso;
     private final Launcher launcher;
+    private final OidcSignIn oidc;
 
-    LaunchController(IntegrationStore integrations, PeerClients clients, SsoService sso, Launcher launcher) {
+    LaunchController(IntegrationStore integrations, PeerClients clients, SsoService sso, Launcher launcher, OidcSignIn oidc) {
         this.integrations = integrations;
         this.clients = clients;
         this.sso = sso;
         this.launcher = launcher;
+        this.oidc = oidc;
     }
 
     @GetMapping("/sso/{id}/launch")
@@ -78,15 +81,20 @@ class LaunchController {
                 LOG.info("launch of integration {} refused: a bad, expired or used launch token", id);
                 return page(SsoPage.BAD_TOKEN, response, model);
             }
-            remember(id, who.getAsLong(), request, response);
+            remember(launcher, id, who.getAsLong(), request, response);
         } else {
             who = launcher.remembered().who(id, cookie(request));
         }
+        if (who.isEmpty() && oidc.configured(id)) {
+            try {
+                return "redirect:" + oidc.start(id, target, true, request, response);
+            } catch (OidcRegistrations.ProviderUnavailable e) {
+                LOG.info("launch of integration {}: its identity provider cannot be used ({}); the sign-in page instead", id,
+                        e.getMessage());
+            }
+        }
         if (who.isEmpty()) {
-            model.addAttribute("integrationId", id);
-            model.addAttribute("target", target == null ? "" : target);
-            formMayLandOn(session.platformUrl(), response);
-            return "sso-signin";
+            return signInPage(id, target, session.platformUrl(), response, model);
         }
         return launcher.signIn(integration, session, who.getAsLong(), path.get(), response, model);
     }
@@ -121,7 +129,7 @@ class LaunchController {
         if (path.isEmpty()) {
             return page(SsoPage.BAD_TARGET, response, model);
         }
-        remember(id, ziikUserId, request, response);
+        remember(launcher, id, ziikUserId, request, response);
         return launcher.signIn(integration, session, ziikUserId, path.get(), response, model);
     }
 
@@ -134,7 +142,16 @@ class LaunchController {
         return page(SsoPage.SIGNED_OUT, response, model);
     }
 
-    private void remember(String id, long ziikUserId, HttpServletRequest request, HttpServletResponse response) {
+    /** The sign-in page: the person's Ziik email and password, for when nothing else tells who they are. */
+    static String signInPage(String id, String target, String platformUrl, HttpServletResponse response, Model model) {
+        model.addAttribute("integrationId", id);
+        model.addAttribute("target", target == null ? "" : target);
+        formMayLandOn(platformUrl, response);
+        return "sso-signin";
+    }
+
+    /** This browser is remembered for the integration (the cookie, and its record). */
+    static void remember(Launcher launcher, String id, long ziikUserId, HttpServletRequest request, HttpServletResponse response) {
         String value = launcher.remembered().remember(id, ziikUserId);
         response.addCookie(cookie(id, value, (int) RememberedSignIns.LIFETIME.toSeconds(), request));
     }
@@ -174,7 +191,7 @@ class LaunchController {
     }
 
     /** The launch address carries a token and the answer a login link: neither may travel on as a Referer or sit in a cache. */
-    private static void noTrace(HttpServletResponse response) {
+    static void noTrace(HttpServletResponse response) {
         response.setHeader("Referrer-Policy", "no-referrer");
         response.setHeader("Cache-Control", "no-store");
     }

@@ -4,6 +4,7 @@ import io.ziiklb.integration.Connections;
 import io.ziiklb.integration.IntegrationChanges;
 import io.ziiklb.integration.IntegrationStore;
 import io.ziiklb.integration.SsoStore;
+import io.ziiklb.http.AllowedPeers;
 import io.ziiklb.jobs.LiveSync;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
@@ -20,6 +21,16 @@ class SsoConfiguration {
         SsoService service = new SsoService(integrations, sso, connections, clock);
         changes.beforeRemoval(service::removing);
         return service;
+    }
+
+    @Bean
+    OidcRegistrations oidcRegistrations(SsoStore sso, IntegrationStore integrations, AllowedPeers peers, Clock clock) {
+        return new OidcRegistrations(OidcRegistrations.Source.of(sso, integrations), peers, new OidcHttp(peers).rest(), clock);
+    }
+
+    @Bean
+    OidcSignIn oidcSignIn(OidcRegistrations registrations, AllowedPeers peers) {
+        return new OidcSignIn(registrations, new OidcHttp(peers));
     }
 
     @Bean

@@ -6,7 +6,7 @@ package io.ziiklb.sso;
  */
 enum SsoPage {
     UNKNOWN(404), PAUSED(409), BAD_TARGET(400), BAD_TOKEN(401), NOT_SYNCHRONISED(404), DEACTIVATED(403), UNREACHABLE(503),
-    SIGNED_OUT(200);
+    SIGNED_OUT(200), NO_SUCH_USER(403);
 
     final int status;
 

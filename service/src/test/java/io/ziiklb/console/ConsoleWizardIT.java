@@ -106,6 +106,7 @@ class ConsoleWizardIT {
             assertThat(browser.check(page, "12-sso-on")).isEmpty();
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Back to the integration")).click();
             assertThat(page.content()).as("the secret is shown once, never again").doesNotContain(secret);
+            assertThat(page.getByText("/sso/" + id + "/oidc/callback")).isVisible(); // the redirect URI to register
             page.getByLabel("Address on Learningbank").fill(learningbank.platformUrl() + "/courses/42");
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Make a link")).click();
             assertThat(page.getByRole(AriaRole.STATUS)).containsText("/sso/" + id + "/launch?target=");
