@@ -76,6 +76,19 @@ public final class JdbcLinkStore implements LinkStore {
     @Override
     public void linkPermissionType(long roleId, String permissionTypeId, boolean adopted) {
         upsert("role_link", "permission_type_id", roleId, permissionTypeId, adopted);
+        dropTypeIntent(roleId);
+    }
+
+    @Override
+    public void intendPermissionType(long roleId, String name) {
+        dropTypeIntent(roleId);
+        jdbc.sql("INSERT INTO role_intent (integration_id, ziik_id, name) VALUES (?, ?, ?)")
+                .params(integrationId, roleId, name).update();
+    }
+
+    @Override
+    public void dropTypeIntent(long roleId) {
+        delete("role_intent", roleId);
     }
 
     @Override
@@ -103,7 +116,8 @@ public final class JdbcLinkStore implements LinkStore {
     public Links snapshot() {
         Links unitsAndRoles = unitsAndRoles();
         return new Links(unitsAndRoles.units(), unitsAndRoles.roles(),
-                pairs("SELECT ziik_id, user_id FROM user_link WHERE integration_id = ?"), unitsAndRoles.createIntents());
+                pairs("SELECT ziik_id, user_id FROM user_link WHERE integration_id = ?"), unitsAndRoles.createIntents(),
+                unitsAndRoles.typeIntents());
     }
 
     @Override
@@ -120,7 +134,8 @@ public final class JdbcLinkStore implements LinkStore {
                 .param(integrationId)
                 .query((rs, n) -> Map.entry(rs.getLong(1), new Links.RoleLink(rs.getString(2), rs.getBoolean(3))))
                 .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-        return new Links(units, roles, Map.of(), pairs("SELECT ziik_id, name FROM department_intent WHERE integration_id = ?"));
+        return new Links(units, roles, Map.of(), pairs("SELECT ziik_id, name FROM department_intent WHERE integration_id = ?"),
+                pairs("SELECT ziik_id, name FROM role_intent WHERE integration_id = ?"));
     }
 
     /** How many links of each kind: for the status API. */

@@ -56,6 +56,7 @@ public final class FullSync {
             throws InterruptedException {
         Planned planned = read(settings, progress, false);
         planned.interrupted().settle(links);
+        planned.interruptedTypes().settle(links);
         Plan plan = planned.plan();
         int total = plan.steps().size();
         progress.update(Phase.APPLYING, 0, total);
@@ -78,8 +79,8 @@ public final class FullSync {
      * @param names only for a preview (null otherwise): a synchronisation that applies its plan
      *              needs none, and must not keep the snapshots they come from while it applies
      */
-    private record Planned(Plan plan, InterruptedCreates interrupted, UnitTree tree, String topDepartmentId, int objects,
-                           Names names) {
+    private record Planned(Plan plan, InterruptedCreates interrupted, InterruptedTypeCreates interruptedTypes, UnitTree tree,
+                           String topDepartmentId, int objects, Names names) {
     }
 
     private Planned read(SyncSettings settings, Progress progress, boolean named) throws InterruptedException {
@@ -92,10 +93,11 @@ public final class FullSync {
         progress.update(Phase.PLANNING, 0, 0);
         Links current = links.snapshot();
         InterruptedCreates interrupted = InterruptedCreates.find(current, lbSnapshot.departments());
-        Plan plan = Planner.full(ziikSnapshot, lbSnapshot, interrupted.applyTo(current), settings);
+        InterruptedTypeCreates interruptedTypes = InterruptedTypeCreates.find(current, lbSnapshot.permissionTypes());
+        Plan plan = Planner.full(ziikSnapshot, lbSnapshot, interruptedTypes.applyTo(interrupted.applyTo(current)), settings);
         int objects = (int) ziikSnapshot.units().stream().filter(u -> u.mirrored() && !u.isTop()).count()
                 + ziikSnapshot.roles().size() + ziikSnapshot.people().size();
-        return new Planned(plan, interrupted, new UnitTree(ziikSnapshot.units()), lbSnapshot.top().id(), objects,
+        return new Planned(plan, interrupted, interruptedTypes, new UnitTree(ziikSnapshot.units()), lbSnapshot.top().id(), objects,
                 named ? Names.of(ziikSnapshot, lbSnapshot) : null);
     }
 }

@@ -10,6 +10,7 @@ public final class InMemoryLinkStore implements LinkStore {
     private final Map<Long, Links.RoleLink> roles = new ConcurrentHashMap<>();
     private final Map<Long, String> users = new ConcurrentHashMap<>();
     private final Map<Long, String> intents = new ConcurrentHashMap<>();
+    private final Map<Long, String> typeIntents = new ConcurrentHashMap<>();
     private final Map<Long, String> placements = new ConcurrentHashMap<>();
 
     public InMemoryLinkStore() {
@@ -20,6 +21,7 @@ public final class InMemoryLinkStore implements LinkStore {
         roles.putAll(initial.roles());
         users.putAll(initial.users());
         intents.putAll(initial.createIntents());
+        typeIntents.putAll(initial.typeIntents());
     }
 
     public Optional<String> department(long unitId) {
@@ -61,10 +63,19 @@ public final class InMemoryLinkStore implements LinkStore {
 
     public void linkPermissionType(long roleId, String permissionTypeId, boolean adopted) {
         roles.put(roleId, new Links.RoleLink(permissionTypeId, adopted));
+        typeIntents.remove(roleId);
     }
 
     public void unlinkPermissionType(long roleId) {
         roles.remove(roleId);
+    }
+
+    public void intendPermissionType(long roleId, String name) {
+        typeIntents.put(roleId, name);
+    }
+
+    public void dropTypeIntent(long roleId) {
+        typeIntents.remove(roleId);
     }
 
     public Optional<String> user(long ziikUserId) {
@@ -80,11 +91,11 @@ public final class InMemoryLinkStore implements LinkStore {
     }
 
     public Links snapshot() {
-        return new Links(units, roles, users, intents);
+        return new Links(units, roles, users, intents, typeIntents);
     }
 
     public Links unitsAndRoles() {
-        return new Links(units, roles, java.util.Map.of(), intents);
+        return new Links(units, roles, java.util.Map.of(), intents, typeIntents);
     }
 
     public Optional<Long> userLinkedTo(String userId) {

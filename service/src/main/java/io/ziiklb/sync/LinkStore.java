@@ -44,6 +44,17 @@ public interface LinkStore {
 
     void unlinkPermissionType(long roleId);
 
+    /**
+     * Records, before the call, that a permission type is being created for the role under this
+     * name: if the answer is lost with the process, the next plan links the unlinked type it finds
+     * by that name as ziiklb's own, not as a customer's type to adopt (rule O2 across a crash).
+     * Linking the role, or {@link #dropTypeIntent}, clears it.
+     */
+    void intendPermissionType(long roleId, String name);
+
+    /** The type create was refused, or its intent settled otherwise: nothing to look for. */
+    void dropTypeIntent(long roleId);
+
     Optional<String> user(long ziikUserId);
 
     void linkUser(long ziikUserId, String userId);

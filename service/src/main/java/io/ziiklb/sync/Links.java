@@ -10,14 +10,22 @@ import java.util.Map;
  * @param users users to user ids
  * @param createIntents units whose department create was sent (or about to be) without its link
  *                      being written yet, to the name it was created with
+ * @param typeIntents   roles whose permission type create was sent (or about to be) without its
+ *                      link being written yet, to the name it was created with
  */
 public record Links(Map<Long, String> units, Map<Long, RoleLink> roles, Map<Long, String> users,
-                    Map<Long, String> createIntents) {
+                    Map<Long, String> createIntents, Map<Long, String> typeIntents) {
     public Links {
         units = Map.copyOf(units);
         roles = Map.copyOf(roles);
         users = Map.copyOf(users);
         createIntents = Map.copyOf(createIntents);
+        typeIntents = Map.copyOf(typeIntents);
+    }
+
+    public Links(Map<Long, String> units, Map<Long, RoleLink> roles, Map<Long, String> users,
+                 Map<Long, String> createIntents) {
+        this(units, roles, users, createIntents, Map.of());
     }
 
     public Links(Map<Long, String> units, Map<Long, RoleLink> roles, Map<Long, String> users) {

@@ -24,6 +24,9 @@ import java.util.stream.Collectors;
  * now give its holders another profile). Ziik cannot say who holds a role, but Learningbank can:
  * the holders are the linked users with the role's type, found before the plan is applied (a
  * deleted type leaves its users), and returned for the caller to reconcile one by one.
+ *
+ * <p>Type creates cut off by a crash are settled first ({@link InterruptedTypeCreates}), as a full
+ * synchronisation does: the type made is ziiklb's, not a customer's to adopt.
  */
 public final class RolesReconciler {
     /**
@@ -53,7 +56,10 @@ public final class RolesReconciler {
 
     public Result reconcile(SyncSettings settings, PlanExecutor.StepListener listener) throws InterruptedException {
         List<LbPermissionType> types = reader.readPermissionTypes(learningbank);
-        Plan plan = Planner.roles(reader.readRoles(ziik), types, links.unitsAndRoles().roles());
+        Links current = links.unitsAndRoles();
+        InterruptedTypeCreates interrupted = InterruptedTypeCreates.find(current, types);
+        interrupted.settle(links); // this reconcile always applies its plan: settle before planning on it
+        Plan plan = Planner.roles(reader.readRoles(ziik), types, interrupted.applyTo(current).roles());
         Set<String> changed = typesOfRolesGettingANewType(plan);
         if (settings.syncJobProfiles()) {
             changed.addAll(typesOfRolesNamingAJobProfile(plan, types));

@@ -159,12 +159,17 @@ final class StepRunner {
                 return StepResult.of(step, StepOutcome.CREATED, made.get().id());
             }
         }
+        links.intendPermissionType(op.roleId(), op.name());
         try {
             LbPermissionType created = lb.createPermissionType(op.name());
             links.linkPermissionType(op.roleId(), created.id(), false);
             return StepResult.of(step, StepOutcome.CREATED, created.id());
-        } catch (LearningbankConflictException e) {
-            if (e.kind() != Kind.DUPLICATE_NAME) {
+        } catch (LearningbankException e) {
+            if (e.transientFailure()) {
+                throw e; // it may have applied: the intent stays until it is settled
+            }
+            links.dropTypeIntent(op.roleId()); // refused: nothing was made
+            if (!(e instanceof LearningbankConflictException c) || c.kind() != Kind.DUPLICATE_NAME) {
                 throw e;
             }
             // made in Learningbank since the plan was made: adopt it (rule R2)

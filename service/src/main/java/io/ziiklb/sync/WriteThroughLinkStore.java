@@ -70,6 +70,16 @@ public final class WriteThroughLinkStore implements LinkStore {
         memory.unlinkPermissionType(roleId);
     }
 
+    public void intendPermissionType(long roleId, String name) {
+        durable.intendPermissionType(roleId, name);
+        memory.intendPermissionType(roleId, name);
+    }
+
+    public void dropTypeIntent(long roleId) {
+        durable.dropTypeIntent(roleId);
+        memory.dropTypeIntent(roleId);
+    }
+
     public Optional<String> user(long ziikUserId) {
         return memory.user(ziikUserId);
     }

@@ -90,6 +90,26 @@ abstract class StoreContract {
     }
 
     @Test
+    void aTypeCreateIntentLastsUntilTheRoleIsLinkedOrItIsDropped() {
+        JdbcLinkStore store = newIntegration("int-t");
+        store.intendPermissionType(5, "Chef");
+        store.intendPermissionType(6, "Bartender");
+        store.intendPermissionType(6, "Barista"); // a retry under another name replaces the first
+        store.intendDepartment(5, "Kitchen"); // the same Ziik id as a unit: kept apart
+        assertThat(store.unitsAndRoles().typeIntents()).isEqualTo(java.util.Map.of(5L, "Chef", 6L, "Barista"));
+        assertThat(store.snapshot().typeIntents()).isEqualTo(store.unitsAndRoles().typeIntents());
+        store.linkPermissionType(5, "pt-5", false);
+        store.dropTypeIntent(6);
+        store.dropTypeIntent(99); // nothing to drop is fine
+        assertThat(store.snapshot()).isEqualTo(new Links(java.util.Map.of(), java.util.Map.of(5L, new Links.RoleLink("pt-5", false)),
+                java.util.Map.of(), java.util.Map.of(5L, "Kitchen")));
+
+        store.intendPermissionType(7, "Waiter");
+        db().jdbc().sql("DELETE FROM integration WHERE id = ?").param("int-t").update();
+        assertThat(store.unitsAndRoles().typeIntents()).as("removed with the integration (rule L5)").isEmpty();
+    }
+
+    @Test
     void aConflictPlacementIsRecordedReplacedAndDropped() {
         JdbcLinkStore store = newIntegration("int-p");
         JdbcLinkStore other = newIntegration("int-q");

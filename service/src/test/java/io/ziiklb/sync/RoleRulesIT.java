@@ -62,6 +62,34 @@ class RoleRulesIT {
     }
 
     @Test
+    void O2_aTypeWhoseCreateWasCutOffByACrash_isZiiklbs_deletedWithItsRole_orLinkedWithoutAnother() {
+        try (RuleFixture f = new RuleFixture(14)) {
+            int chef = f.org.createRole("Chef");
+            int waiter = f.org.createRole("Waiter");
+            // the state a SIGKILL leaves between a create applied and its link written: the intent, the type, no link
+            f.h.links.intendPermissionType(chef, "Chef");
+            String chefType = f.lb.seedPermissionType("Chef");
+            f.h.links.intendPermissionType(waiter, "Waiter");
+            String waiterType = f.lb.seedPermissionType("Waiter");
+            f.org.deleteRole(chef);
+
+            f.sync();
+
+            assertThat(f.lb.findPermissionType(chefType)).as("its role is gone: deleted, not kept as a customer's").isEmpty();
+            assertThat(f.h.links.permissionType(waiter)).as("ziiklb's own, not adopted").contains(new Links.RoleLink(waiterType, false));
+            assertThat(f.lb.permissionTypes()).filteredOn(t -> t.name().equalsIgnoreCase("Waiter")).hasSize(1);
+            assertThat(f.bodies("POST", "/api/v1/permission-types")).as("nothing made twice: only Ziik's Administrator is made")
+                    .containsExactly(RuleFixture.json("{\"name\":\"Administrator\"}"));
+            assertThat(f.h.links.snapshot().typeIntents()).isEmpty();
+
+            f.org.deleteRole(waiter);
+            f.sync();
+            assertThat(f.lb.findPermissionType(waiterType)).as("deleted with its role").isEmpty();
+            f.assertSettled();
+        }
+    }
+
+    @Test
     void R3_aNewTypeCarriesOnlyItsNameAndGetsLearningbanksDefaults() {
         try (RuleFixture f = new RuleFixture(13)) {
             f.org.createRole("Chef");

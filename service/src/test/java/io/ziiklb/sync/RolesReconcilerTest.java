@@ -62,6 +62,24 @@ class RolesReconcilerTest {
     }
 
     @Test
+    void O2_aTypeWhoseCreateWasCutOffByACrash_isZiiklbs_deletedWithItsRole_notAdopted() throws InterruptedException {
+        p.ziik.role(5, "Chef");
+        p.links.intendPermissionType(5, "Chef"); // the state a SIGKILL leaves: intent, type, no link
+        String chef = p.lb.createPermissionType("Chef").id();
+        p.ziik.role(6, "Waiter");
+        p.links.intendPermissionType(6, "Waiter");
+        String waiter = p.lb.createPermissionType("Waiter").id();
+        p.ziik.removeRole(6);
+
+        reconcile();
+
+        assertThat(p.links.permissionType(5)).contains(new Links.RoleLink(chef, false));
+        assertThat(p.lb.permissionTypes()).filteredOn(t -> t.name().equals("Chef")).hasSize(1);
+        assertThat(p.lb.permissionType(waiter)).as("its role is gone: deleted, not kept as a customer's").isEmpty();
+        assertThat(p.links.snapshot().typeIntents()).isEmpty();
+    }
+
+    @Test
     void R2_anUnlinkedTypeOfTheRolesNameIsAdopted_renamedWithIt_neverDeleted() throws InterruptedException {
         String auditor = p.lb.seedPermissionType("Auditor");
         p.ziik.role(5, "Auditor");
