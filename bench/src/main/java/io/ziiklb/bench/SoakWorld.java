@@ -47,7 +47,8 @@ final class SoakWorld implements AutoCloseable {
         int proxyPort = ChildJvm.freePort();
         Map<String, String> environment = Map.of("ZIIKLB_DB_URL", database.url(), "ZIIKLB_DB_USER", "postgres",
                 "ZIIKLB_DB_PASSWORD", "", "ZIIKLB_SECRET_KEY", SecretBox.newKey(), "ZIIKLB_OPERATOR_TOKEN", TOKEN,
-                "ZIIKLB_PUBLIC_URL", "http://127.0.0.1:" + proxyPort);
+                "ZIIKLB_PUBLIC_URL", "http://127.0.0.1:" + proxyPort,
+                "ZIIKLB_ALLOWED_PEERS", "127.0.0.1,localhost"); // the simulators run on this machine
         Path jar = home.resolve("service/target/ziiklb-service-exec.jar");
         for (String name : List.of("a", "b")) {
             instances.add(new ServiceInstance(name, jar, ChildJvm.freePort(), environment,
