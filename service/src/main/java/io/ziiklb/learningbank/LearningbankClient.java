@@ -3,6 +3,8 @@ package io.ziiklb.learningbank;
 import io.ziiklb.http.PeerHttp;
 import io.ziiklb.http.PeerIoException;
 import io.ziiklb.http.PeerResponse;
+import io.ziiklb.http.RatePacer;
+import io.ziiklb.http.Sleeper;
 import io.ziiklb.http.Urls;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +22,9 @@ import org.springframework.http.HttpMethod;
 import tools.jackson.databind.JsonNode;
 
 /**
- * One customer's Learningbank. Thread-safe; at most {@code maxInFlight} calls at once. Each method
+ * One customer's Learningbank. Thread-safe; at most {@code maxInFlight} calls at once, paced by a
+ * {@link RatePacer} to the rate Learningbank's 429 answers teach (one client per integration, so
+ * one learnt rate per integration, whatever runs for it). Each method
  * is one HTTP call (the {@code all...} methods one per page) and never retries: a failure surfaces as a {@link LearningbankException}
  * whose type says what happened. Lookups by name or email return empty when nothing matches.
  */
@@ -34,6 +38,7 @@ public final class LearningbankClient implements LearningbankApi {
     private final String token;
     private final Clock clock;
     private final Semaphore inFlight;
+    private final RatePacer pacer;
 
     /** A client with at most {@link #DEFAULT_IN_FLIGHT} calls in flight at once. */
     public LearningbankClient(PeerHttp http, LbCredentials credentials, Clock clock) {
@@ -46,6 +51,12 @@ public final class LearningbankClient implements LearningbankApi {
      *                    Learningbank, whatever the engine does around the calls.
      */
     public LearningbankClient(PeerHttp http, LbCredentials credentials, Clock clock, int maxInFlight) {
+        this(http, credentials, clock, maxInFlight, RatePacer.learning(clock, Sleeper.SYSTEM));
+    }
+
+    /** @param pacer paces every call of this client (and of no other) */
+    public LearningbankClient(PeerHttp http, LbCredentials credentials, Clock clock, int maxInFlight, RatePacer pacer) {
+        this.pacer = pacer;
         this.http = http;
         this.baseUrl = Urls.trimBase(credentials.baseUrl());
         this.basicAuth = Base64.getEncoder().encodeToString(
@@ -268,6 +279,7 @@ public final class LearningbankClient implements LearningbankApi {
         boolean write = method != HttpMethod.GET;
         byte[] json = body == null ? null : LbJson.write(body);
         PeerResponse response;
+        RatePacer.Slot slot = slot(what);
         inFlight.acquireUninterruptibly();
         try {
             response = http.send(method, uri, h -> {
@@ -281,6 +293,9 @@ public final class LearningbankClient implements LearningbankApi {
             inFlight.release();
         }
         int status = response.status();
+        if (status != 429) {
+            pacer.accepted(slot);
+        }
         if (status == 204 || (response.ok() && response.body().length == 0)) {
             return LbJson.MAPPER.nullNode();
         }
@@ -296,10 +311,33 @@ public final class LearningbankClient implements LearningbankApi {
             case 400, 422 -> new LearningbankValidationException(status,
                     error.code() == null ? (status == 400 ? "bad_request" : "validation_failed") : error.code(),
                     message, error.fields());
-            case 429 -> new LearningbankRateLimitedException(message,
-                    response.retryAfter(clock).orElse(RATE_LIMIT_GUESS));
+            case 429 -> rateLimited(message, slot, response.retryAfter(clock).orElse(RATE_LIMIT_GUESS));
             default -> new LearningbankUnavailableException(status, message, write && status >= 500, null);
         };
+    }
+
+    /** The pacer's wait for this call's turn; an interrupt while waiting ends the call unsent. */
+    private RatePacer.Slot slot(String what) {
+        try {
+            return pacer.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LearningbankUnavailableException(0, "interrupted before " + what, false, e);
+        }
+    }
+
+    /**
+     * The pacer cuts the rate (and holds every call for a long {@code Retry-After}); the exception
+     * carries Learningbank's {@code Retry-After}, which the rejected call waits out before it is sent again.
+     */
+    private LearningbankRateLimitedException rateLimited(String message, RatePacer.Slot slot, Duration retryAfter) {
+        pacer.rateLimited(slot, retryAfter);
+        return new LearningbankRateLimitedException(message, retryAfter);
+    }
+
+    /** The pacing of this client's calls (its learnt rate), for benchmarks and diagnostics. */
+    public RatePacer pacer() {
+        return pacer;
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.ziiklb.ziik;
 import io.ziiklb.http.PeerHttp;
 import io.ziiklb.http.PeerIoException;
 import io.ziiklb.http.PeerResponse;
+import io.ziiklb.http.RatePacer;
 import io.ziiklb.http.Sleeper;
 import io.ziiklb.http.Urls;
 import java.net.URI;
@@ -24,7 +25,9 @@ import tools.jackson.databind.JsonNode;
  *
  * <p>Signs in on first use, renews the token before it expires, signs in again once when a call
  * answers 401, follows paging to the end, and waits out 429 answers (as {@code Retry-After} asks,
- * a bounded number of times). Everything else surfaces as a {@link ZiikException}: only
+ * a bounded number of times). Every call, sign-in included, is paced by a {@link RatePacer} to the
+ * rate Ziik's 429 answers teach: one client per integration, so one learnt rate per integration.
+ * Everything else surfaces as a {@link ZiikException}: only
  * {@link ZiikUnavailableException} and {@link ZiikRateLimitedException} are worth retrying.
  */
 public final class ZiikClient implements ZiikReads {
@@ -35,6 +38,7 @@ public final class ZiikClient implements ZiikReads {
     private final Clock clock;
     private final Sleeper sleeper;
     private final ZiikClientPolicy policy;
+    private final RatePacer pacer;
     private final Object tokenLock = new Object();
     private volatile ZiikToken token;
 
@@ -47,6 +51,7 @@ public final class ZiikClient implements ZiikReads {
         this.clock = clock;
         this.sleeper = sleeper;
         this.policy = policy;
+        this.pacer = new RatePacer(clock, sleeper, policy.maxRateLimitWait());
     }
 
     /** Signs in and reads the account: proves the credentials work and says whether it is an administrator. */
@@ -188,7 +193,8 @@ public final class ZiikClient implements ZiikReads {
         int rateLimited = 0;
         while (true) {
             ZiikToken used = currentToken();
-            PeerResponse response = send(method, uri, h -> h.setBearerAuth(used.jwt()), body);
+            Paced answer = paced(method, uri, h -> h.setBearerAuth(used.jwt()), body, policy.backoff(rateLimited + 1));
+            PeerResponse response = answer.response();
             if (response.status() == 401 && !signedInAgain) {
                 signedInAgain = true;
                 signInAgain(used);
@@ -200,7 +206,9 @@ public final class ZiikClient implements ZiikReads {
                 if (rateLimited > policy.rateLimitRetries()) {
                     throw new ZiikRateLimitedException("Ziik is rate limiting " + method + " " + uri.getPath(), wait);
                 }
-                pause(min(wait, policy.maxRateLimitWait()));
+                if (!answer.ownWait().isZero()) { // else the pacer holds every call, this one too
+                    pause(answer.ownWait());
+                }
                 continue;
             }
             return response;
@@ -270,11 +278,40 @@ public final class ZiikClient implements ZiikReads {
     }
 
     private PeerResponse send(HttpMethod method, URI uri, java.util.function.Consumer<HttpHeaders> headers, byte[] body) {
+        return paced(method, uri, headers, body, policy.backoff(1)).response();
+    }
+
+    /** An answer, and how long the call itself should wait before it is sent again after a 429. */
+    private record Paced(PeerResponse response, Duration ownWait) {
+    }
+
+    /** Sends in the pacer's time and tells it the answer; {@code guess} is the wait for a 429 without {@code Retry-After}. */
+    private Paced paced(HttpMethod method, URI uri, java.util.function.Consumer<HttpHeaders> headers, byte[] body,
+                        Duration guess) {
+        RatePacer.Slot slot;
         try {
-            return http.send(method, uri, headers, body);
+            slot = pacer.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ZiikUnavailableException("interrupted while waiting for Ziik's rate limit", e);
+        }
+        PeerResponse response;
+        try {
+            response = http.send(method, uri, headers, body);
         } catch (PeerIoException e) {
             throw new ZiikUnavailableException("Ziik did not answer: " + e.getMessage(), e);
         }
+        if (response.status() != 429) {
+            pacer.accepted(slot);
+            return new Paced(response, Duration.ZERO);
+        }
+        Duration wait = min(response.retryAfter(clock).orElse(guess), policy.maxRateLimitWait());
+        return new Paced(response, pacer.rateLimited(slot, wait));
+    }
+
+    /** The pacing of this client's calls (its learnt rate), for benchmarks and diagnostics. */
+    public RatePacer pacer() {
+        return pacer;
     }
 
     private URI url(String path, Map<String, String> query) {
