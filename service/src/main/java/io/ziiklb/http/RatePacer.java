@@ -28,6 +28,11 @@ import java.util.ArrayDeque;
  *
  * Slots are spaced evenly (never bursts), so the peer's bucket refills whenever the rate is under
  * its limit. Thread-safe; the waiting happens outside the lock.
+ *
+ * <p>The first estimate is as good as the peer's burst allowance is large: a bucket that holds
+ * about a second of calls (the simulators', as the bench sets them) gives about its rate; one that
+ * holds a fifth of that gives a rate well under the limit, from which the additive increase climbs
+ * back at only 1% of it a second.
  */
 public final class RatePacer {
     static final double DECREASE = 0.9;

@@ -1,7 +1,6 @@
 package io.ziiklb.ziik;
 
 import io.ziiklb.http.PeerHttp;
-import io.ziiklb.http.PeerIoException;
 import io.ziiklb.http.PeerResponse;
 import io.ziiklb.http.RatePacer;
 import io.ziiklb.http.Sleeper;
@@ -31,27 +30,26 @@ import tools.jackson.databind.JsonNode;
  * {@link ZiikUnavailableException} and {@link ZiikRateLimitedException} are worth retrying.
  */
 public final class ZiikClient implements ZiikReads {
-    private final PeerHttp http;
+    private final PacedCalls calls;
     private final String baseUrl;
     private final String username;
     private final String password;
     private final Clock clock;
     private final Sleeper sleeper;
     private final ZiikClientPolicy policy;
-    private final RatePacer pacer;
     private final Object tokenLock = new Object();
     private volatile ZiikToken token;
 
     public ZiikClient(PeerHttp http, String baseUrl, String username, String password,
                       Clock clock, Sleeper sleeper, ZiikClientPolicy policy) {
-        this.http = http;
         this.baseUrl = Urls.trimBase(baseUrl);
         this.username = username;
         this.password = password;
         this.clock = clock;
         this.sleeper = sleeper;
         this.policy = policy;
-        this.pacer = new RatePacer(clock, sleeper, policy.maxRateLimitWait());
+        this.calls = new PacedCalls(http, new RatePacer(clock, sleeper, policy.maxRateLimitWait()), clock,
+                policy.maxRateLimitWait());
     }
 
     /** Signs in and reads the account: proves the credentials work and says whether it is an administrator. */
@@ -193,7 +191,7 @@ public final class ZiikClient implements ZiikReads {
         int rateLimited = 0;
         while (true) {
             ZiikToken used = currentToken();
-            Paced answer = paced(method, uri, h -> h.setBearerAuth(used.jwt()), body, policy.backoff(rateLimited + 1));
+            PacedCalls.Answer answer = calls.send(method, uri, h -> h.setBearerAuth(used.jwt()), body, policy.backoff(rateLimited + 1));
             PeerResponse response = answer.response();
             if (response.status() == 401 && !signedInAgain) {
                 signedInAgain = true;
@@ -278,40 +276,12 @@ public final class ZiikClient implements ZiikReads {
     }
 
     private PeerResponse send(HttpMethod method, URI uri, java.util.function.Consumer<HttpHeaders> headers, byte[] body) {
-        return paced(method, uri, headers, body, policy.backoff(1)).response();
-    }
-
-    /** An answer, and how long the call itself should wait before it is sent again after a 429. */
-    private record Paced(PeerResponse response, Duration ownWait) {
-    }
-
-    /** Sends in the pacer's time and tells it the answer; {@code guess} is the wait for a 429 without {@code Retry-After}. */
-    private Paced paced(HttpMethod method, URI uri, java.util.function.Consumer<HttpHeaders> headers, byte[] body,
-                        Duration guess) {
-        RatePacer.Slot slot;
-        try {
-            slot = pacer.acquire();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ZiikUnavailableException("interrupted while waiting for Ziik's rate limit", e);
-        }
-        PeerResponse response;
-        try {
-            response = http.send(method, uri, headers, body);
-        } catch (PeerIoException e) {
-            throw new ZiikUnavailableException("Ziik did not answer: " + e.getMessage(), e);
-        }
-        if (response.status() != 429) {
-            pacer.accepted(slot);
-            return new Paced(response, Duration.ZERO);
-        }
-        Duration wait = min(response.retryAfter(clock).orElse(guess), policy.maxRateLimitWait());
-        return new Paced(response, pacer.rateLimited(slot, wait));
+        return calls.send(method, uri, headers, body, policy.backoff(1)).response();
     }
 
     /** The pacing of this client's calls (its learnt rate), for benchmarks and diagnostics. */
     public RatePacer pacer() {
-        return pacer;
+        return calls.pacer();
     }
 
     private URI url(String path, Map<String, String> query) {
