@@ -40,21 +40,17 @@ public final class LearningbankClient implements LearningbankApi {
     private final Semaphore inFlight;
     private final RatePacer pacer;
 
-    /** A client with at most {@link #DEFAULT_IN_FLIGHT} calls in flight at once. */
+    /** A client with at most {@link #DEFAULT_IN_FLIGHT} calls in flight at once, and a pacer of its own. */
     public LearningbankClient(PeerHttp http, LbCredentials credentials, Clock clock) {
-        this(http, credentials, clock, DEFAULT_IN_FLIGHT);
+        this(http, credentials, clock, DEFAULT_IN_FLIGHT, RatePacer.learning(clock, Sleeper.SYSTEM));
     }
 
     /**
      * @param maxInFlight calls this client has in flight at once, at most; more wait their turn. One
      *                    client per integration, so this bounds what one integration asks of its
      *                    Learningbank, whatever the engine does around the calls.
+     * @param pacer       paces every call of this client (and of no other)
      */
-    public LearningbankClient(PeerHttp http, LbCredentials credentials, Clock clock, int maxInFlight) {
-        this(http, credentials, clock, maxInFlight, RatePacer.learning(clock, Sleeper.SYSTEM));
-    }
-
-    /** @param pacer paces every call of this client (and of no other) */
     public LearningbankClient(PeerHttp http, LbCredentials credentials, Clock clock, int maxInFlight, RatePacer pacer) {
         this.pacer = pacer;
         this.http = http;
@@ -66,8 +62,7 @@ public final class LearningbankClient implements LearningbankApi {
         this.inFlight = new Semaphore(maxInFlight);
     }
 
-    // ---- platform
-
+    /** The platform's settings: its address and the defaults for new users. */
     public LbSettings settings() {
         return LbJson.settings(data(HttpMethod.GET, "/settings", Map.of(), null));
     }
@@ -187,11 +182,11 @@ public final class LearningbankClient implements LearningbankApi {
 
     @Override
     public LbPage<LbUser> usersPage(LbUserFilter filter, int page, int perPage) {
-        return page("/users", userQuery(filter), page, perPage, LbJson::user);
+        return page("/users", filter.query(), page, perPage, LbJson::user);
     }
 
     public List<LbUser> allUsers(LbUserFilter filter) {
-        return all("/users", userQuery(filter), LbJson::user);
+        return all("/users", filter.query(), LbJson::user);
     }
 
     @Override
@@ -223,8 +218,6 @@ public final class LearningbankClient implements LearningbankApi {
         return LbJson.user(data(HttpMethod.PATCH, "/users/" + Urls.encode(id), Map.of(), LbJson.userBody(change)));
     }
 
-    // ---- automatic login
-
     /** A one-time URL (60 s) that signs the user in and lands at {@code redirectPath}. */
     public LbLoginLink createLoginLink(String userId, String redirectPath) {
         return LbJson.loginLink(data(HttpMethod.POST, "/users/" + Urls.encode(userId) + "/login-links", Map.of(),
@@ -232,23 +225,6 @@ public final class LearningbankClient implements LearningbankApi {
     }
 
     // ---- plumbing
-
-    private static Map<String, String> userQuery(LbUserFilter f) {
-        Map<String, String> query = new LinkedHashMap<>();
-        if (f.externalId() != null) {
-            query.put("external_id", f.externalId());
-        }
-        if (f.email() != null) {
-            query.put("email", f.email());
-        }
-        if (f.departmentId() != null) {
-            query.put("department_id", f.departmentId());
-        }
-        if (f.active() != null) {
-            query.put("is_active", f.active().toString());
-        }
-        return query;
-    }
 
     private <T> List<T> all(String path, Map<String, String> filters, Function<JsonNode, T> reader) {
         List<T> items = new ArrayList<>();
@@ -311,7 +287,11 @@ public final class LearningbankClient implements LearningbankApi {
             case 400, 422 -> new LearningbankValidationException(status,
                     error.code() == null ? (status == 400 ? "bad_request" : "validation_failed") : error.code(),
                     message, error.fields());
-            case 429 -> rateLimited(message, slot, response.retryAfter(clock).orElse(RATE_LIMIT_GUESS));
+            case 429 -> { // the pacer cuts the rate (and holds every call for a long wait); this call waits it out
+                Duration retryAfter = response.retryAfter(clock).orElse(RATE_LIMIT_GUESS);
+                pacer.rateLimited(slot, retryAfter);
+                yield new LearningbankRateLimitedException(message, retryAfter);
+            }
             default -> new LearningbankUnavailableException(status, message, write && status >= 500, null);
         };
     }
@@ -324,15 +304,6 @@ public final class LearningbankClient implements LearningbankApi {
             Thread.currentThread().interrupt();
             throw new LearningbankUnavailableException(0, "interrupted before " + what, false, e);
         }
-    }
-
-    /**
-     * The pacer cuts the rate (and holds every call for a long {@code Retry-After}); the exception
-     * carries Learningbank's {@code Retry-After}, which the rejected call waits out before it is sent again.
-     */
-    private LearningbankRateLimitedException rateLimited(String message, RatePacer.Slot slot, Duration retryAfter) {
-        pacer.rateLimited(slot, retryAfter);
-        return new LearningbankRateLimitedException(message, retryAfter);
     }
 
     /** The pacing of this client's calls (its learnt rate), for benchmarks and diagnostics. */
