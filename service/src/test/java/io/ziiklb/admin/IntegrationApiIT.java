@@ -236,7 +236,7 @@ class IntegrationApiIT {
         try {
             JsonNode status = api.get("/api/v1/integrations/" + id).json();
             assertThat(status.propertyNames()).containsExactly("id", "enabled", "state", "notice", "settings", "ziik",
-                    "learningbank", "lastSync", "queue", "links", "problems");
+                    "learningbank", "lastSync", "queue", "links", "problems", "sso");
             assertThat(status.path("id").asString()).isEqualTo(id);
             assertThat(status.path("enabled").asBoolean()).isTrue();
             assertThat(status.path("state").asString()).isEqualTo("idle");
