@@ -22,9 +22,9 @@ import java.util.random.RandomGenerator;
  * time (the Learningbank client bounds the calls in flight and paces them to the rate Learningbank
  * allows). Transient failures are retried with backoff; a step answered 429 waits as long as
  * Learningbank asks and is tried again, while the others go on at the rate the client's pacer cut
- * (which holds them all only for a long {@code Retry-After}). A step that fails for good is recorded and the rest go
- * on (rule O3). Rejected credentials, or Learningbank failing again and again, skip the rest.
- * Held steps are not run. One instance runs one plan at a time.
+ * (which holds them all only for a long {@code Retry-After}). A step that fails for good is
+ * recorded and the rest go on (rule O3). Rejected credentials, or Learningbank failing again and
+ * again, skip the rest. Held steps are not run. One instance runs one plan at a time.
  */
 public final class PlanExecutor {
     private static final int MAX_RATE_LIMITED = 100;
