@@ -18,7 +18,10 @@ import java.util.ArrayDeque;
  *       old rate, and one burst is one congestion event.</li>
  *   <li>While calls go through at a paced rate, the rate grows by {@value #INCREASE} of the rate
  *       learnt at the last cut per second, probing for room, so the rate saws slowly around the
- *       limit and the peer's burst allowance absorbs the overshoot. Calls that did not have to
+ *       limit and the peer's burst allowance absorbs the overshoot. The step doubles for every
+ *       {@link #PROBE_DOUBLING} without a 429 (at most {@value #MAX_PROBE_FACTOR} times): a cut
+ *       that went too low, or a limit that was raised, is found again in tens of seconds, not
+ *       minutes. Calls that did not have to
  *       wait for their slot do not grow it: a rate nobody uses is not a rate proven.</li>
  *   <li>A short {@code Retry-After} (up to {@link #OWN_WAIT_UP_TO}) is the peer rounding one
  *       token's wait up to whole seconds: only the rejected call waits it out; the others go on
@@ -31,12 +34,14 @@ import java.util.ArrayDeque;
  *
  * <p>The first estimate is as good as the peer's burst allowance is large: a bucket that holds
  * about a second of calls (the simulators', as the bench sets them) gives about its rate; one that
- * holds a fifth of that gives a rate well under the limit, from which the additive increase climbs
- * back at only 1% of it a second.
+ * holds a tenth of that gives a rate well under the limit, from which the growing probe climbs
+ * back (about a minute from a tenth of the limit).
  */
 public final class RatePacer {
     static final double DECREASE = 0.9;
     static final double INCREASE = 0.01;
+    static final Duration PROBE_DOUBLING = Duration.ofSeconds(5);
+    static final int MAX_PROBE_FACTOR = 32;
     static final Duration OWN_WAIT_UP_TO = Duration.ofSeconds(2);
     /** The slowest a pacer goes: a cut never stops the calls. */
     static final double MIN_RATE = 0.5;
@@ -48,6 +53,7 @@ public final class RatePacer {
     private final ArrayDeque<Long> acceptedInLastSecond = new ArrayDeque<>();
     private double rate = Double.POSITIVE_INFINITY;
     private double increasePerSecond;
+    private long lastCutAt;
     private long nextSlot = Long.MIN_VALUE;
     private int cuts;
 
@@ -93,7 +99,9 @@ public final class RatePacer {
         acceptedInLastSecond.addLast(now);
         forgetOlderThanASecond(now);
         if (slot.paced() && Double.isFinite(rate)) {
-            rate += increasePerSecond / rate; // at `rate` calls a second: + increasePerSecond each second
+            long doublings = (now - lastCutAt) / PROBE_DOUBLING.toNanos();
+            double probe = Math.min(MAX_PROBE_FACTOR, 1L << Math.min(doublings, 30));
+            rate += increasePerSecond * probe / rate; // at `rate` calls a second: + increasePerSecond × probe each second
         }
     }
 
@@ -111,6 +119,7 @@ public final class RatePacer {
             double estimate = Double.isFinite(rate) ? Math.clamp(seen, rate / 2, rate) : Math.max(seen, 1);
             rate = Math.max(MIN_RATE, estimate * DECREASE);
             increasePerSecond = rate * INCREASE;
+            lastCutAt = now;
             cuts++;
             nextSlot = Math.max(nextSlot, now + (long) (SECOND / rate));
         }

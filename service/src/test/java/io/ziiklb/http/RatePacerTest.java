@@ -71,11 +71,23 @@ class RatePacerTest {
         cutTo50();
         double cut = pacer.rate();
         long start = clock.instant().toEpochMilli();
-        while (clock.instant().toEpochMilli() - start < 10_000) {
+        while (clock.instant().toEpochMilli() - start < 4_900) {
             pacer.accepted(pacer.acquire());
         }
-        assertThat(pacer.rate()).as("10 s of paced calls: + 1%% of the cut rate a second")
-                .isCloseTo(cut * (1 + 10 * RatePacer.INCREASE), within(0.5));
+        assertThat(pacer.rate()).as("5 s of paced calls: + 1%% of the cut rate a second")
+                .isCloseTo(cut * (1 + 5 * RatePacer.INCREASE), within(0.3));
+    }
+
+    @Test
+    void theProbeGrowsTheLongerNo429Comes() throws Exception {
+        cutTo50();
+        double cut = pacer.rate();
+        long start = clock.instant().toEpochMilli();
+        while (clock.instant().toEpochMilli() - start < 15_000) {
+            pacer.accepted(pacer.acquire());
+        }
+        assertThat(pacer.rate()).as("5 s at 1%%, 5 s at 2%%, 5 s at 4%% of the cut rate a second")
+                .isCloseTo(cut * (1 + 5 * RatePacer.INCREASE * (1 + 2 + 4)), within(1.5));
     }
 
     @Test
@@ -112,7 +124,16 @@ class RatePacerTest {
      */
     @Test
     void runsJustUnderAPeersTokenBucket() throws Exception {
-        PeerBucket peer = new PeerBucket(50, 50, clock.instant());
+        assertPacesTo(new PeerBucket(50, 50, clock.instant()), 50, 0.98, 0.01);
+    }
+
+    /** A bucket of a tenth of a second's calls makes the first cut far too low: the probe finds the limit again. */
+    @Test
+    void findsTheLimitOfABucketWithASmallBurst() throws Exception {
+        assertPacesTo(new PeerBucket(60, 6, clock.instant()), 60, 0.9, 0.02);
+    }
+
+    private void assertPacesTo(PeerBucket peer, double limit, double minShare, double maxRefused) throws Exception {
         int accepted = 0;
         int refused = 0;
         Instant start = clock.instant();
@@ -130,8 +151,8 @@ class RatePacerTest {
             }
         }
         double seconds = Duration.between(start, clock.instant()).toMillis() / 1000.0;
-        assertThat(accepted / seconds).as("accepted calls a second").isGreaterThan(50 * 0.98);
-        assertThat((double) refused / (accepted + refused)).as("share refused").isLessThan(0.01);
+        assertThat(accepted / seconds).as("accepted calls a second").isGreaterThan(limit * minShare);
+        assertThat((double) refused / (accepted + refused)).as("share refused").isLessThan(maxRefused);
     }
 
     private void cutTo50() throws Exception {
