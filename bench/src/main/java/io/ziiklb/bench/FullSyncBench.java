@@ -12,6 +12,7 @@ import io.ziiklb.integration.JdbcLinkStore;
 import io.ziiklb.integration.PeerClients;
 import io.ziiklb.integration.SecretBox;
 import io.ziiklb.learningbank.LbCredentials;
+import io.ziiklb.learningbank.LearningbankClient;
 import io.ziiklb.simulator.ChildJvm;
 import io.ziiklb.sync.ExecutionPolicy;
 import io.ziiklb.sync.FullSync;
@@ -21,6 +22,7 @@ import io.ziiklb.sync.Timing;
 import io.ziiklb.sync.StepOutcome;
 import io.ziiklb.sync.SyncSettings;
 import io.ziiklb.sync.WriteThroughLinkStore;
+import io.ziiklb.ziik.ZiikClient;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -44,7 +46,9 @@ import tools.jackson.databind.json.JsonMapper;
  * A first full synchronisation of a generated organisation into an empty Learningbank with latency
  * on every call, then a second one of the unchanged organisation. The engine runs here with the
  * real clients, the real JDBC link store on an H2 file database, and the simulators in their own
- * JVMs.
+ * JVMs. With {@code lbRate} (or {@code ziikRate}) the simulator answers 429 beyond that many calls
+ * a second (a token bucket of as many), and the bench prints how close the sync ran to the floor
+ * the limits set, and how many calls were refused.
  */
 final class FullSyncBench {
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -52,17 +56,25 @@ final class FullSyncBench {
     private final int users;
     private final long latencyMillis;
     private final int concurrency;
+    private final double lbRate;
+    private final double ziikRate;
 
-    FullSyncBench(Path simulatorsJar, int users, long latencyMillis, int concurrency) {
+    /** @param lbRate Learningbank's rate limit, calls a second (0: none); {@code ziikRate} likewise for Ziik */
+    FullSyncBench(Path simulatorsJar, int users, long latencyMillis, int concurrency, double lbRate, double ziikRate) {
         this.simulatorsJar = simulatorsJar;
         this.users = users;
         this.latencyMillis = latencyMillis;
         this.concurrency = concurrency;
+        this.lbRate = lbRate;
+        this.ziikRate = ziikRate;
     }
 
     void run(PrintStream out) throws Exception {
         out.printf("full-sync bench: %,d users, Learningbank latency %d ms per call, concurrency %d, max heap %d MiB%n",
                 users, latencyMillis, concurrency, Runtime.getRuntime().maxMemory() >> 20);
+        out.printf("rate limits: Learningbank %s, Ziik %s (token buckets, burst = one second's calls); %d cores%n",
+                lbRate > 0 ? lbRate + "/s" : "none", ziikRate > 0 ? ziikRate + "/s" : "none",
+                Runtime.getRuntime().availableProcessors());
         Path dbDir = Files.createTempDirectory("ziiklb-bench");
         try (ChildJvm ziik = ChildJvm.simulator(simulatorsJar, "ziik", 0, List.of("--users", "" + users, "--seed", "1"));
              ChildJvm lb = ChildJvm.simulator(simulatorsJar, "learningbank", 0,
@@ -72,6 +84,8 @@ final class FullSyncBench {
             db.setJdbcUrl("jdbc:h2:file:" + dbDir.resolve("ziiklb") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
             db.setUsername("sa");
             Flyway.configure().dataSource(db).load().migrate();
+            limit(lb.origin(), latencyMillis, lbRate);
+            limit(ziik.origin(), 0, ziikRate);
             JdbcClient jdbc = JdbcClient.create(db);
             String integrationId = "bench";
             new IntegrationStore(jdbc, SecretBox.fromBase64(SecretBox.newKey())).insert(
@@ -85,9 +99,12 @@ final class FullSyncBench {
 
             for (String round : List.of("first sync into an empty Learningbank", "second sync, nothing changed")) {
                 send("DELETE", lb.origin() + "/_sim/requests");
+                send("DELETE", ziik.origin() + "/_sim/requests");
                 HeapPeak.reset();
-                SyncContext context = new SyncContext(clients.ziik(ziik.origin() + "/api", "integration@ziik.test", "ziik-secret"),
-                        clients.learningbank(new LbCredentials(lb.origin() + "/api/v1", "lb-api", "lb-secret", "lb-token"), concurrency),
+                ZiikClient ziikClient = clients.ziik(ziik.origin() + "/api", "integration@ziik.test", "ziik-secret");
+                LearningbankClient lbClient = clients.learningbank(
+                        new LbCredentials(lb.origin() + "/api/v1", "lb-api", "lb-secret", "lb-token"), concurrency);
+                SyncContext context = new SyncContext(ziikClient, lbClient,
                         new WriteThroughLinkStore(new JdbcLinkStore(jdbc, integrationId)), policy,
                         new Timing(Clock.systemUTC(), Sleeper.SYSTEM, new Random(1)));
                 FullSync sync = new FullSync(context, new SnapshotReader(16, policy, Sleeper.SYSTEM, new Random(1)));
@@ -98,7 +115,10 @@ final class FullSyncBench {
                 double seconds = (System.nanoTime() - started) / 1e9;
                 double cpuSeconds = (engineCpuNanos() - cpuStarted) / 1e9;
                 phases.end();
-                report(out, round, result, seconds, phases, JSON.readTree(send("GET", lb.origin() + "/_sim/requests")));
+                JsonNode lbRequests = JSON.readTree(send("GET", lb.origin() + "/_sim/requests"));
+                report(out, round, result, seconds, phases, lbRequests);
+                reportLimits(out, seconds, phases, lbRequests, JSON.readTree(send("GET", ziik.origin() + "/_sim/requests")));
+                out.printf("pacing at the end    Learningbank %s, Ziik %s%n", lbClient.pacer(), ziikClient.pacer());
                 out.printf("engine CPU           %.2f s (this JVM only: the simulators run in JVMs of their own)%n", cpuSeconds);
             }
         }
@@ -115,11 +135,11 @@ final class FullSyncBench {
 
     private void report(PrintStream out, String round, FullSync.Result result, double seconds, PhaseTimer phases,
                         JsonNode requests) {
-        long writes = requests.path("writes").asLong();
-        long total = requests.path("total").asLong();
+        long writes = appliedWrites(requests);
+        long total = requests.path("total").asLong() - refused(requests);
         out.printf("%n== %s%n", round);
         out.printf("wall time            %.2f s  (%s)%n", seconds, phases);
-        out.printf("Learningbank calls   %,d (%,d reads, %,d writes)%n", total, total - writes, writes);
+        out.printf("Learningbank calls   %,d (%,d reads, %,d writes; answered 429 not counted)%n", total, total - writes, writes);
         requests.path("routes").properties().forEach(e -> out.printf("    %-40s %,8d%n", e.getKey(), e.getValue().asLong()));
         Map<StepOutcome, Integer> counts = new EnumMap<>(result.report().counts());
         Map<String, Long> problems = java.util.stream.Stream.concat(result.plan().problems().stream(),
@@ -136,6 +156,58 @@ final class FullSyncBench {
                     apply, ideal, apply / ideal);
         }
         out.printf("peak heap            %,d MiB%n", HeapPeak.bytes() >> 20);
+    }
+
+    /**
+     * The calls each peer refused, and the floor the limits set: Learningbank's writes at its rate,
+     * after Ziik's reads (at Ziik's rate when it has one, else as long as they took here).
+     */
+    private void reportLimits(PrintStream out, double seconds, PhaseTimer phases, JsonNode lbRequests, JsonNode ziikRequests) {
+        refused(out, "Learningbank", lbRequests);
+        refused(out, "Ziik", ziikRequests);
+        if (lbRate <= 0 && ziikRate <= 0) {
+            return;
+        }
+        long writes = appliedWrites(lbRequests);
+        long ziikCalls = ziikRequests.path("total").asLong() - refused(ziikRequests);
+        double ziikReading = ziikRate > 0 ? ziikCalls / ziikRate : phases.seconds(FullSync.Phase.READING_ZIIK);
+        double lbWriting = lbRate > 0 ? writes / lbRate : phases.seconds(FullSync.Phase.APPLYING);
+        double floor = ziikReading + lbWriting;
+        out.printf("floor                %.2f s = %s %.2f s + %s %.2f s; wall / floor %.3f (target <= 1.05)%n", floor,
+                ziikRate > 0 ? "Ziik calls / Ziik rate" : "Ziik read time", ziikReading,
+                lbRate > 0 ? "writes / Learningbank rate" : "applying", lbWriting, seconds / floor);
+    }
+
+    /**
+     * The writes Learningbank applied: the simulator counts a refused call under its route, and the
+     * few reads of a sync come first, inside the limit's burst, so every 429 is taken for a write.
+     */
+    private static long appliedWrites(JsonNode requests) {
+        return requests.path("writes").asLong() - refused(requests);
+    }
+
+    private static long refused(JsonNode requests) {
+        return requests.path("statuses").path("429").asLong();
+    }
+
+    private static void refused(PrintStream out, String peer, JsonNode requests) {
+        long total = requests.path("total").asLong();
+        long refused = refused(requests);
+        out.printf("%-20s %,d calls, %,d answered 429 (%.2f%%; target <= 1%%)%n", peer, total, refused,
+                total == 0 ? 0.0 : 100.0 * refused / total);
+    }
+
+    /** Replaces the simulator's fault switches: its latency, and a token bucket of {@code perSecond} (none for 0). */
+    private static void limit(String origin, long latencyMillis, double perSecond) throws Exception {
+        String faults = JSON.writeValueAsString(Map.of("latencyMillis", latencyMillis, "rateLimitPerSecond", perSecond,
+                "rateLimitBurst", (int) Math.ceil(perSecond), "timeoutRate", 0, "timeoutMillis", 0, "errorRate", 0,
+                "lostResponseRate", 0));
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(origin + "/_sim/faults"))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(faults)).build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException("the simulator refused the fault switches: " + r.body());
+        }
     }
 
     private static String send(String method, String url) throws Exception {

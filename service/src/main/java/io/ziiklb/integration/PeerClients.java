@@ -1,6 +1,7 @@
 package io.ziiklb.integration;
 
 import io.ziiklb.http.PeerHttp;
+import io.ziiklb.http.RatePacer;
 import io.ziiklb.http.Sleeper;
 import io.ziiklb.learningbank.LbCredentials;
 import io.ziiklb.learningbank.LearningbankClient;
@@ -13,7 +14,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Makes the clients. An integration's clients are kept while its credentials stay the same, so
  * its Ziik token is reused and its Learningbank calls share one bound on calls in flight, whatever
- * runs for it (a full sync, live reconciles). The HTTP connection pools are shared by all.
+ * runs for it (a full sync, live reconciles); each kept client also keeps its {@link RatePacer}, so
+ * the rate learnt from a peer's 429s is per integration and per peer, and shared by everything that
+ * calls that peer for the integration. The HTTP connection pools are shared by all.
  */
 public final class PeerClients {
     /** An integration's clients are for these credentials. */
@@ -50,7 +53,7 @@ public final class PeerClients {
 
     /** @param maxInFlight Learningbank calls in flight at once for this integration */
     public LearningbankClient learningbank(LbCredentials credentials, int maxInFlight) {
-        return new LearningbankClient(learningbankHttp, credentials, clock, maxInFlight);
+        return new LearningbankClient(learningbankHttp, credentials, clock, maxInFlight, RatePacer.learning(clock, sleeper));
     }
 
     /** The integration's Learningbank client, kept while its credentials stay the same. */

@@ -3,6 +3,8 @@ package io.ziiklb.learningbank;
 import io.ziiklb.http.PeerHttp;
 import io.ziiklb.http.PeerIoException;
 import io.ziiklb.http.PeerResponse;
+import io.ziiklb.http.RatePacer;
+import io.ziiklb.http.Sleeper;
 import io.ziiklb.http.Urls;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +22,9 @@ import org.springframework.http.HttpMethod;
 import tools.jackson.databind.JsonNode;
 
 /**
- * One customer's Learningbank. Thread-safe; at most {@code maxInFlight} calls at once. Each method
+ * One customer's Learningbank. Thread-safe; at most {@code maxInFlight} calls at once, paced by a
+ * {@link RatePacer} to the rate Learningbank's 429 answers teach (one client per integration, so
+ * one learnt rate per integration, whatever runs for it). Each method
  * is one HTTP call (the {@code all...} methods one per page) and never retries: a failure surfaces as a {@link LearningbankException}
  * whose type says what happened. Lookups by name or email return empty when nothing matches.
  */
@@ -34,18 +38,21 @@ public final class LearningbankClient implements LearningbankApi {
     private final String token;
     private final Clock clock;
     private final Semaphore inFlight;
+    private final RatePacer pacer;
 
-    /** A client with at most {@link #DEFAULT_IN_FLIGHT} calls in flight at once. */
+    /** A client with at most {@link #DEFAULT_IN_FLIGHT} calls in flight at once, and a pacer of its own. */
     public LearningbankClient(PeerHttp http, LbCredentials credentials, Clock clock) {
-        this(http, credentials, clock, DEFAULT_IN_FLIGHT);
+        this(http, credentials, clock, DEFAULT_IN_FLIGHT, RatePacer.learning(clock, Sleeper.SYSTEM));
     }
 
     /**
      * @param maxInFlight calls this client has in flight at once, at most; more wait their turn. One
      *                    client per integration, so this bounds what one integration asks of its
      *                    Learningbank, whatever the engine does around the calls.
+     * @param pacer       paces every call of this client (and of no other)
      */
-    public LearningbankClient(PeerHttp http, LbCredentials credentials, Clock clock, int maxInFlight) {
+    public LearningbankClient(PeerHttp http, LbCredentials credentials, Clock clock, int maxInFlight, RatePacer pacer) {
+        this.pacer = pacer;
         this.http = http;
         this.baseUrl = Urls.trimBase(credentials.baseUrl());
         this.basicAuth = Base64.getEncoder().encodeToString(
@@ -55,8 +62,7 @@ public final class LearningbankClient implements LearningbankApi {
         this.inFlight = new Semaphore(maxInFlight);
     }
 
-    // ---- platform
-
+    /** The platform's settings: its address and the defaults for new users. */
     public LbSettings settings() {
         return LbJson.settings(data(HttpMethod.GET, "/settings", Map.of(), null));
     }
@@ -176,11 +182,11 @@ public final class LearningbankClient implements LearningbankApi {
 
     @Override
     public LbPage<LbUser> usersPage(LbUserFilter filter, int page, int perPage) {
-        return page("/users", userQuery(filter), page, perPage, LbJson::user);
+        return page("/users", filter.query(), page, perPage, LbJson::user);
     }
 
     public List<LbUser> allUsers(LbUserFilter filter) {
-        return all("/users", userQuery(filter), LbJson::user);
+        return all("/users", filter.query(), LbJson::user);
     }
 
     @Override
@@ -212,8 +218,6 @@ public final class LearningbankClient implements LearningbankApi {
         return LbJson.user(data(HttpMethod.PATCH, "/users/" + Urls.encode(id), Map.of(), LbJson.userBody(change)));
     }
 
-    // ---- automatic login
-
     /** A one-time URL (60 s) that signs the user in and lands at {@code redirectPath}. */
     public LbLoginLink createLoginLink(String userId, String redirectPath) {
         return LbJson.loginLink(data(HttpMethod.POST, "/users/" + Urls.encode(userId) + "/login-links", Map.of(),
@@ -221,23 +225,6 @@ public final class LearningbankClient implements LearningbankApi {
     }
 
     // ---- plumbing
-
-    private static Map<String, String> userQuery(LbUserFilter f) {
-        Map<String, String> query = new LinkedHashMap<>();
-        if (f.externalId() != null) {
-            query.put("external_id", f.externalId());
-        }
-        if (f.email() != null) {
-            query.put("email", f.email());
-        }
-        if (f.departmentId() != null) {
-            query.put("department_id", f.departmentId());
-        }
-        if (f.active() != null) {
-            query.put("is_active", f.active().toString());
-        }
-        return query;
-    }
 
     private <T> List<T> all(String path, Map<String, String> filters, Function<JsonNode, T> reader) {
         List<T> items = new ArrayList<>();
@@ -268,6 +255,7 @@ public final class LearningbankClient implements LearningbankApi {
         boolean write = method != HttpMethod.GET;
         byte[] json = body == null ? null : LbJson.write(body);
         PeerResponse response;
+        RatePacer.Slot slot = slot(what);
         inFlight.acquireUninterruptibly();
         try {
             response = http.send(method, uri, h -> {
@@ -281,6 +269,9 @@ public final class LearningbankClient implements LearningbankApi {
             inFlight.release();
         }
         int status = response.status();
+        if (status != 429) {
+            pacer.accepted(slot);
+        }
         if (status == 204 || (response.ok() && response.body().length == 0)) {
             return LbJson.MAPPER.nullNode();
         }
@@ -296,10 +287,28 @@ public final class LearningbankClient implements LearningbankApi {
             case 400, 422 -> new LearningbankValidationException(status,
                     error.code() == null ? (status == 400 ? "bad_request" : "validation_failed") : error.code(),
                     message, error.fields());
-            case 429 -> new LearningbankRateLimitedException(message,
-                    response.retryAfter(clock).orElse(RATE_LIMIT_GUESS));
+            case 429 -> { // the pacer cuts the rate (and holds every call for a long wait); this call waits it out
+                Duration retryAfter = response.retryAfter(clock).orElse(RATE_LIMIT_GUESS);
+                pacer.rateLimited(slot, retryAfter);
+                yield new LearningbankRateLimitedException(message, retryAfter);
+            }
             default -> new LearningbankUnavailableException(status, message, write && status >= 500, null);
         };
+    }
+
+    /** The pacer's wait for this call's turn; an interrupt while waiting ends the call unsent. */
+    private RatePacer.Slot slot(String what) {
+        try {
+            return pacer.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LearningbankUnavailableException(0, "interrupted before " + what, false, e);
+        }
+    }
+
+    /** The pacing of this client's calls (its learnt rate), for benchmarks and diagnostics. */
+    public RatePacer pacer() {
+        return pacer;
     }
 
     @Override

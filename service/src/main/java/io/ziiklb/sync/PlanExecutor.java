@@ -4,9 +4,7 @@ import io.ziiklb.http.Sleeper;
 import io.ziiklb.learningbank.LearningbankException;
 import io.ziiklb.learningbank.LearningbankRateLimitedException;
 import io.ziiklb.learningbank.LearningbankUnavailableException;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -21,19 +19,19 @@ import java.util.random.RandomGenerator;
 
 /**
  * Runs a plan: every step once all the steps it waits for have finished, a bounded number at a
- * time (the Learningbank client bounds the calls in flight). Transient failures are retried with backoff; a 429 pauses every
- * worker for as long as Learningbank asks. A step that fails for good is recorded and the rest go
- * on (rule O3). Rejected credentials, or Learningbank failing again and again, skip the rest.
- * Held steps are not run. One instance runs one plan at a time.
+ * time (the Learningbank client bounds the calls in flight and paces them to the rate Learningbank
+ * allows). Transient failures are retried with backoff; a step answered 429 waits as long as
+ * Learningbank asks and is tried again, while the others go on at the rate the client's pacer cut
+ * (which holds them all only for a long {@code Retry-After}). A step that fails for good is
+ * recorded and the rest go on (rule O3). Rejected credentials, or Learningbank failing again and
+ * again, skip the rest. Held steps are not run. One instance runs one plan at a time.
  */
 public final class PlanExecutor {
     private static final int MAX_RATE_LIMITED = 100;
     private final StepRunner runner;
     private final ExecutionPolicy policy;
-    private final Clock clock;
     private final Sleeper sleeper;
     private final RandomGenerator random;
-    private final AtomicReference<Instant> pausedUntil = new AtomicReference<>(Instant.MIN);
     private final AtomicInteger failuresInARow = new AtomicInteger();
     private final AtomicReference<String> abortReason = new AtomicReference<>();
 
@@ -41,7 +39,6 @@ public final class PlanExecutor {
     public PlanExecutor(SyncContext context, UnitTree tree, String topDepartmentId) {
         this.runner = new StepRunner(context.learningbank(), context.links(), tree, topDepartmentId);
         this.policy = context.policy();
-        this.clock = context.timing().clock();
         this.sleeper = context.timing().sleeper();
         this.random = context.timing().random();
     }
@@ -107,11 +104,10 @@ public final class PlanExecutor {
         int attempt = 0;
         int rateLimited = 0;
         while (true) {
-            if (abortReason.get() != null) {
+            if (abortReason.get() != null || Thread.currentThread().isInterrupted()) {
                 return new StepResult(step, StepOutcome.SKIPPED, null, null);
             }
             try {
-                waitOutPause();
                 StepResult result = runner.run(step, mayHaveApplied);
                 failuresInARow.set(0);
                 return result;
@@ -119,7 +115,7 @@ public final class PlanExecutor {
                 if (++rateLimited > MAX_RATE_LIMITED) {
                     return StepResult.failed(step, null, e.code(), "still rate limited after " + MAX_RATE_LIMITED + " waits");
                 }
-                pause(e.retryAfter());
+                sleep(e.retryAfter()); // this step only: the client's pacer slows the others down
             } catch (LearningbankUnavailableException e) {
                 mayHaveApplied |= e.mayHaveApplied();
                 attempt++;
@@ -132,24 +128,9 @@ public final class PlanExecutor {
                 sleep(policy.backoff(attempt, random));
             } catch (LearningbankException e) { // 401: no step can succeed now
                 abortReason.compareAndSet(null, "Learningbank rejected the credentials: " + e.getMessage());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return new StepResult(step, StepOutcome.SKIPPED, null, null);
             } catch (RuntimeException e) {
                 return StepResult.failed(step, null, ProblemCode.INTERNAL_ERROR.wireName(), e.toString());
             }
-        }
-    }
-
-    private void pause(Duration wait) {
-        Instant until = clock.instant().plus(wait);
-        pausedUntil.accumulateAndGet(until, (a, b) -> a.isAfter(b) ? a : b);
-    }
-
-    private void waitOutPause() throws InterruptedException {
-        Duration left = Duration.between(clock.instant(), pausedUntil.get());
-        if (!left.isNegative() && !left.isZero()) {
-            sleeper.sleep(left);
         }
     }
 

@@ -1,8 +1,8 @@
 package io.ziiklb.ziik;
 
 import io.ziiklb.http.PeerHttp;
-import io.ziiklb.http.PeerIoException;
 import io.ziiklb.http.PeerResponse;
+import io.ziiklb.http.RatePacer;
 import io.ziiklb.http.Sleeper;
 import io.ziiklb.http.Urls;
 import java.net.URI;
@@ -24,11 +24,13 @@ import tools.jackson.databind.JsonNode;
  *
  * <p>Signs in on first use, renews the token before it expires, signs in again once when a call
  * answers 401, follows paging to the end, and waits out 429 answers (as {@code Retry-After} asks,
- * a bounded number of times). Everything else surfaces as a {@link ZiikException}: only
+ * a bounded number of times). Every call, sign-in included, is paced by a {@link RatePacer} to the
+ * rate Ziik's 429 answers teach: one client per integration, so one learnt rate per integration.
+ * Everything else surfaces as a {@link ZiikException}: only
  * {@link ZiikUnavailableException} and {@link ZiikRateLimitedException} are worth retrying.
  */
 public final class ZiikClient implements ZiikReads {
-    private final PeerHttp http;
+    private final PacedCalls calls;
     private final String baseUrl;
     private final String username;
     private final String password;
@@ -40,13 +42,14 @@ public final class ZiikClient implements ZiikReads {
 
     public ZiikClient(PeerHttp http, String baseUrl, String username, String password,
                       Clock clock, Sleeper sleeper, ZiikClientPolicy policy) {
-        this.http = http;
         this.baseUrl = Urls.trimBase(baseUrl);
         this.username = username;
         this.password = password;
         this.clock = clock;
         this.sleeper = sleeper;
         this.policy = policy;
+        this.calls = new PacedCalls(http, new RatePacer(clock, sleeper, policy.maxRateLimitWait()), clock,
+                policy.maxRateLimitWait());
     }
 
     /** Signs in and reads the account: proves the credentials work and says whether it is an administrator. */
@@ -188,7 +191,8 @@ public final class ZiikClient implements ZiikReads {
         int rateLimited = 0;
         while (true) {
             ZiikToken used = currentToken();
-            PeerResponse response = send(method, uri, h -> h.setBearerAuth(used.jwt()), body);
+            PacedCalls.Answer answer = calls.send(method, uri, h -> h.setBearerAuth(used.jwt()), body, policy.backoff(rateLimited + 1));
+            PeerResponse response = answer.response();
             if (response.status() == 401 && !signedInAgain) {
                 signedInAgain = true;
                 signInAgain(used);
@@ -200,7 +204,9 @@ public final class ZiikClient implements ZiikReads {
                 if (rateLimited > policy.rateLimitRetries()) {
                     throw new ZiikRateLimitedException("Ziik is rate limiting " + method + " " + uri.getPath(), wait);
                 }
-                pause(min(wait, policy.maxRateLimitWait()));
+                if (!answer.ownWait().isZero()) { // else the pacer holds every call, this one too
+                    pause(answer.ownWait());
+                }
                 continue;
             }
             return response;
@@ -270,11 +276,12 @@ public final class ZiikClient implements ZiikReads {
     }
 
     private PeerResponse send(HttpMethod method, URI uri, java.util.function.Consumer<HttpHeaders> headers, byte[] body) {
-        try {
-            return http.send(method, uri, headers, body);
-        } catch (PeerIoException e) {
-            throw new ZiikUnavailableException("Ziik did not answer: " + e.getMessage(), e);
-        }
+        return calls.send(method, uri, headers, body, policy.backoff(1)).response();
+    }
+
+    /** The pacing of this client's calls (its learnt rate), for benchmarks and diagnostics. */
+    public RatePacer pacer() {
+        return calls.pacer();
     }
 
     private URI url(String path, Map<String, String> query) {
