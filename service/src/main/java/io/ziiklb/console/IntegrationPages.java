@@ -3,7 +3,6 @@ package io.ziiklb.console;
 import io.ziiklb.admin.TenantGuard;
 import io.ziiklb.audit.ActivityEntry;
 import io.ziiklb.audit.ActivityLog;
-import io.ziiklb.http.ApiProblem;
 import io.ziiklb.integration.HeldDeletions;
 import io.ziiklb.integration.Integration;
 import io.ziiklb.integration.IntegrationService;
