@@ -8,6 +8,7 @@ import io.ziiklb.http.Sleeper;
 import io.ziiklb.integration.Connections;
 import io.ziiklb.integration.CredentialCheck;
 import io.ziiklb.integration.IntegrationChanges;
+import io.ziiklb.integration.WritePermits;
 import io.ziiklb.integration.IntegrationService;
 import io.ziiklb.integration.Metrics;
 import io.ziiklb.integration.IntegrationStore;
@@ -122,9 +123,9 @@ class ServiceConfiguration {
 
     @Bean
     Connections connections(IntegrationStore integrations, PeerClients clients, JdbcClient jdbc, Timing timing,
-                            @Value("${ziiklb.learningbank-concurrency:8}") int concurrency) {
+                            IntegrationChanges changes, @Value("${ziiklb.learningbank-concurrency:8}") int concurrency) {
         return new Connections(integrations, clients, jdbc, ExecutionPolicy.defaults().withConcurrency(concurrency),
-                timing);
+                timing, new WritePermits(integrations, changes));
     }
 
     @Bean

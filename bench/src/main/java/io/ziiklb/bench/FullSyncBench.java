@@ -7,7 +7,9 @@ import io.ziiklb.http.Sleeper;
 import io.ziiklb.integration.Integration;
 import io.ziiklb.integration.IntegrationSecrets;
 import io.ziiklb.integration.IntegrationSettings;
+import io.ziiklb.integration.IntegrationChanges;
 import io.ziiklb.integration.IntegrationStore;
+import io.ziiklb.integration.WritePermits;
 import io.ziiklb.integration.JdbcLinkStore;
 import io.ziiklb.integration.PeerClients;
 import io.ziiklb.integration.SecretBox;
@@ -19,6 +21,7 @@ import io.ziiklb.sync.FullSync;
 import io.ziiklb.sync.SnapshotReader;
 import io.ziiklb.sync.SyncContext;
 import io.ziiklb.sync.Timing;
+import io.ziiklb.sync.WriteGate;
 import io.ziiklb.sync.StepOutcome;
 import io.ziiklb.sync.SyncSettings;
 import io.ziiklb.sync.WriteThroughLinkStore;
@@ -88,10 +91,12 @@ final class FullSyncBench {
             limit(ziik.origin(), 0, ziikRate);
             JdbcClient jdbc = JdbcClient.create(db);
             String integrationId = "bench";
-            new IntegrationStore(jdbc, SecretBox.fromBase64(SecretBox.newKey())).insert(
+            IntegrationStore integrations = new IntegrationStore(jdbc, SecretBox.fromBase64(SecretBox.newKey()));
+            integrations.insert(
                     new Integration(integrationId, true, ziik.origin() + "/api", "integration@ziik.test",
                             lb.origin() + "/api/v1", "lb-api", IntegrationSettings.defaults(), Instant.now(), Instant.now()),
                     new IntegrationSecrets("ziik-secret", null, "lb-secret", "lb-token", "x", "y"));
+            WriteGate gate = new WritePermits(integrations, new IntegrationChanges()).gate(integrationId); // as the service asks it
             PeerHttp http = PeerHttp.create(Duration.ofSeconds(5), Duration.ofSeconds(30), AllowedPeers.loopback());
             PeerClients clients = new PeerClients(http, http, Clock.systemUTC(), Sleeper.SYSTEM);
             ExecutionPolicy policy = ExecutionPolicy.defaults().withConcurrency(concurrency);
@@ -106,7 +111,7 @@ final class FullSyncBench {
                         new LbCredentials(lb.origin() + "/api/v1", "lb-api", "lb-secret", "lb-token"), concurrency);
                 SyncContext context = new SyncContext(ziikClient, lbClient,
                         new WriteThroughLinkStore(new JdbcLinkStore(jdbc, integrationId)), policy,
-                        new Timing(Clock.systemUTC(), Sleeper.SYSTEM, new Random(1)));
+                        new Timing(Clock.systemUTC(), Sleeper.SYSTEM, new Random(1)), gate);
                 FullSync sync = new FullSync(context, new SnapshotReader(16, policy, Sleeper.SYSTEM, new Random(1)));
                 PhaseTimer phases = new PhaseTimer();
                 long started = System.nanoTime();

@@ -5,21 +5,22 @@ import io.ziiklb.queue.RetryLater;
 import io.ziiklb.sync.ExecutionPolicy;
 import io.ziiklb.sync.SyncContext;
 import io.ziiklb.sync.Timing;
+import io.ziiklb.sync.WriteGate;
 import io.ziiklb.ziik.ZiikClient;
 import java.time.Duration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Opens what work for one integration runs with: its two clients, its links, the execution policy
- * and the timing (clock, sleeper, randomness) the engine runs by.
+ * Opens what work for one integration runs with: its two clients, its links, the execution policy,
+ * the timing (clock, sleeper, randomness) the engine runs by, and its write gate (rule L4).
  */
 public final class Connections {
     /** One integration's clients (kept while its credentials stay the same), links, policy and timing. */
     public record Connected(ZiikClient ziik, LearningbankClient learningbank, JdbcLinkStore links, ExecutionPolicy policy,
-                            Timing timing) {
+                            Timing timing, WriteGate gate) {
         /** What the engine works with for this integration. */
         public SyncContext context() {
-            return new SyncContext(ziik, learningbank, links, policy, timing);
+            return new SyncContext(ziik, learningbank, links, policy, timing, gate);
         }
     }
 
@@ -28,14 +29,16 @@ public final class Connections {
     private final JdbcClient jdbc;
     private final ExecutionPolicy policy;
     private final Timing timing;
+    private final WritePermits permits;
 
     public Connections(IntegrationStore integrations, PeerClients clients, JdbcClient jdbc, ExecutionPolicy policy,
-                       Timing timing) {
+                       Timing timing, WritePermits permits) {
         this.integrations = integrations;
         this.clients = clients;
         this.jdbc = jdbc;
         this.policy = policy;
         this.timing = timing;
+        this.permits = permits;
     }
 
     /**
@@ -63,6 +66,6 @@ public final class Connections {
         IntegrationSecrets secrets = integrations.secrets(integration.id());
         return new Connected(clients.ziik(integration, secrets),
                 clients.learningbank(integration, secrets, policy.concurrency()),
-                new JdbcLinkStore(jdbc, integration.id()), policy, timing);
+                new JdbcLinkStore(jdbc, integration.id()), policy, timing, permits.gate(integration.id()));
     }
 }

@@ -186,7 +186,7 @@ public final class IntegrationService {
      */
     public void remove(String id) {
         Integration integration = get(id);
-        if (!syncs.stop(id, "stopped: the integration is being removed", STOP_WAIT)) {
+        if (!syncs.stop(id, SyncRun.stoppedMessage("the integration is being removed"), STOP_WAIT)) {
             LOG.warn("integration {} is removed while a synchronisation may still run in an instance that stopped answering", id);
         }
         changes.removing(integration);

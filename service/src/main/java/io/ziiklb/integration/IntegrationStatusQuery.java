@@ -50,7 +50,7 @@ public final class IntegrationStatusQuery {
                 : failing ? "failing"
                 : queue.queued(integration.id(), WorkKind.FULL_SYNC, 0).isPresent() ? "syncing"
                 : last != null && HeldDeletions.holds(last) ? "held"
-                : last != null && last.runStatus() == RunStatus.FAILED ? "failing"
+                : last != null && last.runStatus() == RunStatus.FAILED && !last.stopped() ? "failing"
                 : "idle";
     }
 

@@ -30,4 +30,16 @@ public record SyncRun(String id, String integrationId, String status, String pha
     public boolean finished() {
         return finishedAt != null;
     }
+
+    private static final String STOPPED = "stopped: ";
+
+    /** The message of a run that an admin's action ended (disabling, removal), saying which. */
+    public static String stoppedMessage(String why) {
+        return STOPPED + why;
+    }
+
+    /** Ended by an admin's action, not by a fault: failed, yet no sign that anything is wrong. */
+    public boolean stopped() {
+        return runStatus() == RunStatus.FAILED && message != null && message.startsWith(STOPPED);
+    }
 }

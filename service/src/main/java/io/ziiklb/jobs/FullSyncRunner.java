@@ -21,6 +21,7 @@ import io.ziiklb.sync.StepOutcome;
 import io.ziiklb.sync.StepResult;
 import io.ziiklb.sync.SyncSettings;
 import io.ziiklb.sync.WriteThroughLinkStore;
+import io.ziiklb.sync.WritesStopped;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -80,8 +81,8 @@ public final class FullSyncRunner implements WorkHandler {
         if (!integration.get().enabled()) { // rule L4: nothing is written while disabled
             LOG.info("synchronisation {} of integration {} not run: the integration is disabled", run.id(), item.integrationId());
             records.runs().update(new SyncRun(run.id(), run.integrationId(), RunStatus.FAILED.wireName(), run.phase(), 0, 0,
-                    SyncRun.Counts.zero(), 0, "the integration was disabled before this synchronisation ran", run.startedAt(),
-                    now));
+                    SyncRun.Counts.zero(), 0, SyncRun.stoppedMessage("the integration was disabled before this synchronisation ran"),
+                    run.startedAt(), now));
             return;
         }
         SyncSettings settings = integration.get().settings().toSyncSettings();
@@ -122,6 +123,9 @@ public final class FullSyncRunner implements WorkHandler {
                 integrations.clearFailing(integration.id());
             }
             ended(finished, found.size());
+        } catch (WritesStopped e) { // disabled (rule L4) while it ran: not a failure of Learningbank, the integration is not failing
+            buffer.flush();
+            endFailed(progress, SyncRun.stoppedMessage(e.getMessage() + " while it ran; the rest was not written"));
         } catch (RunProgress.Stopped e) { // the run's row already says why; nothing is written over it
             buffer.flush();
             LOG.info("synchronisation {} of integration {} stopped: its run no longer runs", initial.id(), integration.id());
@@ -131,12 +135,17 @@ public final class FullSyncRunner implements WorkHandler {
             }
             buffer.flush();
             LOG.warn("synchronisation {} of integration {} failed: {}", initial.id(), integration.id(), e.toString());
-            SyncRun last = progress.current();
-            SyncRun failed = new SyncRun(last.id(), last.integrationId(), RunStatus.FAILED.wireName(), last.phase(),
-                    last.done(), last.total(), last.counts(), 0, "failed: " + e.getMessage(), last.startedAt(), clock.instant());
-            records.runs().update(failed);
-            ended(failed, 0);
+            endFailed(progress, "failed: " + e.getMessage());
         }
+    }
+
+    /** Ends the run as failed where it stood, saying why. */
+    private void endFailed(RunProgress progress, String message) {
+        SyncRun last = progress.current();
+        SyncRun failed = new SyncRun(last.id(), last.integrationId(), RunStatus.FAILED.wireName(), last.phase(),
+                last.done(), last.total(), last.counts(), 0, message, last.startedAt(), clock.instant());
+        records.runs().update(failed);
+        ended(failed, 0);
     }
 
     /** The run's one line at its end (with the one at its start, all a synchronisation logs at INFO), and its duration metric. */

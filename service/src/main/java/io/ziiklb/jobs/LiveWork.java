@@ -6,6 +6,7 @@ import io.ziiklb.learningbank.LearningbankException;
 import io.ziiklb.queue.RetryLater;
 import io.ziiklb.queue.WorkHandler;
 import io.ziiklb.queue.WorkItem;
+import io.ziiklb.sync.WritesStopped;
 import io.ziiklb.ziik.ZiikRateLimitedException;
 import java.util.Optional;
 
@@ -13,7 +14,8 @@ import java.util.Optional;
  * Rule L3: each change Ziik hints at reaches Learningbank without waiting for a full
  * synchronisation. Works the live kinds of the queue ({@code USER}, {@code UNITS}, {@code ROLES}),
  * each by its handler: the one place where live work is dispatched by kind. Around each item it
- * does what every kind needs: nothing for a removed or disabled integration (rule L4), the
+ * does what every kind needs: nothing for a removed or disabled integration (rule L4), also when
+ * that happens while the item is under way ({@link WritesStopped}: the item ends, not retried), the
  * {@link HealthGate} before and after, and the activity recorded however the item ends.
  */
 public final class LiveWork implements WorkHandler {
@@ -55,6 +57,8 @@ public final class LiveWork implements WorkHandler {
             }
             work.recordActivity();
             health.unwell(integration, trouble.get());
+        } catch (WritesStopped e) { // disabled or removed meanwhile: what was written is recorded, the rest is dropped
+            work.recordActivity();
         } catch (ZiikRateLimitedException e) { // Ziik's limit, not the item's fault: wait as Ziik asks, never a dead letter
             work.recordActivity();
             throw new RetryLater(e.getMessage(), e.retryAfter());

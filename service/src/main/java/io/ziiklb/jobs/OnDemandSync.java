@@ -7,6 +7,7 @@ import io.ziiklb.queue.RetryLater;
 import io.ziiklb.sync.UnitTree;
 import io.ziiklb.sync.UnitsReconciler;
 import io.ziiklb.sync.UserReconciler;
+import io.ziiklb.sync.WritesStopped;
 import io.ziiklb.ziik.ZiikException;
 import java.util.List;
 import java.util.Optional;
@@ -44,6 +45,8 @@ public final class OnDemandSync {
             return failed(OnDemandResult.MATCH, "Learningbank could not be read: " + e.getMessage());
         } catch (RetryLater unwell) { // the tree or the roles, reconciled first, found Learningbank unwell
             return failed(OnDemandResult.APPLY, unwell.getMessage() + "; try again later");
+        } catch (WritesStopped e) {
+            return stopped(item, e);
         }
         if (result.neverSynchronised()) {
             return OnDemandResult.neverSynchronised();
@@ -75,6 +78,8 @@ public final class OnDemandSync {
         } catch (LearningbankException e) {
             item.recordActivity();
             return failed(OnDemandResult.MATCH, "Learningbank could not be read: " + e.getMessage());
+        } catch (WritesStopped e) {
+            return stopped(item, e);
         }
         if (result.neverSynchronised()) {
             return OnDemandResult.neverSynchronised();
@@ -129,6 +134,12 @@ public final class OnDemandSync {
         } catch (RetryLater markedFailing) {
             // the failed step says why
         }
+    }
+
+    /** Disabled or removed while it ran (rule L4): what was written is recorded, nothing more is. */
+    private static OnDemandResult stopped(LiveItem item, WritesStopped e) {
+        item.recordActivity();
+        return failed(OnDemandResult.APPLY, "stopped: " + e.getMessage() + " while this ran; nothing more was written");
     }
 
     private static OnDemandResult failed(String step, String message) {

@@ -24,7 +24,10 @@ import java.util.random.RandomGenerator;
  * Learningbank asks and is tried again, while the others go on at the rate the client's pacer cut
  * (which holds them all only for a long {@code Retry-After}). A step that fails for good is
  * recorded and the rest go on (rule O3). Rejected credentials, or Learningbank failing again and
- * again, skip the rest. Held steps are not run. One instance runs one plan at a time.
+ * again, skip the rest. Held steps are not run. Before every attempt the context's
+ * {@link WriteGate} is asked whether the integration may still write: once it closes (disabled or
+ * removed, rule L4) the rest is not run and the run ends with {@link WritesStopped}. One instance
+ * runs one plan at a time.
  */
 public final class PlanExecutor {
     private static final int MAX_RATE_LIMITED = 100;
@@ -32,8 +35,10 @@ public final class PlanExecutor {
     private final ExecutionPolicy policy;
     private final Sleeper sleeper;
     private final RandomGenerator random;
+    private final WriteGate gate;
     private final AtomicInteger failuresInARow = new AtomicInteger();
     private final AtomicReference<String> abortReason = new AtomicReference<>();
+    private final AtomicReference<String> closedBecause = new AtomicReference<>();
 
     /** Places users in {@code tree} under Learningbank's {@code topDepartmentId}; writes to the context's peer and links. */
     public PlanExecutor(SyncContext context, UnitTree tree, String topDepartmentId) {
@@ -41,6 +46,7 @@ public final class PlanExecutor {
         this.policy = context.policy();
         this.sleeper = context.timing().sleeper();
         this.random = context.timing().random();
+        this.gate = context.gate();
     }
 
     /** An executor for plans that refer to no units (a roles-only plan). */
@@ -48,7 +54,11 @@ public final class PlanExecutor {
         return new PlanExecutor(context, null, null);
     }
 
-    /** Runs the plan; {@code listener} hears of each step as it ends (from worker threads). */
+    /**
+     * Runs the plan; {@code listener} hears of each step as it ends (from worker threads).
+     *
+     * @throws WritesStopped when the write gate closed before the plan ran to its end
+     */
     public ExecutionReport run(Plan plan, StepListener listener) throws InterruptedException {
         int n = plan.steps().size();
         int[] waitingFor = new int[n];
@@ -96,6 +106,9 @@ public final class PlanExecutor {
                 }
             }
         }
+        if (closedBecause.get() != null) {
+            throw new WritesStopped(closedBecause.get());
+        }
         return new ExecutionReport(results, abortReason.get());
     }
 
@@ -104,7 +117,7 @@ public final class PlanExecutor {
         int attempt = 0;
         int rateLimited = 0;
         while (true) {
-            if (abortReason.get() != null || Thread.currentThread().isInterrupted()) {
+            if (abortReason.get() != null || Thread.currentThread().isInterrupted() || writesClosed()) {
                 return new StepResult(step, StepOutcome.SKIPPED, null, null);
             }
             try {
@@ -132,6 +145,14 @@ public final class PlanExecutor {
                 return StepResult.failed(step, null, ProblemCode.INTERNAL_ERROR.wireName(), e.toString());
             }
         }
+    }
+
+    private boolean writesClosed() {
+        if (closedBecause.get() != null) {
+            return true;
+        }
+        gate.closedBecause().ifPresent(reason -> closedBecause.compareAndSet(null, reason));
+        return closedBecause.get() != null;
     }
 
     private void sleep(Duration wait) {

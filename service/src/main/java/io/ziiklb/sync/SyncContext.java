@@ -6,15 +6,16 @@ import io.ziiklb.ziik.ZiikReads;
 /**
  * What the engine works with for one integration: both peers (the calls the engine makes of each,
  * {@link ZiikReads} and {@link LearningbankApi}, so that fast tests can give it in-memory ones),
- * the links between their objects, how plans are executed, and where time and chance come from.
- * The full synchronisation and the reconcilers each take one, instead of these as separate arguments.
+ * the links between their objects, how plans are executed, where time and chance come from, and
+ * the gate that says whether the integration may still write. The full synchronisation and the
+ * reconcilers each take one, instead of these as separate arguments.
  */
 public record SyncContext(ZiikReads ziik, LearningbankApi learningbank, LinkStore links, ExecutionPolicy policy,
-                          Timing timing) {
+                          Timing timing, WriteGate gate) {
 
     /** The same, keeping the links in {@code other} (a write-through store, say). */
     public SyncContext withLinks(LinkStore other) {
-        return new SyncContext(ziik, learningbank, other, policy, timing);
+        return new SyncContext(ziik, learningbank, other, policy, timing, gate);
     }
 
     /** An executor of plans placing users in {@code tree} under Learningbank's {@code topDepartmentId}. */

@@ -251,6 +251,49 @@ class LifeRulesIT {
         }
     }
 
+    @Test
+    void L4_aLiveItemUnderWayWhenDisabled_writesNothingMore() {
+        int ann = org.createUser(NewUser.of("Ann", "Berg", "ann@example.com", Membership.of(org.topUnitId())));
+        String id = create(Map.of());
+        syncToEnd(id);
+        eventually(() -> status(id).path("queue").path("pending").asInt() == 0);
+        ziik.setFaults(Faults.none().withLatency(1500)); // Ziik answers slowly: the item is still reading when it is disabled
+        learningbank.journal().reset();
+
+        org.updateUser(ann, UserUpdate.none().withEmail("ann.berg@example.com"));
+        eventually(() -> jdbc.queryForObject("SELECT COUNT(*) FROM work_item WHERE integration_id = ? AND kind = 'user'"
+                + " AND state = 'leased'", Integer.class, id) == 1);
+        assertThat(api.post("/api/v1/integrations/" + id + "/disable", null).status()).isEqualTo(200);
+        eventually(() -> rows("work_item", id) == 0); // it read Ziik to the end, then ended without writing
+
+        assertThat(learningbank.journal().calls()).as("nothing written after disabling").isEmpty();
+        assertThat(learningbank.state().findUserByExternalId("ziik:" + ann).orElseThrow().email()).isEqualTo("ann@example.com");
+        assertThat(status(id).path("state").asString()).isEqualTo("disabled");
+    }
+
+    @Test
+    void L4_aFullSynchronisationUnderWayWhenDisabled_stopsWriting_andTheIntegrationIsNotFailing() {
+        io.ziiklb.simulator.ziik.OrganisationGenerator.populate(org, 200, 7);
+        learningbank.setFaults(Faults.none().withLatency(40)); // the sync takes seconds
+        String id = create(Map.of());
+        String syncId = api.post("/api/v1/integrations/" + id + "/syncs", null).json().path("syncId").asString();
+        eventually(() -> api.get("/api/v1/integrations/" + id + "/syncs/" + syncId).json().path("phase").asString()
+                .equals("applying") && learningbank.journal().calls().size() > 5);
+
+        assertThat(api.post("/api/v1/integrations/" + id + "/disable", null).status()).isEqualTo(200);
+        JsonNode run = awaitSync(id, syncId);
+        int writtenByThen = learningbank.journal().calls().size();
+
+        assertThat(run.path("status").asString()).isEqualTo("failed");
+        assertThat(run.path("message").asString()).startsWith("stopped: the integration was disabled while it ran");
+        assertThat(writtenByThen).as("the rest was not written").isLessThan(200);
+        learningbank.setFaults(Faults.none());
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
+                .until(() -> learningbank.journal().calls().size() == writtenByThen);
+        JsonNode enabled = api.post("/api/v1/integrations/" + id + "/enable", null).json();
+        assertThat(enabled.path("state").asString()).as("disabling is not a failure").isNotEqualTo("failing");
+    }
+
     // ---- L5
 
     @Test

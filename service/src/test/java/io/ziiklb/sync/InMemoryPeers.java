@@ -23,6 +23,8 @@ final class InMemoryPeers {
     /** Every step the reconciles ran, as they ended. */
     final List<StepResult> steps = new ArrayList<>();
     SyncSettings settings = SyncSettings.defaults();
+    /** Asked before every step, as the service's asks whether the integration is still enabled. */
+    WriteGate gate = WriteGate.alwaysOpen();
 
     InMemoryPeers() {
         links.linkDepartment(TOP, lb.topDepartmentId());
@@ -31,7 +33,7 @@ final class InMemoryPeers {
     SyncContext context() {
         Timing timing = new Timing(Clock.fixed(Instant.parse("2026-03-02T09:00:00Z"), ZoneOffset.UTC), wait -> { },
                 new Random(1));
-        return new SyncContext(ziik, lb, links, ExecutionPolicy.defaults(), timing);
+        return new SyncContext(ziik, lb, links, ExecutionPolicy.defaults(), timing, () -> gate.closedBecause());
     }
 
     /** Hears the reconciles' steps. */

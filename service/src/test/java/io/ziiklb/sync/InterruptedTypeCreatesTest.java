@@ -158,7 +158,7 @@ class InterruptedTypeCreatesTest {
                     }
                 });
         SyncContext context = p.context();
-        context = new SyncContext(context.ziik(), racing, context.links(), context.policy(), context.timing());
+        context = new SyncContext(context.ziik(), racing, context.links(), context.policy(), context.timing(), context.gate());
 
         new RolesReconciler(context).reconcile(p.settings, p.listener());
 

@@ -6,6 +6,8 @@ import io.ziiklb.audit.ActivityLog;
 import io.ziiklb.http.PeerHttp;
 import io.ziiklb.http.Sleeper;
 import io.ziiklb.integration.Connections;
+import io.ziiklb.integration.IntegrationChanges;
+import io.ziiklb.integration.WritePermits;
 import io.ziiklb.integration.Integration;
 import io.ziiklb.integration.IntegrationSecrets;
 import io.ziiklb.integration.IntegrationSettings;
@@ -98,7 +100,8 @@ final class LiveService implements AutoCloseable {
         Timing timing = new Timing(clock, Sleeper.SYSTEM, new java.util.Random()); // as the service wires it
         PeerClients clients = new PeerClients(PeerHttp.create(Duration.ofSeconds(2), Duration.ofSeconds(5), AllowedPeers.loopback()),
                 PeerHttp.create(Duration.ofSeconds(2), Duration.ofSeconds(5), AllowedPeers.loopback()), timing.clock(), timing.sleeper());
-        Connections connections = new Connections(integrations, clients, jdbc, ExecutionPolicy.defaults(), timing);
+        Connections connections = new Connections(integrations, clients, jdbc, ExecutionPolicy.defaults(), timing,
+                new WritePermits(integrations, new IntegrationChanges()));
         queue = new WorkQueue(jdbc, template, tx, clock, Set.of(WorkKind.FULL_SYNC, WorkKind.ROLES));
         hints = new HintWriter(queue);
         QueueSignal signal = new QueueSignal();

@@ -50,7 +50,7 @@ final class SyncHarness implements AutoCloseable {
 
     /** The engine's context over both simulators and these links, with {@code timing}. */
     SyncContext context(Timing timing) {
-        return new SyncContext(ziikClient(), learningbankClient(), links, policy, timing);
+        return new SyncContext(ziikClient(), learningbankClient(), links, policy, timing, WriteGate.alwaysOpen());
     }
 
     /** The system clock, a sleeper that returns at once, and randomness from {@code random}. */
