@@ -116,15 +116,18 @@ final class FullSyncBench {
                 PhaseTimer phases = new PhaseTimer();
                 long started = System.nanoTime();
                 long cpuStarted = engineCpuNanos();
+                Duration simulatorsCpuStarted = ziik.cpuTime().plus(lb.cpuTime());
                 FullSync.Result result = sync.run(settings, phases, r -> { });
                 double seconds = (System.nanoTime() - started) / 1e9;
                 double cpuSeconds = (engineCpuNanos() - cpuStarted) / 1e9;
+                double simulatorsCpuSeconds = ziik.cpuTime().plus(lb.cpuTime()).minus(simulatorsCpuStarted).toNanos() / 1e9;
                 phases.end();
                 JsonNode lbRequests = JSON.readTree(send("GET", lb.origin() + "/_sim/requests"));
                 report(out, round, result, seconds, phases, lbRequests);
                 reportLimits(out, seconds, phases, lbRequests, JSON.readTree(send("GET", ziik.origin() + "/_sim/requests")));
                 out.printf("pacing at the end    Learningbank %s, Ziik %s%n", lbClient.pacer(), ziikClient.pacer());
                 out.printf("engine CPU           %.2f s (this JVM only: the simulators run in JVMs of their own)%n", cpuSeconds);
+                reportCpuPerObject(out, cpuSeconds, simulatorsCpuSeconds, lbRequests);
             }
         }
     }
@@ -136,6 +139,13 @@ final class FullSyncBench {
     private static long engineCpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
+    }
+
+    /** The engine's CPU per 1,000 users and per write: the figure to compare between versions of the code. */
+    private void reportCpuPerObject(PrintStream out, double cpuSeconds, double simulatorsCpuSeconds, JsonNode lbRequests) {
+        long writes = appliedWrites(lbRequests);
+        out.printf("engine CPU per 1,000 users %.3f s%s; the simulators' JVMs meanwhile %.2f s%n", cpuSeconds * 1000 / users,
+                writes == 0 ? "" : String.format(", per write %.3f ms", cpuSeconds * 1000 / writes), simulatorsCpuSeconds);
     }
 
     private void report(PrintStream out, String round, FullSync.Result result, double seconds, PhaseTimer phases,
@@ -206,7 +216,7 @@ final class FullSyncBench {
     private static void limit(String origin, long latencyMillis, double perSecond) throws Exception {
         String faults = JSON.writeValueAsString(Map.of("latencyMillis", latencyMillis, "rateLimitPerSecond", perSecond,
                 "rateLimitBurst", (int) Math.ceil(perSecond), "timeoutRate", 0, "timeoutMillis", 0, "errorRate", 0,
-                "lostResponseRate", 0));
+                "lostResponseRate", 0, "spikeRate", 0, "spikeMillis", 0));
         HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(origin + "/_sim/faults"))
                 .header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(faults)).build(), HttpResponse.BodyHandlers.ofString());

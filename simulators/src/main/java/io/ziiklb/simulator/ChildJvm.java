@@ -74,6 +74,14 @@ public final class ChildJvm implements AutoCloseable {
         return "http://127.0.0.1:" + port;
     }
 
+    /**
+     * The CPU time this JVM has used so far (user and system, all its threads), as the operating
+     * system counts it: zero once it has ended, or where the system does not say.
+     */
+    public Duration cpuTime() {
+        return process.info().totalCpuDuration().orElse(Duration.ZERO);
+    }
+
     private void awaitReady(String readyPath, Duration limit) throws IOException {
         HttpClient http = HttpClient.newHttpClient();
         Instant deadline = Instant.now().plus(limit);
