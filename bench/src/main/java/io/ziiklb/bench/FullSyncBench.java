@@ -116,10 +116,12 @@ final class FullSyncBench {
                 PhaseTimer phases = new PhaseTimer();
                 long started = System.nanoTime();
                 long cpuStarted = engineCpuNanos();
+                long compilerCpuStarted = CompilerCpu.nanos();
                 Duration simulatorsCpuStarted = ziik.cpuTime().plus(lb.cpuTime());
                 FullSync.Result result = sync.run(settings, phases, r -> { });
                 double seconds = (System.nanoTime() - started) / 1e9;
                 double cpuSeconds = (engineCpuNanos() - cpuStarted) / 1e9;
+                double compilerCpuSeconds = (CompilerCpu.nanos() - compilerCpuStarted) / 1e9;
                 double simulatorsCpuSeconds = ziik.cpuTime().plus(lb.cpuTime()).minus(simulatorsCpuStarted).toNanos() / 1e9;
                 phases.end();
                 JsonNode lbRequests = JSON.readTree(send("GET", lb.origin() + "/_sim/requests"));
@@ -128,6 +130,8 @@ final class FullSyncBench {
                 out.printf("pacing at the end    Learningbank %s, Ziik %s%n", lbClient.pacer(), ziikClient.pacer());
                 out.printf("engine CPU           %.2f s (this JVM only: the simulators run in JVMs of their own)%n", cpuSeconds);
                 reportCpuPerObject(out, cpuSeconds, simulatorsCpuSeconds, lbRequests);
+                out.printf("  of which JIT       %.2f s in the compiler threads (a cold JVM's one-off cost), %.2f s the rest%n",
+                        compilerCpuSeconds, cpuSeconds - compilerCpuSeconds);
             }
         }
     }

@@ -70,6 +70,7 @@ final class IntakeBench {
             out.flush();
             long end = System.nanoTime() + seconds * 1_000_000_000L;
             long started = System.nanoTime();
+            Duration serviceCpuBefore = world.service.cpuTime();
             try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
                 for (int c = 0; c < clients; c++) {
                     int client = c;
@@ -86,11 +87,14 @@ final class IntakeBench {
                 }
             }
             double took = (System.nanoTime() - started) / 1e9;
+            Duration serviceCpu = world.service.cpuTime().minus(serviceCpuBefore);
             long queued = counter(LiveWorld.callText(world.service.origin() + "/actuator/prometheus"), "queued");
             out.printf("%naccepted %,d deliveries in %.1f s: %,.0f per second (target on PostgreSQL: at least 2,000)%n",
                     accepted.sum(), took, accepted.sum() / took);
             out.printf("refused %,d; the service counted %,d as durably queued: %s%n", refused.sum(), queued,
                     queued == accepted.sum() ? "none lost" : "MISMATCH");
+            out.printf("service CPU per accepted delivery %.3f ms (its JVM over the %d s%s)%n",
+                    serviceCpu.toNanos() / 1e6 / Math.max(1, accepted.sum()), seconds, workers == 0 ? "" : ", the reconciles included");
             world.printTimings(out);
         }
     }

@@ -73,10 +73,13 @@ final class SignInBench {
                 click(ziik, synchronised.get(random.nextInt(synchronised.size())));
             }
             List<Double> known = new ArrayList<>();
+            Duration serviceCpuBefore = world.service.cpuTime();
             for (int i = 0; i < clicks; i++) {
                 known.add(click(ziik, synchronised.get(random.nextInt(synchronised.size()))));
             }
             report(out, "a synchronised user", known, " (target: p99 under 150 ms)");
+            out.printf("service CPU per launch of a synchronised user %.2f ms (its JVM, over those clicks)%n",
+                    world.service.cpuTime().minus(serviceCpuBefore).toNanos() / 1e6 / clicks);
 
             LiveWorld.call("PUT", ziik + "/_sim/deliveries", Map.of("dropRate", 1.0)); // Ziik's webhooks lost
             List<Double> newcomers = new ArrayList<>();
