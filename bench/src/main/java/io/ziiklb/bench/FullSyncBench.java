@@ -172,7 +172,7 @@ final class FullSyncBench {
         if (seeded.statusCode() != 200) {
             throw new IllegalStateException("the simulator refused the job profiles: " + seeded.body());
         }
-        String id = "bench-" + java.util.UUID.randomUUID();
+        String id = java.util.UUID.randomUUID().toString();
         integrations.insert(new Integration(id, true, ziikOrigin + "/api", "integration@ziik.test", lbOrigin + "/api/v1", "lb-api",
                         IntegrationSettings.defaults(), Instant.now(), Instant.now()),
                 new IntegrationSecrets("ziik-secret", null, "lb-secret", "lb-token", "x", "y"));
