@@ -153,7 +153,7 @@ final class FullSyncBench {
                 out.printf("pacing at the end    Learningbank %s, Ziik %s%n", lbClient.pacer(), ziikClient.pacer());
                 out.printf("engine CPU           %.2f s (this JVM only: the simulators run in JVMs of their own)%n", cpuSeconds);
                 reportCpuPerObject(out, cpuSeconds, simulatorsCpuSeconds, lbRequests);
-                out.printf("  of which JIT       %.2f s in the compiler threads (a cold JVM's one-off cost), %.2f s the rest%n",
+                out.printf("  of which JIT       %.2f s in the compiler threads, %.2f s the rest%n",
                         compilerCpuSeconds, cpuSeconds - compilerCpuSeconds);
             }
         }
