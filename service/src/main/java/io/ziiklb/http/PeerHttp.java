@@ -84,6 +84,8 @@ public final class PeerHttp {
                 .disableCookieManagement()
                 .disableAuthCaching()
                 .disableContentCompression()
+                // no client certificates or NTLM: no per-call work to find a connection's user token
+                .disableConnectionState()
                 .build();
         return new PeerHttp(client, peers, observer);
     }
