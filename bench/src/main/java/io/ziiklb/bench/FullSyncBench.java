@@ -209,7 +209,7 @@ final class FullSyncBench {
     private static void limit(String origin, long latencyMillis, double perSecond) throws Exception {
         String faults = JSON.writeValueAsString(Map.of("latencyMillis", latencyMillis, "rateLimitPerSecond", perSecond,
                 "rateLimitBurst", (int) Math.ceil(perSecond), "timeoutRate", 0, "timeoutMillis", 0, "errorRate", 0,
-                "lostResponseRate", 0));
+                "lostResponseRate", 0, "spikeRate", 0, "spikeMillis", 0));
         HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(origin + "/_sim/faults"))
                 .header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(faults)).build(), HttpResponse.BodyHandlers.ofString());

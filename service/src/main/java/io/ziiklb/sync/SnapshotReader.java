@@ -13,11 +13,12 @@ import io.ziiklb.ziik.ZiikNotFoundException;
 import io.ziiklb.ziik.ZiikRole;
 import io.ziiklb.ziik.ZiikUnit;
 import io.ziiklb.ziik.ZiikUser;
-import io.ziiklb.ziik.ZiikUserSummary;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -74,30 +75,37 @@ public final class SnapshotReader {
 
     /**
      * Reads every Ziik user that is not anonymised, active or not, and hands each to {@code each}
-     * as soon as it is in (from the reading threads, {@code concurrency} at a time).
+     * as soon as it is in (from the reading threads, {@code concurrency} at a time). Users are read
+     * as their page of Ziik's lists comes in, while the next pages are read.
      *
-     * @param total  hears how many users there are to read, once the lists are in
+     * @param total   hears how many users there are to read, once the lists are in
      * @param oneRead hears of each user read, found or gone meanwhile
      * @throws RuntimeException when a read keeps failing (a user missing by accident would look
      *                          deleted), or what {@code each} threw
      */
     public void readZiikUsers(ZiikReads ziik, IntConsumer total, Consumer<ZiikPerson> each, Runnable oneRead)
             throws InterruptedException {
-        List<ZiikUserSummary> rows = new ArrayList<>(retrier.read(ziik::activeUsers));
-        rows.addAll(retrier.read(ziik::inactiveUsers));
-        total.accept(rows.size());
         PacedLimit inFlight = new PacedLimit(concurrency, GIVING_WAY, pace);
+        Set<Long> listed = new HashSet<>(); // a list read again after a failure hands its first pages again
+        List<Future<?>> reads = new ArrayList<>();
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Future<?>> reads = new ArrayList<>(rows.size());
-            for (ZiikUserSummary row : rows) {
-                reads.add(pool.submit(() -> {
-                    inFlight.run(() -> {
-                        readPerson(ziik, row.id()).ifPresent(each);
-                        oneRead.run();
-                    });
+            try {
+                retrier.read(() -> {
+                    ziik.allUsers(rows -> rows.stream().filter(row -> listed.add(row.id())).forEach(row ->
+                            reads.add(pool.submit(() -> {
+                                inFlight.run(() -> {
+                                    readPerson(ziik, row.id()).ifPresent(each);
+                                    oneRead.run();
+                                });
+                                return null;
+                            }))));
                     return null;
-                }));
+                });
+            } catch (RuntimeException | InterruptedException e) {
+                pool.shutdownNow();
+                throw e;
             }
+            total.accept(listed.size());
             for (Future<?> f : reads) {
                 await(f, pool);
             }
