@@ -91,6 +91,7 @@ public final class PlanExecutor {
         private final List<StepResult> results = new ArrayList<>();
         private int submitted;
         private int running;
+        private boolean closed;
         private RuntimeException listenerFailure;
 
         private Run(StepListener listener) {
@@ -154,8 +155,8 @@ public final class PlanExecutor {
         @Override
         public void close() {
             synchronized (this) {
+                closed = true;
                 if (results.size() < submitted) {
-                    ready.clear();
                     abortReason.compareAndSet(null, "stopped before the end");
                 }
             }
@@ -164,7 +165,7 @@ public final class PlanExecutor {
 
         /** Starts ready steps while there is room. Called holding the lock. */
         private void dispatch() {
-            while (!ready.isEmpty() && running < policy.stepsInFlight()) {
+            while (!closed && !ready.isEmpty() && running < policy.stepsInFlight()) {
                 Plan.Step step = ready.poll();
                 running++;
                 workers.execute(() -> ended(step.held() ? StepResult.of(step, StepOutcome.HELD, null) : runStep(step)));
