@@ -19,11 +19,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 import java.util.random.RandomGenerator;
@@ -38,6 +40,8 @@ import java.util.random.RandomGenerator;
 public final class SnapshotReader {
     /** Ziik users read at once while {@link Pace#othersWaiting()}. */
     static final int GIVING_WAY = 2;
+    /** Tells a reader of Ziik's users that the lists are done. */
+    private static final long NO_MORE = -1;
 
     private final int concurrency;
     private final int pagesInFlight;
@@ -86,28 +90,33 @@ public final class SnapshotReader {
     public void readZiikUsers(ZiikReads ziik, IntConsumer total, Consumer<ZiikPerson> each, Runnable oneRead)
             throws InterruptedException {
         PacedLimit inFlight = new PacedLimit(concurrency, GIVING_WAY, pace);
-        Set<Long> listed = new HashSet<>(); // a list read again after a failure hands its first pages again
-        List<Future<?>> reads = new ArrayList<>();
+        BlockingQueue<Long> listed = new LinkedBlockingQueue<>(); // read by a fixed set of readers, not a thread per user
+        Set<Long> seen = new HashSet<>(); // a list read again after a failure hands its first pages again
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<?>> readers = new ArrayList<>(concurrency);
+            for (int i = 0; i < concurrency; i++) {
+                readers.add(pool.submit(() -> {
+                    for (long id = listed.take(); id != NO_MORE; id = listed.take()) {
+                        long user = id;
+                        inFlight.run(() -> readPerson(ziik, user).ifPresent(each));
+                        oneRead.run();
+                    }
+                    return null;
+                }));
+            }
             try {
                 retrier.read(() -> {
-                    ziik.allUsers(rows -> rows.stream().filter(row -> listed.add(row.id())).forEach(row ->
-                            reads.add(pool.submit(() -> {
-                                inFlight.run(() -> {
-                                    readPerson(ziik, row.id()).ifPresent(each);
-                                    oneRead.run();
-                                });
-                                return null;
-                            }))));
+                    ziik.allUsers(rows -> rows.stream().filter(row -> seen.add(row.id())).forEach(row -> listed.add(row.id())));
                     return null;
                 });
             } catch (RuntimeException | InterruptedException e) {
                 pool.shutdownNow();
                 throw e;
             }
-            total.accept(listed.size());
-            for (Future<?> f : reads) {
-                await(f, pool);
+            total.accept(seen.size());
+            readers.forEach(r -> listed.add(NO_MORE));
+            for (Future<?> reader : readers) {
+                await(reader, pool);
             }
         }
     }
