@@ -89,7 +89,7 @@ public final class FullSync {
                     read.add(person.id());
                     planning.person(person);
                     run.submit(planning.runnable());
-                    progress.update(Phase.READING_ZIIK, users.read(), users.total());
+                    progress.update(Phase.READING_ZIIK, users.read(), Math.max(users.read(), users.total()));
                 }
                 Plan plan = planning.finish(read);
                 applying.allPlanned(plan.steps().size());

@@ -15,6 +15,8 @@ public record ProblemCode(String wireName) {
     public static final ProblemCode INVALID_NAME = new ProblemCode("invalid_name");
     /** A user without an email address. */
     public static final ProblemCode MISSING_EMAIL = new ProblemCode("missing_email");
+    /** Users passing their emails round (a to b, b to a): Learningbank holds an email on one user at a time. */
+    public static final ProblemCode EMAIL_SWAP = new ProblemCode("email_swap");
     /** Rule P7: a language Learningbank does not have. */
     public static final ProblemCode LANGUAGE_UNSUPPORTED = new ProblemCode("language_unsupported");
     /** Rule U5: a department Learningbank refuses to delete. */

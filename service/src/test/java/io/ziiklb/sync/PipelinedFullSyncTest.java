@@ -115,6 +115,27 @@ class PipelinedFullSyncTest {
         assertThat(p.lb.writes()).containsExactly("PATCH user ann@example.com", "POST user shared@example.com");
     }
 
+    @Test
+    void twoUsersSwappingEmails_getAProblemEach_andTheRestGoesOn() throws InterruptedException {
+        String ann = p.lb.seedUser(new LbUserChange("ziik:100", "a@example.com", "Ann", "Q", true, "da",
+                List.of(p.lb.topDepartmentId()), List.of(p.lb.defaultPermissionTypeId()), null));
+        String bob = p.lb.seedUser(new LbUserChange("ziik:200", "b@example.com", "Bob", "Q", true, "da",
+                List.of(p.lb.topDepartmentId()), List.of(p.lb.defaultPermissionTypeId()), null));
+        p.links.linkUser(100, ann);
+        p.links.linkUser(200, bob);
+        p.ziik.user(new ZiikUser(100, "Ann", "Q", "b@example.com", true, "da")).memberships(100, p.ziik.in(TOP));
+        p.ziik.user(new ZiikUser(200, "Bob", "Q", "a@example.com", true, "da")).memberships(200, p.ziik.in(TOP));
+        p.ziik.user(person(300)).memberships(300, p.ziik.in(TOP));
+
+        FullSync.Result result = sync(p.ziik);
+
+        assertThat(result.plan().problems()).extracting(Problem::ziikId, Problem::code)
+                .contains(org.assertj.core.groups.Tuple.tuple(100L, "email_swap"), org.assertj.core.groups.Tuple.tuple(200L, "email_swap"));
+        assertThat(p.lb.writes()).contains("POST user p300@example.com");
+        assertThat(p.lb.findUser(ann).orElseThrow().email()).isEqualTo("a@example.com");
+        assertThat(p.lb.findUser(bob).orElseThrow().email()).isEqualTo("b@example.com");
+    }
+
     private static boolean await(java.util.function.BooleanSupplier condition) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         while (!condition.getAsBoolean()) {
