@@ -184,8 +184,8 @@ class ServiceConfiguration {
     /** The sweeps for changes Ziik does not announce; each sweep is claimed in the database, so one instance queues it. */
     @Bean(initMethod = "start", destroyMethod = "stop")
     PeriodicSweeps periodicSweeps(IntegrationStore integrations, SyncRunStore runs, SweepStore sweeps, LiveSync live,
-                                  Clock clock) {
-        return new PeriodicSweeps(integrations, runs, sweeps, live::sweep, clock, Duration.ofSeconds(15));
+                                  Clock clock, @Value("${ziiklb.sweeps.tick-seconds:15}") int tickSeconds) {
+        return new PeriodicSweeps(integrations, runs, sweeps, live::sweep, clock, Duration.ofSeconds(tickSeconds));
     }
 
     /** Works the queue in this instance; other instances on the same database share the work. */
