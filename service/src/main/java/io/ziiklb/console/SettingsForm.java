@@ -27,7 +27,7 @@ public final class SettingsForm {
     public String deletionGuardMinimum = "10";
     public String fullSyncIntervalMinutes = "60";
     public String rolePollIntervalMinutes = "5";
-    public String listSweepIntervalMinutes = "5";
+    public String listSweepIntervalMinutes = "4";
     public String deepSweepIntervalMinutes = "30";
     public String sweepCallsPerMinute = "120";
 

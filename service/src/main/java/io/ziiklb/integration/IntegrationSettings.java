@@ -34,7 +34,8 @@ public record IntegrationSettings(boolean uniqueUnits, boolean syncJobProfiles, 
     }
 
     public static IntegrationSettings defaults() {
-        return new IntegrationSettings(false, true, List.of(), 20, 10, 60, 5, 5, 30, 120);
+        // a list sweep every 4 minutes: with the 15 s tick and the reconcile, a change it shows arrives within 5
+        return new IntegrationSettings(false, true, List.of(), 20, 10, 60, 5, 4, 30, 120);
     }
 
     /** The part the sync engine needs. */

@@ -43,7 +43,7 @@ final class ListSweepHandler {
         List<Long> reconcile = found.toReconcile();
         if (!baseline && !reconcile.isEmpty()) {
             followUps.reconcileUsers(id, reconcile);
-            sweeps.charge(id, (double) SweepBudget.RECONCILE_CALLS * reconcile.size());
+            sweeps.charge(id, SweepBudget.RECONCILE_CALLS * reconcile.size());
             LOG.info("list sweep of integration {}: {} users changed or new, {} gone, each queued for a reconcile", id,
                     found.changed().size(), found.gone().size());
         }

@@ -10,15 +10,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.BiConsumer;
 
 /**
  * Schedules the sweeps for changes Ziik does not announce (rule L3): a list sweep every
  * {@code listSweepIntervalMinutes} ({@link ListSweepHandler}) and a deep step every minute
  * ({@link DeepSweepHandler}), which earns the calls of {@link SweepBudget}. Only for enabled
- * integrations that have had a synchronisation; the deep sweep starts once the list sweep has
- * taken its baseline (it sweeps the users the list sweep knows).
+ * integrations that have had a synchronisation, and none that was enabled again and has not had
+ * one since; the deep sweep starts once the list sweep has taken its baseline (it sweeps the users
+ * the list sweep knows).
  *
  * <p>Every instance may tick. Each sweep is claimed in the database before it is queued, by moving
  * the time it was last claimed on from the value this instance read ({@link SweepStore#claimList}):
@@ -53,18 +53,21 @@ public final class PeriodicSweeps {
     public int tick() {
         int queued = 0;
         Instant now = clock.instant();
-        Set<String> synchronised = runs.latestStarts().keySet();
+        Map<String, Instant> lastStarted = runs.latestStarts();
         Map<String, SweepStore.State> states = sweeps.states();
         for (Integration integration : integrations.list()) {
-            if (!integration.enabled() || !synchronised.contains(integration.id())) {
+            Instant lastSync = lastStarted.get(integration.id());
+            SweepStore.State state = states.getOrDefault(integration.id(), SweepStore.State.NONE);
+            boolean list = listDue(integration.settings(), state, now) && withinBudget(integration, state, now);
+            boolean deep = deepDue(integration.settings(), state, now);
+            if (!integration.enabled() || lastSync == null || !list && !deep || awaitsResync(integration, lastSync)) {
                 continue;
             }
-            SweepStore.State state = states.getOrDefault(integration.id(), SweepStore.State.NONE);
-            if (listDue(integration.settings(), state, now) && sweeps.claimList(integration.id(), state.listClaimedAt(), now)) {
+            if (list && sweeps.claimList(integration.id(), state.listClaimedAt(), now)) {
                 queue.accept(integration, WorkKind.LIST_SWEEP);
                 queued++;
             }
-            if (deepDue(integration.settings(), state, now) && claimDeep(integration, state, now) >= 1) {
+            if (deep && claimDeep(integration, state, now) >= 1) {
                 queue.accept(integration, WorkKind.DEEP_SWEEP);
                 queued++;
             }
@@ -72,9 +75,26 @@ public final class PeriodicSweeps {
         return queued;
     }
 
+    /**
+     * Enabled again, and no synchronisation since (rule L4: enabling replays nothing; the status
+     * says so until one runs): what changed meanwhile is the admin's synchronisation's to apply.
+     */
+    private boolean awaitsResync(Integration integration, Instant lastSync) {
+        return integrations.disabledAt(integration.id()).filter(lastSync::isBefore).isPresent();
+    }
+
     private static boolean listDue(IntegrationSettings settings, SweepStore.State state, Instant now) {
         int minutes = settings.listSweepIntervalMinutes();
         return minutes > 0 && (state.listClaimedAt() == null || !state.listClaimedAt().plus(Duration.ofMinutes(minutes)).isAfter(now));
+    }
+
+    /** Whether the list sweep's pages fit the budget at this interval, or enough time has passed that they do. */
+    private boolean withinBudget(Integration integration, SweepStore.State state, Instant now) {
+        if (state.listClaimedAt() == null) {
+            return true;
+        }
+        double minutes = SweepBudget.of(integration.settings()).listEveryMinutes(sweeps.population(integration.id()));
+        return !state.listClaimedAt().plusMillis((long) (minutes * 60_000)).isAfter(now);
     }
 
     private static boolean deepDue(IntegrationSettings settings, SweepStore.State state, Instant now) {

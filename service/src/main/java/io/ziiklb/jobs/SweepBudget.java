@@ -10,15 +10,19 @@ import java.time.Duration;
  * {@code ceil(a/100) + ceil(i/100)} calls every {@code listSweepIntervalMinutes}. The rest of
  * {@code sweepCallsPerMinute} is the deep sweep's: one call per active user whose memberships it
  * has seen before ({@code GET /users/{id}/units}), {@value #RECONCILE_CALLS} for one it has not (it
- * queues a one-user reconcile, which reads the user and the memberships), and every reconcile the
- * sweeps queue is charged at {@value #RECONCILE_CALLS} too. It earns, per minute, what re-reading every
+ * queues a one-user reconcile, which reads the user and the memberships, and sometimes more), and
+ * every reconcile the sweeps queue is charged at {@value #RECONCILE_CALLS} too. It earns, per minute, what re-reading every
  * active user within {@code deepSweepIntervalMinutes} takes, or the rest of the budget if that is less:
  * then a pass takes longer than the interval ({@link #passMinutes}).
  */
 record SweepBudget(int listIntervalMinutes, int deepIntervalMinutes, int callsPerMinute) {
     static final int PAGE = 100;
-    /** A one-user reconcile reads the user and their memberships. */
-    static final int RECONCILE_CALLS = 2;
+    /**
+     * What a one-user reconcile costs on average: it reads the user and their memberships, and now
+     * and then the unit tree (kept 5 minutes) or the roles first (2.21 calls a reconcile measured by
+     * {@code bench live --unannounced} on 10,000 users; 2.5 leaves room).
+     */
+    static final double RECONCILE_CALLS = 2.5;
     static final int CATCH_UP_MINUTES = 5;
 
     static SweepBudget of(IntegrationSettings settings) {
@@ -31,9 +35,18 @@ record SweepBudget(int listIntervalMinutes, int deepIntervalMinutes, int callsPe
         return pages(users.active()) + pages(users.inactive());
     }
 
+    /**
+     * How often the list sweep runs: every {@code listSweepIntervalMinutes}, or less often when its
+     * pages alone would take more than the budget (100,000 users: 1,001 pages, over 8 minutes at 120
+     * a minute); then the deep sweep earns nothing.
+     */
+    double listEveryMinutes(SweepStore.Population users) {
+        return Math.max(listIntervalMinutes, (double) listCalls(users) / callsPerMinute);
+    }
+
     /** The list sweep's calls a minute, on average. */
     double listCallsPerMinute(SweepStore.Population users) {
-        return listIntervalMinutes <= 0 ? 0 : (double) listCalls(users) / listIntervalMinutes;
+        return listIntervalMinutes <= 0 ? 0 : listCalls(users) / listEveryMinutes(users);
     }
 
     /** What the deep sweep needs a minute to read every active user once within its interval. */
@@ -42,7 +55,7 @@ record SweepBudget(int listIntervalMinutes, int deepIntervalMinutes, int callsPe
             return 0;
         }
         int unseen = users.active() - users.withMemberships();
-        return (users.withMemberships() + (double) RECONCILE_CALLS * unseen) / deepIntervalMinutes;
+        return (users.withMemberships() + RECONCILE_CALLS * unseen) / deepIntervalMinutes;
     }
 
     /** What the deep sweep earns a minute: what it needs, at most what the list sweep leaves of the budget. */

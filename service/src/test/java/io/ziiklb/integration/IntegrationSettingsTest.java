@@ -77,7 +77,7 @@ class IntegrationSettingsTest {
         IntegrationSettings old = new SettingsPatch(true, null, null, null, null, 60, 5, null, null, null)
                 .applyTo(IntegrationSettings.defaults());
         assertThat(List.of(old.listSweepIntervalMinutes(), old.deepSweepIntervalMinutes(), old.sweepCallsPerMinute()))
-                .containsExactly(5, 30, 120);
+                .containsExactly(4, 30, 120);
     }
 
     @Test

@@ -110,6 +110,19 @@ abstract class SweepScheduleContract {
     }
 
     @Test
+    void enabledAgainWithoutASynchronisationSince_isNotSwept_untilOneRuns() {
+        integration("again", true, true, 5, 30);
+        clock.advance(Duration.ofMinutes(1));
+        integrations.markDisabled("again", clock.instant()); // disabled, then enabled again: L4 replays nothing
+        PeriodicSweeps ticker = instance();
+        assertThat(ticker.tick()).isZero();
+        clock.advance(Duration.ofMinutes(1));
+        runs.insert(new SyncRun("again-run-2", "again", "done", "done", 0, 0, SyncRun.Counts.zero(), 0, null, clock.instant(),
+                clock.instant()));
+        assertThat(ticker.tick()).as("the admin's synchronisation has run").isEqualTo(1);
+    }
+
+    @Test
     void theDeepSweepWaitsForTheBaseline_thenEarnsItsCallsByTheMinute_andOneInstanceQueuesEachStep() {
         integration("deep", true, true, 5, 30);
         PeriodicSweeps a = instance();
@@ -130,7 +143,7 @@ abstract class SweepScheduleContract {
         clock.advance(Duration.ofMinutes(1));
         assertThat(a.tick() + b.tick()).isEqualTo(1);
         assertThat(queued).containsExactly("deep " + WorkKind.DEEP_SWEEP);
-        // 2 users seen, 2,998 to reconcile at 2 calls: 5,998 calls wanted within 30 minutes, more than the 120 a minute
+        // 2 users seen, 2,998 to reconcile at 2.5 calls: 7,497 calls wanted within 30 minutes, more than the 120 a minute
         // less the list sweep's 31 pages every 5 minutes that the budget leaves
         assertThat(sweeps.state("deep").deepOwed()).isCloseTo(120 - 31 / 5.0, within(1e-6));
         clock.advance(Duration.ofSeconds(59));
