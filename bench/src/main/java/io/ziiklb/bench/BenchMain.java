@@ -4,7 +4,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * {@code ./ziiklb bench full-sync [--users N] [--latency-ms N] [--concurrency N] [--lb-rate N] [--ziik-rate N]} and
+ * {@code ./ziiklb bench full-sync [--users N] [--latency-ms N] [--ziik-latency-ms N] [--concurrency N] [--lb-rate N]
+ * [--ziik-rate N]} and
  * {@code ./ziiklb bench live [--users N] [--latency-ms N] [--rate N] [--seconds N] [--warmup-seconds N] [--unit-every N]
  * [--db h2|postgres]} and
  * {@code ./ziiklb bench live --unannounced [--users N] [--minutes N] [--changes-per-minute N] [--list-minutes N]
@@ -21,7 +22,8 @@ public final class BenchMain {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0 || !List.of("full-sync", "live", "intake", "many", "sign-in", "soak").contains(args[0])) {
-            System.err.println("usage: ./ziiklb bench full-sync [--users 10000] [--latency-ms 5] [--concurrency 8] [--lb-rate 0] [--ziik-rate 0]");
+            System.err.println("usage: ./ziiklb bench full-sync [--users 10000] [--latency-ms 5] [--ziik-latency-ms 0] [--concurrency 8]"
+                    + " [--lb-rate 0] [--ziik-rate 0]");
             System.err.println("       ./ziiklb bench live [--users 2000] [--latency-ms 5] [--rate 50] [--seconds 20] [--warmup-seconds 20]"
                     + " [--unit-every 10] [--db h2|postgres]");
             System.err.println("       ./ziiklb bench live --unannounced [--users 10000] [--minutes 16] [--changes-per-minute 6]"
@@ -63,6 +65,7 @@ public final class BenchMain {
         int warmupSeconds = 20;
         double lbRate = 0;
         double ziikRate = 0;
+        long ziikLatency = 0;
         for (int i = 1; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--users" -> users = Integer.parseInt(args[i + 1]);
@@ -82,6 +85,7 @@ public final class BenchMain {
                 case "--baseline-seconds" -> baselineSeconds = Integer.parseInt(args[i + 1]);
                 case "--lb-rate" -> lbRate = Double.parseDouble(args[i + 1]);
                 case "--ziik-rate" -> ziikRate = Double.parseDouble(args[i + 1]);
+                case "--ziik-latency-ms" -> ziikLatency = Long.parseLong(args[i + 1]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -96,8 +100,8 @@ public final class BenchMain {
         } else if (live) {
             new LiveBench(home, users, latency, rate, seconds, warmupSeconds, unitEvery, postgres).run(System.out);
         } else {
-            new FullSyncBench(home.resolve("simulators/target/ziiklb-simulators-standalone.jar"), users, latency, concurrency,
-                    lbRate, ziikRate).run(System.out);
+            new FullSyncBench(home.resolve("simulators/target/ziiklb-simulators-standalone.jar"), users, latency, ziikLatency,
+                    concurrency, lbRate, ziikRate).run(System.out);
         }
         System.exit(0);
     }

@@ -8,11 +8,13 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.random.RandomGenerator;
@@ -60,56 +62,142 @@ public final class PlanExecutor {
      * @throws WritesStopped when the write gate closed before the plan ran to its end
      */
     public ExecutionReport run(Plan plan, StepListener listener) throws InterruptedException {
-        int n = plan.steps().size();
-        int[] waitingFor = new int[n];
-        List<List<Integer>> dependents = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            dependents.add(new ArrayList<>());
+        Run run = start(listener);
+        try {
+            run.submit(plan.steps());
+            return run.finish();
+        } finally {
+            run.close();
         }
-        for (Plan.Step step : plan.steps()) {
-            for (int before : step.after()) {
-                waitingFor[step.index()]++;
-                dependents.get(before).add(step.index());
+    }
+
+    /**
+     * Starts running steps that are handed over while the plan is still being made (a pipelined
+     * full synchronisation): each starts once the steps it waits for have ended, whether they were
+     * handed over earlier or with it. {@link Run#finish()} waits for all and reports.
+     */
+    public Run start(StepListener listener) {
+        return new Run(listener);
+    }
+
+    /** Steps running for one plan, handed over in parts. Thread-safe. */
+    public final class Run implements AutoCloseable {
+        private final StepListener listener;
+        private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
+        private final Map<Integer, Integer> unmet = new HashMap<>();
+        private final Map<Integer, List<Plan.Step>> waiting = new HashMap<>();
+        private final Set<Integer> ended = new HashSet<>();
+        private final Deque<Plan.Step> ready = new ArrayDeque<>();
+        private final List<StepResult> results = new ArrayList<>();
+        private int submitted;
+        private int running;
+        private boolean closed;
+        private RuntimeException listenerFailure;
+
+        private Run(StepListener listener) {
+            this.listener = listener;
+        }
+
+        /**
+         * Hands over steps; each may wait for steps handed over before or with it.
+         *
+         * @throws WritesStopped when the write gate has closed: nothing more is run, so stop planning
+         */
+        public synchronized void submit(List<Plan.Step> steps) {
+            if (listenerFailure != null) {
+                throw listenerFailure;
             }
-        }
-        Deque<Integer> ready = new ArrayDeque<>();
-        for (int i = 0; i < n; i++) {
-            if (waitingFor[i] == 0) {
-                ready.add(i);
+            if (closedBecause.get() != null) {
+                throw new WritesStopped(closedBecause.get());
             }
-        }
-        BlockingQueue<StepResult> finished = new LinkedBlockingQueue<>();
-        List<StepResult> results = new ArrayList<>(n);
-        int running = 0;
-        try (ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor()) {
-            while (results.size() < n) {
-                while (!ready.isEmpty() && running < policy.stepsInFlight()) {
-                    Plan.Step step = plan.steps().get(ready.poll());
-                    if (step.held()) {
-                        finished.add(StepResult.of(step, StepOutcome.HELD, null));
-                    } else {
-                        workers.execute(() -> finished.add(runStep(step)));
+            for (Plan.Step step : steps) {
+                submitted++;
+                int open = 0;
+                for (int before : step.after()) {
+                    if (!ended.contains(before)) {
+                        open++;
+                        waiting.computeIfAbsent(before, k -> new ArrayList<>()).add(step);
                     }
-                    running++;
                 }
-                if (running == 0) { // only a cycle among steps could leave some unreachable: a planner bug
-                    throw new IllegalStateException("plan has steps that can never run: a cycle among " + (n - results.size()));
+                if (open == 0) {
+                    ready.add(step);
+                } else {
+                    unmet.put(step.index(), open);
                 }
-                StepResult result = finished.take();
+            }
+            dispatch();
+        }
+
+        /**
+         * Waits until every step handed over has ended.
+         *
+         * @throws WritesStopped when the write gate closed before then
+         */
+        public ExecutionReport finish() throws InterruptedException {
+            synchronized (this) {
+                while (results.size() < submitted) {
+                    if (running == 0 && ready.isEmpty()) { // a cycle, or a step waiting for one never handed over: a planner bug
+                        throw new IllegalStateException("plan has steps that can never run: " + (submitted - results.size()));
+                    }
+                    wait();
+                }
+                if (listenerFailure != null) {
+                    throw listenerFailure;
+                }
+            }
+            if (closedBecause.get() != null) {
+                throw new WritesStopped(closedBecause.get());
+            }
+            return new ExecutionReport(results, abortReason.get());
+        }
+
+        /** Waits for the steps in flight to end (their links stored); starts no more, and retries none. */
+        @Override
+        public void close() {
+            synchronized (this) {
+                closed = true;
+                if (results.size() < submitted) {
+                    abortReason.compareAndSet(null, "stopped before the end");
+                }
+            }
+            workers.close();
+        }
+
+        /** Starts ready steps while there is room. Called holding the lock. */
+        private void dispatch() {
+            while (!closed && !ready.isEmpty() && running < policy.stepsInFlight()) {
+                Plan.Step step = ready.poll();
+                running++;
+                workers.execute(() -> ended(step.held() ? StepResult.of(step, StepOutcome.HELD, null) : runStep(step)));
+            }
+        }
+
+        private void ended(StepResult result) {
+            RuntimeException failure = null;
+            try {
+                listener.finished(result);
+            } catch (RuntimeException e) { // the listener stops the run (its synchronisation was stopped, say)
+                failure = e;
+            }
+            synchronized (this) {
                 running--;
                 results.add(result);
-                listener.finished(result);
-                for (int next : dependents.get(result.step().index())) {
-                    if (--waitingFor[next] == 0) {
+                ended.add(result.step().index());
+                if (failure != null && listenerFailure == null) {
+                    listenerFailure = failure;
+                    abortReason.compareAndSet(null, "stopped: " + failure.getMessage());
+                }
+                for (Plan.Step next : waiting.getOrDefault(result.step().index(), List.of())) {
+                    if (unmet.merge(next.index(), -1, Integer::sum) == 0) {
+                        unmet.remove(next.index());
                         ready.add(next);
                     }
                 }
+                waiting.remove(result.step().index());
+                dispatch();
+                notifyAll();
             }
         }
-        if (closedBecause.get() != null) {
-            throw new WritesStopped(closedBecause.get());
-        }
-        return new ExecutionReport(results, abortReason.get());
     }
 
     private StepResult runStep(Plan.Step step) {

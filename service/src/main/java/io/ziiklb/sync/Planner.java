@@ -1,5 +1,6 @@
 package io.ziiklb.sync;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
@@ -18,14 +19,9 @@ public final class Planner {
 
     /** A full synchronisation (rule L2): linked users Ziik no longer has are gone; the deletion guard applies. */
     public static Plan full(ZiikSnapshot ziik, LbSnapshot learningbank, Links links, SyncSettings settings) {
-        PlanBuilder plan = new PlanBuilder();
-        UnitTree tree = new UnitTree(ziik.units());
-        PermissionTypes types = new PermissionTypePlanner(ziik.roles(), learningbank.permissionTypes(), links.roles(), plan).plan();
-        Departments departments = new DepartmentPlanner(tree, learningbank, links.units(), settings, plan).plan();
-        Set<Long> gone = links.users().keySet().stream().filter(id -> !ziik.people().containsKey(id)).collect(Collectors.toSet());
-        List<Integer> deactivations = new UserPlanner(ziik, learningbank, links.users(), settings,
-                new PlannedParts(departments, types), plan).plan(gone);
-        return guarded(plan, settings, tree, links, departments, deactivations, OptionalInt.of(links.users().size()));
+        FullPlanning planning = new FullPlanning(ziik.units(), ziik.roles(), learningbank, links, settings);
+        ziik.people().values().stream().sorted(Comparator.comparingLong(ZiikPerson::id)).forEach(planning::person);
+        return planning.finish(ziik.people().keySet());
     }
 
     /**
@@ -55,8 +51,8 @@ public final class Planner {
         UnitTree tree = new UnitTree(ziik.units());
         Departments departments = new DepartmentPlanner(tree, learningbank, links.units(), settings, plan).plan();
         Set<Long> gone = links.users().keySet().stream().filter(id -> !ziik.people().containsKey(id)).collect(Collectors.toSet());
-        List<Integer> deactivations = new UserPlanner(ziik, learningbank, links.users(), settings,
-                new PlannedParts(departments, linkedTypes(links)), plan).plan(gone);
+        List<Integer> deactivations = plan(new UserPlanner(learningbank, links.users(), settings,
+                new PlannedParts(departments, linkedTypes(links)), plan), ziik, gone);
         return guarded(plan, settings, tree, links, departments, deactivations, OptionalInt.empty());
     }
 
@@ -68,7 +64,7 @@ public final class Planner {
      *                    only some users (the unit tree's), whose deactivations are then held with
      *                    the deletions but do not count towards the threshold
      */
-    private static Plan guarded(PlanBuilder plan, SyncSettings settings, UnitTree tree, Links links, Departments departments,
+    static Plan guarded(PlanBuilder plan, SyncSettings settings, UnitTree tree, Links links, Departments departments,
                                 List<Integer> deactivations, OptionalInt linkedUsers) {
         long linkedDepartments = links.units().keySet().stream().filter(unit -> unit != tree.top().id()).count();
         boolean tripped = linkedUsers.isPresent() && settings.guard().trips(deactivations.size(), linkedUsers.getAsInt())
@@ -103,8 +99,14 @@ public final class Planner {
         Departments departments = new Departments(tree, links.units(), Map.of(), Map.of(), Set.copyOf(links.units().values()));
         PermissionTypes types = linkedTypes(links);
         ZiikSnapshot one = new ZiikSnapshot(List.of(), List.of(), person.map(p -> Map.of(p.id(), p)).orElse(Map.of()));
-        new UserPlanner(one, learningbank, links.users(), settings, new PlannedParts(departments, types), plan)
-                .plan(person.isPresent() ? Set.of() : Set.of(ziikUserId));
+        plan(new UserPlanner(learningbank, links.users(), settings, new PlannedParts(departments, types), plan), one,
+                person.isPresent() ? Set.of() : Set.of(ziikUserId));
         return plan.build(false);
+    }
+
+    /** Plans every person of {@code ziik}, in id order, and the linked users in {@code gone}; returns the deactivations. */
+    private static List<Integer> plan(UserPlanner users, ZiikSnapshot ziik, Set<Long> gone) {
+        ziik.people().values().stream().sorted(Comparator.comparingLong(ZiikPerson::id)).forEach(users::planPerson);
+        return users.finish(gone);
     }
 }

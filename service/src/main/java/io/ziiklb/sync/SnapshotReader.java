@@ -13,30 +13,38 @@ import io.ziiklb.ziik.ZiikNotFoundException;
 import io.ziiklb.ziik.ZiikRole;
 import io.ziiklb.ziik.ZiikUnit;
 import io.ziiklb.ziik.ZiikUser;
-import io.ziiklb.ziik.ZiikUserSummary;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 import java.util.random.RandomGenerator;
 
 /**
  * Reads what each side holds. Ziik's lists carry no email, language or memberships, so every user
- * is read one by one, {@code concurrency} at a time. Reads that fail transiently are retried (a
- * Learningbank list page by page); one that keeps failing fails the whole snapshot: a user missing
- * by accident would look deleted and be deactivated.
+ * is read one by one, {@code concurrency} at a time. A Learningbank list is read page by page, as
+ * many pages at a time as Learningbank calls may be in flight. Reads that fail transiently are
+ * retried (a list page by page); one that keeps failing fails the whole snapshot: a user missing by
+ * accident would look deleted and be deactivated.
  */
 public final class SnapshotReader {
     /** Ziik users read at once while {@link Pace#othersWaiting()}. */
     static final int GIVING_WAY = 2;
+    /** Tells a reader of Ziik's users that the lists are done. */
+    private static final long NO_MORE = -1;
 
     private final int concurrency;
+    private final int pagesInFlight;
     private final Retrier retrier;
     private final Pace pace;
 
@@ -51,6 +59,7 @@ public final class SnapshotReader {
     /** @param pace when the users' reads narrow to {@value #GIVING_WAY} in flight, to give way to changes */
     public SnapshotReader(int concurrency, ExecutionPolicy policy, Sleeper sleeper, RandomGenerator random, Pace pace) {
         this.concurrency = concurrency;
+        this.pagesInFlight = policy.concurrency();
         this.retrier = new Retrier(policy, sleeper, random);
         this.pace = pace;
     }
@@ -62,33 +71,54 @@ public final class SnapshotReader {
     public ZiikSnapshot readZiik(ZiikReads ziik, IntConsumer total, IntConsumer progress) throws InterruptedException {
         var units = readUnits(ziik);
         var roles = readRoles(ziik);
-        List<ZiikUserSummary> rows = new ArrayList<>(retrier.read(ziik::activeUsers));
-        rows.addAll(retrier.read(ziik::inactiveUsers));
-        total.accept(rows.size());
         Map<Long, ZiikPerson> people = new ConcurrentHashMap<>();
-        PacedLimit inFlight = new PacedLimit(concurrency, GIVING_WAY, pace);
         java.util.concurrent.atomic.AtomicInteger read = new java.util.concurrent.atomic.AtomicInteger();
+        readZiikUsers(ziik, total, person -> people.put(person.id(), person), () -> progress.accept(read.incrementAndGet()));
+        return new ZiikSnapshot(units, roles, people);
+    }
+
+    /**
+     * Reads every Ziik user that is not anonymised, active or not, and hands each to {@code each}
+     * as soon as it is in (from the reading threads, {@code concurrency} at a time). Users are read
+     * as their page of Ziik's lists comes in, while the next pages are read.
+     *
+     * @param total   hears how many users there are to read, once the lists are in
+     * @param oneRead hears of each user read, found or gone meanwhile
+     * @throws RuntimeException when a read keeps failing (a user missing by accident would look
+     *                          deleted), or what {@code each} threw
+     */
+    public void readZiikUsers(ZiikReads ziik, IntConsumer total, Consumer<ZiikPerson> each, Runnable oneRead)
+            throws InterruptedException {
+        PacedLimit inFlight = new PacedLimit(concurrency, GIVING_WAY, pace);
+        BlockingQueue<Long> listed = new LinkedBlockingQueue<>(); // read by a fixed set of readers, not a thread per user
+        Set<Long> seen = new HashSet<>(); // a list read again after a failure hands its first pages again
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Future<?>> reads = new ArrayList<>(rows.size());
-            for (ZiikUserSummary row : rows) {
-                reads.add(pool.submit(() -> {
-                    inFlight.run(() -> {
-                        readPerson(ziik, row.id()).ifPresent(person -> people.put(row.id(), person));
-                        progress.accept(read.incrementAndGet());
-                    });
+            List<Future<?>> readers = new ArrayList<>(concurrency);
+            for (int i = 0; i < concurrency; i++) {
+                readers.add(pool.submit(() -> {
+                    for (long id = listed.take(); id != NO_MORE; id = listed.take()) {
+                        long user = id;
+                        inFlight.run(() -> readPerson(ziik, user).ifPresent(each));
+                        oneRead.run();
+                    }
                     return null;
                 }));
             }
-            for (Future<?> f : reads) {
-                try {
-                    f.get();
-                } catch (ExecutionException e) {
-                    pool.shutdownNow();
-                    throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-                }
+            try {
+                retrier.read(() -> {
+                    ziik.allUsers(rows -> rows.stream().filter(row -> seen.add(row.id())).forEach(row -> listed.add(row.id())));
+                    return null;
+                });
+            } catch (RuntimeException | InterruptedException e) {
+                pool.shutdownNow();
+                throw e;
+            }
+            total.accept(seen.size());
+            readers.forEach(r -> listed.add(NO_MORE));
+            for (Future<?> reader : readers) {
+                await(reader, pool);
             }
         }
-        return new ZiikSnapshot(units, roles, people);
     }
 
     /** The user and its memberships; empty when it is deleted or anonymised. */
@@ -143,15 +173,63 @@ public final class SnapshotReader {
         return all(page -> lb.permissionTypesPage(page, LearningbankApi.MAX_PAGE));
     }
 
+    /**
+     * Every page of a list: the first, then the others it announces, {@code pagesInFlight} at a
+     * time, then any that appeared meanwhile, one by one.
+     */
     private <T> List<T> all(java.util.function.IntFunction<LbPage<T>> pages) throws InterruptedException {
-        List<T> items = new ArrayList<>();
-        for (int number = 1; ; number++) {
+        LbPage<T> page = retrier.read(() -> pages.apply(1));
+        List<T> items = new ArrayList<>(page.data());
+        if (page.last() || page.data().isEmpty()) {
+            return items;
+        }
+        for (LbPage<T> next : pagesAtOnce(2, page.lastPage(), pages)) {
+            items.addAll(next.data());
+            page = next;
+        }
+        for (int number = page.page() + 1; !page.last() && !page.data().isEmpty(); number++) {
             int n = number;
-            LbPage<T> page = retrier.read(() -> pages.apply(n));
+            page = retrier.read(() -> pages.apply(n));
             items.addAll(page.data());
-            if (page.last() || page.data().isEmpty()) {
-                return items;
+        }
+        return items;
+    }
+
+    /** Pages {@code from} to {@code to}, in order, read {@code pagesInFlight} at a time. */
+    private <T> List<LbPage<T>> pagesAtOnce(int from, int to, java.util.function.IntFunction<LbPage<T>> pages)
+            throws InterruptedException {
+        java.util.concurrent.Semaphore inFlight = new java.util.concurrent.Semaphore(pagesInFlight);
+        List<Future<LbPage<T>>> reads = new ArrayList<>();
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int number = from; number <= to; number++) {
+                int n = number;
+                reads.add(pool.submit(() -> {
+                    inFlight.acquire();
+                    try {
+                        return retrier.read(() -> pages.apply(n));
+                    } finally {
+                        inFlight.release();
+                    }
+                }));
             }
+            List<LbPage<T>> read = new ArrayList<>(reads.size());
+            for (Future<LbPage<T>> f : reads) {
+                read.add(await(f, pool));
+            }
+            return read;
+        }
+    }
+
+    /** The read's result; when it failed, or the wait is interrupted, the other reads are stopped. */
+    private static <T> T await(Future<T> read, ExecutorService pool) throws InterruptedException {
+        try {
+            return read.get();
+        } catch (ExecutionException e) {
+            pool.shutdownNow();
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            pool.shutdownNow();
+            throw e;
         }
     }
 }

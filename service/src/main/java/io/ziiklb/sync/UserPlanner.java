@@ -11,14 +11,17 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** Plans rules P1-P8: every Ziik user has one linked Learningbank user with the right fields. */
+/**
+ * Plans rules P1-P8: every Ziik user has one linked Learningbank user with the right fields. Users
+ * may be planned one at a time as they are read ({@link #planPerson}), then the rest at the end
+ * ({@link #finish}); a user taking an email another linked user has is planned at the end, so that
+ * the other's step giving it up is known first.
+ */
 final class UserPlanner {
-    private final ZiikSnapshot ziik;
     private final Map<Long, String> links;
     private final SyncSettings settings;
     private final Departments departments;
@@ -32,12 +35,10 @@ final class UserPlanner {
     private final Map<String, String> jobProfileByName = new HashMap<>();
 
     private final List<Integer> deactivations = new ArrayList<>();
-    private final Map<String, Integer> emailReleases = new HashMap<>();
-    private final Map<Integer, String> emailClaims = new HashMap<>();
+    private final EmailHandovers emails = new EmailHandovers();
+    private final List<ZiikPerson> later = new ArrayList<>();
 
-    UserPlanner(ZiikSnapshot ziik, LbSnapshot lb, Map<Long, String> links, SyncSettings settings,
-                PlannedParts planned, PlanBuilder plan) {
-        this.ziik = ziik;
+    UserPlanner(LbSnapshot lb, Map<Long, String> links, SyncSettings settings, PlannedParts planned, PlanBuilder plan) {
         this.links = links;
         this.settings = settings;
         this.departments = planned.departments();
@@ -49,7 +50,7 @@ final class UserPlanner {
                 usersByExternalId.put(user.externalId(), user);
             }
             if (user.email() != null) {
-                usersByEmail.put(emailKey(user.email()), user);
+                usersByEmail.put(EmailHandovers.key(user.email()), user);
             }
         }
         links.forEach((ziikId, userId) -> linkedZiikIdByUser.put(userId, ziikId));
@@ -62,18 +63,39 @@ final class UserPlanner {
         return "ziik:" + ziikUserId;
     }
 
+    /** Plans one user now, or at {@link #finish} when it takes an email another linked user has. */
+    void planPerson(ZiikPerson person) {
+        if (takesAnotherUsersEmail(person.user())) {
+            later.add(person);
+        } else {
+            planNow(person);
+        }
+    }
+
     /**
-     * Plans every user of the snapshot, and the linked ones in {@code gone} (deleted or anonymised in
-     * Ziik); returns the deactivation steps (which the deletion guard may hold).
+     * Plans the users put off, and the linked ones in {@code gone} (deleted or anonymised in Ziik);
+     * orders the emails passed between users. Returns every deactivation step of the plan (which
+     * the deletion guard may hold).
      */
-    List<Integer> plan(Set<Long> gone) {
-        ziik.people().values().stream().sorted(Comparator.comparingLong(ZiikPerson::id)).forEach(this::planPerson);
+    List<Integer> finish(Set<Long> gone) {
+        later.stream().sorted(Comparator.comparingLong(ZiikPerson::id)).forEach(this::planNow);
+        later.clear();
         gone.stream().sorted().filter(links::containsKey).forEach(id -> planGone(id, links.get(id)));
-        emailClaims.forEach((step, email) -> plan.after(step, emailReleases.get(email)));
+        emails.order(plan);
         return deactivations;
     }
 
-    private void planPerson(ZiikPerson person) {
+    /** Whether the user's email is held by the Learningbank user of another Ziik user, who may give it up in this plan. */
+    private boolean takesAnotherUsersEmail(ZiikUser user) {
+        LbUser holder = user.email() == null ? null : usersByEmail.get(EmailHandovers.key(user.email()));
+        if (holder == null || holder.id().equals(links.get(user.id()))) {
+            return false;
+        }
+        Long holdersZiikUser = linkedZiikIdByUser.get(holder.id());
+        return holdersZiikUser != null && holdersZiikUser != user.id();
+    }
+
+    private void planNow(ZiikPerson person) {
         ZiikUser user = person.user();
         String linkedId = links.get(user.id());
         LbUser current = linkedId == null ? null : usersById.get(linkedId);
@@ -108,7 +130,7 @@ final class UserPlanner {
         if (byExternalId != null && !linkedToOther(byExternalId, user.id())) {
             return Optional.of(byExternalId);
         }
-        LbUser byEmail = user.email() == null ? null : usersByEmail.get(emailKey(user.email()));
+        LbUser byEmail = user.email() == null ? null : usersByEmail.get(EmailHandovers.key(user.email()));
         return byEmail != null && !linkedToOther(byEmail, user.id()) ? Optional.of(byEmail) : Optional.empty();
     }
 
@@ -131,7 +153,7 @@ final class UserPlanner {
                 roles.isEmpty() ? null : new Refs(List.of(), roles), jobProfile(person).orElse(null));
         int step = plan.add(new Operation.CreateUser(user.id(), target));
         waitForReferences(step, units, roles);
-        emailClaims.put(step, emailKey(user.email()));
+        emails.claim(step, user.email());
     }
 
     private void planUpdate(ZiikPerson person, LbUser current, boolean link, Optional<String> language) {
@@ -157,9 +179,9 @@ final class UserPlanner {
                 moveOutBeforeDelete(current, step);
             }
             if (email != null) {
-                emailClaims.put(step, emailKey(email));
+                emails.claim(step, email);
                 if (current.email() != null) {
-                    emailReleases.put(emailKey(current.email()), step);
+                    emails.release(current.email(), step);
                 }
             }
         }
@@ -288,9 +310,5 @@ final class UserPlanner {
                 plan.after(delete, step);
             }
         }
-    }
-
-    private static String emailKey(String email) {
-        return email.trim().toLowerCase(Locale.ROOT);
     }
 }

@@ -88,6 +88,12 @@ public final class ZiikClient implements ZiikReads {
         return list("/users", Map.of("inactive", "1"), ZiikJson::userSummary);
     }
 
+    @Override
+    public void allUsers(java.util.function.Consumer<List<ZiikUserSummary>> page) {
+        pages("/users", Map.of(), ZiikJson::userSummary, page);
+        pages("/users", Map.of("inactive", "1"), ZiikJson::userSummary, page);
+    }
+
     /** The user, or empty when Ziik says it does not exist or is gone (deleted or anonymised). */
     public Optional<ZiikUser> user(long id) {
         try {
@@ -158,27 +164,14 @@ public final class ZiikClient implements ZiikReads {
     /** Reads every page: {@code page=1, 2, ...} until {@code links.next} is null. */
     private <T> List<T> list(String path, Map<String, String> query, Function<JsonNode, T> reader) {
         List<T> items = new ArrayList<>();
-        for (int page = 1; ; page++) {
-            Map<String, String> pageQuery = new java.util.LinkedHashMap<>(query);
-            pageQuery.put("page", Integer.toString(page));
-            pageQuery.put("limit", Integer.toString(policy.pageSize()));
-            JsonNode answer = call(HttpMethod.GET, url(path, pageQuery), null);
-            JsonNode data = answer.path("data");
-            for (JsonNode item : data) {
-                items.add(reader.apply(item));
-            }
-            if (!hasNextPage(answer, page) || data.isEmpty()) {
-                return items;
-            }
-        }
+        pages(path, query, reader, items::addAll);
+        return items;
     }
 
-    private static boolean hasNextPage(JsonNode answer, int page) {
-        JsonNode next = answer.path("links").path("next");
-        if (!next.isMissingNode()) {
-            return !next.isNull();
-        }
-        return page < answer.path("meta").path("last_page").asInt(page);
+    /** As {@link #list}, handing each page's items over as soon as it is in. */
+    private <T> void pages(String path, Map<String, String> query, Function<JsonNode, T> reader,
+                           java.util.function.Consumer<List<T>> each) {
+        LaravelPages.read(page -> call(HttpMethod.GET, url(path, page), null), query, policy.pageSize(), reader, each);
     }
 
     private JsonNode call(HttpMethod method, URI uri, byte[] body) {

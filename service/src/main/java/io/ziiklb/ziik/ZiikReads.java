@@ -2,6 +2,7 @@ package io.ziiklb.ziik;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * What the sync engine ({@code io.ziiklb.sync}) reads of Ziik, and nothing more: the engine never
@@ -23,6 +24,16 @@ public interface ZiikReads {
 
     /** Deactivated users that are not yet anonymised. */
     List<ZiikUserSummary> inactiveUsers();
+
+    /**
+     * Every user, active or not (not anonymised), page by page as Ziik gives them, so that a reader
+     * can start on the first page while the next ones are read. A list read again after a failure
+     * hands its first pages again.
+     */
+    default void allUsers(Consumer<List<ZiikUserSummary>> page) {
+        page.accept(activeUsers());
+        page.accept(inactiveUsers());
+    }
 
     /** The user, or empty when Ziik says it does not exist or is gone (deleted or anonymised). */
     Optional<ZiikUser> user(long id);

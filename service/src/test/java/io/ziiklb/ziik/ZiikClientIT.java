@@ -87,6 +87,30 @@ class ZiikClientIT {
     }
 
     @Test
+    void allUsersHandsEachPageOverAsItComesIn_activeThenInactive() {
+        start(Duration.ofHours(1));
+        OrganisationGenerator.populate(sim.organisation(), 450, 7);
+        ZiikClient ziik = client();
+        List<ZiikUserSummary> active = ziik.activeUsers();
+        List<ZiikUserSummary> inactive = ziik.inactiveUsers();
+        sim.requestLog().reset();
+
+        List<Integer> pageSizes = new java.util.ArrayList<>();
+        List<Long> callsSoFar = new java.util.ArrayList<>();
+        List<ZiikUserSummary> all = new java.util.ArrayList<>();
+        ziik.allUsers(page -> {
+            pageSizes.add(page.size());
+            callsSoFar.add(sim.requestLog().count("GET", "/api/users"));
+            all.addAll(page);
+        });
+
+        assertThat(all).containsExactlyElementsOf(java.util.stream.Stream.concat(active.stream(), inactive.stream()).toList());
+        assertThat(pageSizes).allMatch(n -> n <= 100).hasSize((active.size() + 99) / 100 + (inactive.size() + 99) / 100);
+        assertThat(callsSoFar).as("each page handed over before the next is read").containsExactly(
+                java.util.stream.LongStream.rangeClosed(1, pageSizes.size()).boxed().toArray(Long[]::new));
+    }
+
+    @Test
     void membershipsKeepZiiksOrderAndRoles() {
         start(Duration.ofHours(1));
         ZiikOrganisation org = sim.organisation();
