@@ -57,10 +57,13 @@ public final class PeriodicSweeps {
         Map<String, SweepStore.State> states = sweeps.states();
         for (Integration integration : integrations.list()) {
             Instant lastSync = lastStarted.get(integration.id());
+            if (!integration.enabled() || lastSync == null) {
+                continue;
+            }
             SweepStore.State state = states.getOrDefault(integration.id(), SweepStore.State.NONE);
             boolean list = listDue(integration.settings(), state, now) && withinBudget(integration, state, now);
             boolean deep = deepDue(integration.settings(), state, now);
-            if (!integration.enabled() || lastSync == null || !list && !deep || awaitsResync(integration, lastSync)) {
+            if (!list && !deep || awaitsResync(integration, lastSync)) {
                 continue;
             }
             if (list && sweeps.claimList(integration.id(), state.listClaimedAt(), now)) {
