@@ -20,10 +20,12 @@ import io.ziiklb.jobs.OnDemandSync;
 import io.ziiklb.integration.PeerClients;
 import io.ziiklb.jobs.PeriodicFullSyncs;
 import io.ziiklb.jobs.PeriodicRolePolls;
+import io.ziiklb.jobs.PeriodicSweeps;
 import io.ziiklb.jobs.WorkHandlers;
 import io.ziiklb.audit.ProblemStore;
 import io.ziiklb.integration.SecretBox;
 import io.ziiklb.integration.SsoStore;
+import io.ziiklb.integration.SweepStore;
 import io.ziiklb.integration.SyncRunStore;
 import io.ziiklb.integration.SyncService;
 import io.ziiklb.queue.HintWriter;
@@ -141,10 +143,11 @@ class ServiceConfiguration {
                 connections, signal, clock);
     }
 
-    /** Changes hinted by deliveries come before full synchronisations and role polls (issue #4: fair to others' changes). */
+    /** Changes hinted by deliveries come before full synchronisations, role polls and sweeps (issue #4: fair to others' changes). */
     @Bean
     WorkQueue workQueue(JdbcClient jdbc, JdbcTemplate template, TransactionTemplate tx, Clock clock) {
-        return new WorkQueue(jdbc, template, tx, clock, java.util.Set.of(WorkKind.FULL_SYNC, WorkKind.ROLES));
+        return new WorkQueue(jdbc, template, tx, clock,
+                java.util.Set.of(WorkKind.FULL_SYNC, WorkKind.ROLES, WorkKind.LIST_SWEEP, WorkKind.DEEP_SWEEP));
     }
 
     /** Queue depth, dead letters and the oldest pending age for Prometheus: one query per scrape. */
@@ -171,6 +174,18 @@ class ServiceConfiguration {
     @Bean(initMethod = "start", destroyMethod = "stop")
     PeriodicRolePolls periodicRolePolls(IntegrationStore integrations, SyncRunStore runs, LiveSync live, Clock clock) {
         return new PeriodicRolePolls(integrations, runs, live::pollRoles, clock, Duration.ofSeconds(5));
+    }
+
+    @Bean
+    SweepStore sweepStore(JdbcClient jdbc, JdbcTemplate template) {
+        return new SweepStore(jdbc, template);
+    }
+
+    /** The sweeps for changes Ziik does not announce; each sweep is claimed in the database, so one instance queues it. */
+    @Bean(initMethod = "start", destroyMethod = "stop")
+    PeriodicSweeps periodicSweeps(IntegrationStore integrations, SyncRunStore runs, SweepStore sweeps, LiveSync live,
+                                  Clock clock, @Value("${ziiklb.sweeps.tick-seconds:15}") int tickSeconds) {
+        return new PeriodicSweeps(integrations, runs, sweeps, live::sweep, clock, Duration.ofSeconds(tickSeconds));
     }
 
     /** Works the queue in this instance; other instances on the same database share the work. */
@@ -210,9 +225,9 @@ class ServiceConfiguration {
 
     @Bean
     LiveJobs liveJobs(IntegrationStore integrations, SyncRunStore runs, SyncService syncs, Connections connections,
-                      ActivityLog activity, ProblemStore problems, Clock clock, WorkQueue queue, HintWriter hints,
-                      QueueSignal signal, @Value("${ziiklb.health.pause-seconds:30}") int pauseSeconds) {
-        return LiveJobs.create(new LiveJobs.Stores(integrations, runs, problems, activity),
+                      ActivityLog activity, ProblemStore problems, SweepStore sweeps, Clock clock, WorkQueue queue,
+                      HintWriter hints, QueueSignal signal, @Value("${ziiklb.health.pause-seconds:30}") int pauseSeconds) {
+        return LiveJobs.create(new LiveJobs.Stores(integrations, runs, problems, activity, sweeps),
                 new LiveJobs.Queueing(queue, hints, signal), connections, syncs, clock, Duration.ofSeconds(pauseSeconds));
     }
 

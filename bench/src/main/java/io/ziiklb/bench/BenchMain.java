@@ -8,6 +8,8 @@ import java.util.List;
  * [--ziik-rate N] [--passes N]} and
  * {@code ./ziiklb bench live [--users N] [--latency-ms N] [--rate N] [--seconds N] [--warmup-seconds N] [--unit-every N]
  * [--db h2|postgres]} and
+ * {@code ./ziiklb bench live --unannounced [--users N] [--minutes N] [--changes-per-minute N] [--list-minutes N]
+ * [--deep-minutes N] [--sweep-calls N]} and
  * {@code ./ziiklb bench intake [--db postgres|h2] [--clients N] [--seconds N] [--workers N]} and
  * {@code ./ziiklb bench many [--integrations N] [--big-users N] [--small-users N] [--latency-ms N] [--rate N]
  * [--seconds N] [--baseline-seconds N] [--workers N]} and
@@ -24,6 +26,8 @@ public final class BenchMain {
                     + " [--lb-rate 0] [--ziik-rate 0] [--passes 1]");
             System.err.println("       ./ziiklb bench live [--users 2000] [--latency-ms 5] [--rate 50] [--seconds 20] [--warmup-seconds 20]"
                     + " [--unit-every 10] [--db h2|postgres]");
+            System.err.println("       ./ziiklb bench live --unannounced [--users 10000] [--minutes 16] [--changes-per-minute 6]"
+                    + " [--list-minutes N] [--deep-minutes N] [--sweep-calls N]");
             System.err.println("       ./ziiklb bench intake [--db postgres|h2] [--clients 64] [--seconds 10] [--workers 8]");
             System.err.println("       ./ziiklb bench many [--integrations 1000] [--big-users 100000] [--small-users 15]"
                     + " [--latency-ms 5] [--rate 10] [--seconds 60] [--baseline-seconds 30] [--workers 8]");
@@ -36,6 +40,10 @@ public final class BenchMain {
         Path home = Path.of(System.getProperty("ziiklb.home", ".")).toAbsolutePath().normalize();
         if (args[0].equals("soak")) {
             System.exit(soak(home, args) ? 0 : 1);
+        }
+        if (args[0].equals("live") && List.of(args).contains("--unannounced")) {
+            unannounced(home, List.of(args).stream().filter(a -> !a.equals("--unannounced")).toArray(String[]::new));
+            System.exit(0);
         }
         boolean live = args[0].equals("live");
         boolean many = args[0].equals("many");
@@ -98,6 +106,26 @@ public final class BenchMain {
                     concurrency, lbRate, ziikRate).passes(passes).run(System.out);
         }
         System.exit(0);
+    }
+
+    /** {@code live --unannounced}: its options, each with its default; the sweeps' settings are the service's unless given. */
+    private static void unannounced(Path home, String[] args) throws Exception {
+        int users = 10_000;
+        int minutes = 16;
+        int perMinute = 6;
+        java.util.Map<String, Object> settings = new java.util.LinkedHashMap<>();
+        for (int i = 1; i + 1 < args.length; i += 2) {
+            switch (args[i]) {
+                case "--users" -> users = Integer.parseInt(args[i + 1]);
+                case "--minutes" -> minutes = Integer.parseInt(args[i + 1]);
+                case "--changes-per-minute" -> perMinute = Integer.parseInt(args[i + 1]);
+                case "--list-minutes" -> settings.put("listSweepIntervalMinutes", Integer.parseInt(args[i + 1]));
+                case "--deep-minutes" -> settings.put("deepSweepIntervalMinutes", Integer.parseInt(args[i + 1]));
+                case "--sweep-calls" -> settings.put("sweepCallsPerMinute", Integer.parseInt(args[i + 1]));
+                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+        }
+        new UnannouncedBench(home, users, minutes, perMinute, settings).run(System.out);
     }
 
     /** The soak's options, each with its default; true when it passed. */

@@ -27,6 +27,9 @@ public final class SettingsForm {
     public String deletionGuardMinimum = "10";
     public String fullSyncIntervalMinutes = "60";
     public String rolePollIntervalMinutes = "5";
+    public String listSweepIntervalMinutes = "4";
+    public String deepSweepIntervalMinutes = "30";
+    public String sweepCallsPerMinute = "120";
 
     /** The form showing {@code s}; credentials left empty. */
     static SettingsForm of(IntegrationSettings s) {
@@ -38,6 +41,9 @@ public final class SettingsForm {
         form.deletionGuardMinimum = Integer.toString(s.deletionGuardMinimum());
         form.fullSyncIntervalMinutes = Integer.toString(s.fullSyncIntervalMinutes());
         form.rolePollIntervalMinutes = Integer.toString(s.rolePollIntervalMinutes());
+        form.listSweepIntervalMinutes = Integer.toString(s.listSweepIntervalMinutes());
+        form.deepSweepIntervalMinutes = Integer.toString(s.deepSweepIntervalMinutes());
+        form.sweepCallsPerMinute = Integer.toString(s.sweepCallsPerMinute());
         return form;
     }
 
@@ -48,7 +54,10 @@ public final class SettingsForm {
                 number("deletionGuardPercent", deletionGuardPercent, errors),
                 number("deletionGuardMinimum", deletionGuardMinimum, errors),
                 number("fullSyncIntervalMinutes", fullSyncIntervalMinutes, errors),
-                number("rolePollIntervalMinutes", rolePollIntervalMinutes, errors));
+                number("rolePollIntervalMinutes", rolePollIntervalMinutes, errors),
+                number("listSweepIntervalMinutes", listSweepIntervalMinutes, errors),
+                number("deepSweepIntervalMinutes", deepSweepIntervalMinutes, errors),
+                number("sweepCallsPerMinute", sweepCallsPerMinute, errors));
     }
 
     /** Ziik's credentials as typed for {@code baseUrl}; what is empty stays as stored. */

@@ -15,12 +15,18 @@ import java.util.Set;
  */
 public record IntegrationSettings(boolean uniqueUnits, boolean syncJobProfiles, List<String> excludedEmails,
                                   int deletionGuardPercent, int deletionGuardMinimum,
-                                  int fullSyncIntervalMinutes, int rolePollIntervalMinutes) {
+                                  int fullSyncIntervalMinutes, int rolePollIntervalMinutes,
+                                  int listSweepIntervalMinutes, int deepSweepIntervalMinutes, int sweepCallsPerMinute) {
     static final int MAX_EXCLUDED_EMAILS = 1000;
     static final int MAX_GUARD_MINIMUM = 1_000_000;
     static final int MIN_FULL_SYNC_MINUTES = 5;
     static final int MAX_FULL_SYNC_MINUTES = 7 * 24 * 60;
     static final int MAX_ROLE_POLL_MINUTES = 24 * 60;
+    static final int MAX_LIST_SWEEP_MINUTES = 24 * 60;
+    static final int MIN_DEEP_SWEEP_MINUTES = 5;
+    static final int MAX_DEEP_SWEEP_MINUTES = 7 * 24 * 60;
+    /** 100 calls a second: far beyond what a sweep should ever need. */
+    static final int MAX_SWEEP_CALLS_PER_MINUTE = 6_000;
 
     /** A null address in the list is kept, so that {@link #problems()} can name it rather than fail here. */
     public IntegrationSettings {
@@ -28,7 +34,8 @@ public record IntegrationSettings(boolean uniqueUnits, boolean syncJobProfiles, 
     }
 
     public static IntegrationSettings defaults() {
-        return new IntegrationSettings(false, true, List.of(), 20, 10, 60, 5);
+        // a list sweep every 4 minutes: with the 15 s tick and the reconcile, a change it shows arrives within 5
+        return new IntegrationSettings(false, true, List.of(), 20, 10, 60, 5, 4, 30, 120);
     }
 
     /** The part the sync engine needs. */
@@ -48,6 +55,10 @@ public record IntegrationSettings(boolean uniqueUnits, boolean syncJobProfiles, 
         offOrBetween(problems, "settings.fullSyncIntervalMinutes", fullSyncIntervalMinutes, MIN_FULL_SYNC_MINUTES,
                 MAX_FULL_SYNC_MINUTES);
         offOrBetween(problems, "settings.rolePollIntervalMinutes", rolePollIntervalMinutes, 1, MAX_ROLE_POLL_MINUTES);
+        offOrBetween(problems, "settings.listSweepIntervalMinutes", listSweepIntervalMinutes, 1, MAX_LIST_SWEEP_MINUTES);
+        offOrBetween(problems, "settings.deepSweepIntervalMinutes", deepSweepIntervalMinutes, MIN_DEEP_SWEEP_MINUTES,
+                MAX_DEEP_SWEEP_MINUTES);
+        between(problems, "settings.sweepCallsPerMinute", sweepCallsPerMinute, 1, MAX_SWEEP_CALLS_PER_MINUTE);
         if (excludedEmails.size() > MAX_EXCLUDED_EMAILS) {
             FieldRules.add(problems, "settings.excludedEmails", "must hold at most " + MAX_EXCLUDED_EMAILS + " addresses");
         } else {

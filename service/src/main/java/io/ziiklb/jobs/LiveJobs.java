@@ -3,6 +3,7 @@ package io.ziiklb.jobs;
 import io.ziiklb.audit.ActivityLog;
 import io.ziiklb.integration.Connections;
 import io.ziiklb.integration.IntegrationStore;
+import io.ziiklb.integration.SweepStore;
 import io.ziiklb.audit.ProblemStore;
 import io.ziiklb.integration.SyncRunStore;
 import io.ziiklb.integration.SyncService;
@@ -20,7 +21,8 @@ import java.time.Duration;
 public record LiveJobs(LiveSync hints, LiveWork work, OnDemandSync onDemand) {
 
     /** The stores live work reads and writes. */
-    public record Stores(IntegrationStore integrations, SyncRunStore runs, ProblemStore problems, ActivityLog activity) {
+    public record Stores(IntegrationStore integrations, SyncRunStore runs, ProblemStore problems, ActivityLog activity,
+                         SweepStore sweeps) {
     }
 
     /** The queue, and what writes to it and wakes its workers. */
@@ -37,10 +39,12 @@ public record LiveJobs(LiveSync hints, LiveWork work, OnDemandSync onDemand) {
         FollowUps followUps = new FollowUps(queueing.queue(), queueing.signal());
         RolePollHandler roles = new RolePollHandler(locks, stores.problems(), followUps, clock);
         UnitTreeHandler units = new UnitTreeHandler(locks, stores.problems(), reads, followUps, syncs, clock);
-        UserReconcileHandler user = new UserReconcileHandler(locks, reads, units, roles, stores.problems(), clock);
+        UserReconcileHandler user = new UserReconcileHandler(locks, reads, units, roles, stores.problems(), stores.sweeps(),
+                clock);
         HealthGate health = new HealthGate(stores.integrations(), queueing.queue(), clock, healthPause);
         LiveItems items = new LiveItems(connections, stores.activity(), health, clock);
-        LiveWork work = new LiveWork(stores.integrations(), items, health, new LiveWork.Handlers(user, units, roles));
+        LiveWork work = new LiveWork(stores.integrations(), items, health, new LiveWork.Handlers(user, units, roles,
+                new ListSweepHandler(stores.sweeps(), followUps, clock), new DeepSweepHandler(stores.sweeps(), followUps)));
         LiveSync hints = new LiveSync(new FirstSyncGate(stores.runs()), queueing.hints(), queueing.queue(),
                 queueing.signal());
         return new LiveJobs(hints, work, new OnDemandSync(items, user, units));

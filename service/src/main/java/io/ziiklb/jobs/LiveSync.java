@@ -7,7 +7,7 @@ import io.ziiklb.queue.WorkKind;
 import io.ziiklb.queue.WorkQueue;
 
 /**
- * Where live work comes in (rule L3): a delivery's hint or a role poll, queued for {@link LiveWork}
+ * Where live work comes in (rule L3): a delivery's hint, a role poll or a sweep, queued for {@link LiveWork}
  * to work. A user hint reconciles that user alone; a unit hint reconciles the unit tree,
  * coalesced; roles, which have no webhooks, are polled. Nothing is queued before the admin's first
  * synchronisation ({@link FirstSyncGate}).
@@ -42,6 +42,12 @@ public final class LiveSync {
         }
         signal.nudge();
         return true;
+    }
+
+    /** Queues a sweep of the integration ({@code LIST_SWEEP} or {@code DEEP_SWEEP}) for changes Ziik does not announce. */
+    public void sweep(Integration integration, WorkKind kind) {
+        queue.enqueue(integration.id(), kind, 0, null);
+        signal.nudge();
     }
 
     /** Queues a poll of the integration's roles. */

@@ -12,7 +12,8 @@ import java.util.Optional;
 
 /**
  * Rule L3: each change Ziik hints at reaches Learningbank without waiting for a full
- * synchronisation. Works the live kinds of the queue ({@code USER}, {@code UNITS}, {@code ROLES}),
+ * synchronisation. Works the live kinds of the queue ({@code USER}, {@code UNITS}, {@code ROLES}, and
+ * the sweeps for changes Ziik does not announce, {@code LIST_SWEEP}, {@code DEEP_SWEEP}),
  * each by its handler: the one place where live work is dispatched by kind. Around each item it
  * does what every kind needs: nothing for a removed or disabled integration (rule L4), also when
  * that happens while the item is under way ({@link WritesStopped}: the item ends, not retried), the
@@ -20,7 +21,8 @@ import java.util.Optional;
  */
 public final class LiveWork implements WorkHandler {
     /** The handler of each live kind. */
-    record Handlers(UserReconcileHandler user, UnitTreeHandler units, RolePollHandler roles) {
+    record Handlers(UserReconcileHandler user, UnitTreeHandler units, RolePollHandler roles, ListSweepHandler list,
+                    DeepSweepHandler deep) {
     }
 
     private final IntegrationStore integrations;
@@ -48,6 +50,8 @@ public final class LiveWork implements WorkHandler {
                 case USER -> handlers.user().work(work, item.ziikId());
                 case UNITS -> handlers.units().work(work);
                 case ROLES -> handlers.roles().work(work);
+                case LIST_SWEEP -> handlers.list().work(work);
+                case DEEP_SWEEP -> handlers.deep().work(work);
                 case FULL_SYNC -> throw new IllegalArgumentException("a full synchronisation is not live work: " + item);
             }
         } catch (LearningbankException e) {

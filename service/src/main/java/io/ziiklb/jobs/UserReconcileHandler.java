@@ -1,10 +1,12 @@
 package io.ziiklb.jobs;
 
 import io.ziiklb.audit.ProblemStore;
+import io.ziiklb.integration.SweepStore;
 import io.ziiklb.sync.ObjectKind;
 import io.ziiklb.sync.UserReconciler;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code WorkKind.USER}: reconciles one Ziik user, placed by the kept tree. A user who refers to a
@@ -18,15 +20,17 @@ final class UserReconcileHandler {
     private final UnitTreeHandler units;
     private final RolePollHandler roles;
     private final ProblemStore problems;
+    private final SweepStore sweeps;
     private final Clock clock;
 
     UserReconcileHandler(SharedObjectLocks locks, KeptReads reads, UnitTreeHandler units, RolePollHandler roles,
-                         ProblemStore problems, Clock clock) {
+                         ProblemStore problems, SweepStore sweeps, Clock clock) {
         this.locks = locks;
         this.reads = reads;
         this.units = units;
         this.roles = roles;
         this.problems = problems;
+        this.sweeps = sweeps;
         this.clock = clock;
     }
 
@@ -61,6 +65,10 @@ final class UserReconcileHandler {
             }
             result = users.reconcile(ziikUserId, reads.tree(item.integrationId(), item.ziik()).tree(), item.settings(), false,
                     item.record());
+        }
+        if (result.person() != null && result.plan() != null) { // what it read and applied: the deep sweep compares with it
+            sweeps.saveMemberships(item.integrationId(),
+                    Map.of(ziikUserId, Fingerprints.memberships(result.person().memberships())));
         }
         if (!result.neverSynchronised()) {
             problems.replaceFor(item.integrationId(), ObjectKind.USER, List.of(ziikUserId),

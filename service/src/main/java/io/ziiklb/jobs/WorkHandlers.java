@@ -20,7 +20,7 @@ public final class WorkHandlers {
         for (WorkKind kind : WorkKind.values()) {
             handlers.put(kind, switch (kind) {
                 case FULL_SYNC -> fullSyncs;
-                case USER, UNITS, ROLES -> live;
+                case USER, UNITS, ROLES, LIST_SWEEP, DEEP_SWEEP -> live;
             });
         }
         return handlers;

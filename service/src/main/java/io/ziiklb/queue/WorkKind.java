@@ -16,7 +16,11 @@ public enum WorkKind {
     /** Poll the roles (Ziik has no webhooks for them). */
     ROLES("roles"),
     /** A full synchronisation (one item per integration; its payload says which run). */
-    FULL_SYNC("full_sync");
+    FULL_SYNC("full_sync"),
+    /** Compare Ziik's user lists with what was seen (one item per integration, coalesced). */
+    LIST_SWEEP("list_sweep"),
+    /** Re-read the memberships of the next users (one item per integration, coalesced). */
+    DEEP_SWEEP("deep_sweep");
 
     private final String wireName;
 

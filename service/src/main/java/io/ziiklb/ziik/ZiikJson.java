@@ -73,7 +73,9 @@ final class ZiikJson {
 
     static ZiikUserSummary userSummary(JsonNode node) {
         String[] names = names(node);
-        return new ZiikUserSummary(id(node), names[0], names[1], node.path("active").asBoolean(true));
+        JsonNode unit = node.path("unit");
+        Long unitId = unit.isObject() && !unit.path("id").isMissingNode() ? Long.valueOf(id(unit)) : null;
+        return new ZiikUserSummary(id(node), names[0], names[1], node.path("active").asBoolean(true), unitId);
     }
 
     static ZiikUser user(JsonNode node) {

@@ -184,9 +184,13 @@ class ConsoleWizardIT {
                 .isVisible(new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions().setTimeout(60_000));
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Go to the integration")).click();
         page.getByLabel("Deletion guard percent").fill("30");
+        assertThat(page.getByLabel("Compare Ziik's user lists every (minutes)")).hasValue("4");
+        assertThat(page.getByLabel("Re-read every user's memberships within (minutes)")).hasValue("30");
+        page.getByLabel("Ziik calls a minute for both, at most").fill("60");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save")).click();
         assertThat(page.getByRole(AriaRole.STATUS)).containsText("Saved");
         assertThat(page.getByLabel("Deletion guard percent")).hasValue("30");
+        assertThat(page.getByLabel("Ziik calls a minute for both, at most")).hasValue("60");
         page.getByLabel("Deletion guard minimum").fill("");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save")).click();
         assertThat(page.locator("#deletionGuardMinimum-error")).isVisible();

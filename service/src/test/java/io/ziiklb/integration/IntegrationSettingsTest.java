@@ -16,11 +16,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 class IntegrationSettingsTest {
 
     private static Map<String, List<String>> with(int percent, int minimum, int fullSync, int rolePoll) {
-        return new IntegrationSettings(false, true, List.of(), percent, minimum, fullSync, rolePoll).problems();
+        return new IntegrationSettings(false, true, List.of(), percent, minimum, fullSync, rolePoll, 5, 30, 120).problems();
     }
 
     private static Map<String, List<String>> emails(List<String> emails) {
-        return new IntegrationSettings(false, true, emails, 20, 10, 60, 5).problems();
+        return new IntegrationSettings(false, true, emails, 20, 10, 60, 5, 5, 30, 120).problems();
     }
 
     @Test
@@ -50,6 +50,34 @@ class IntegrationSettingsTest {
     void everyFieldOutOfRangeIsNamedAtOnce() {
         assertThat(with(-1, -1, 3, 2000)).containsOnlyKeys("settings.deletionGuardPercent", "settings.deletionGuardMinimum",
                 "settings.fullSyncIntervalMinutes", "settings.rolePollIntervalMinutes");
+    }
+
+    private static Map<String, List<String>> sweeps(int list, int deep, int calls) {
+        return new IntegrationSettings(false, true, List.of(), 20, 10, 60, 5, list, deep, calls).problems();
+    }
+
+    @ParameterizedTest(name = "{0} {1} {2}")
+    @CsvSource({"0,0,1", "1,5,6000", "1440,10080,120", "5,30,120"})
+    void sweepSettingsOnTheBoundsAreAccepted(int list, int deep, int calls) {
+        assertThat(sweeps(list, deep, calls)).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+            "settings.listSweepIntervalMinutes,-1,30,120", "settings.listSweepIntervalMinutes,1441,30,120",
+            "settings.deepSweepIntervalMinutes,5,-1,120", "settings.deepSweepIntervalMinutes,5,4,120",
+            "settings.deepSweepIntervalMinutes,5,10081,120",
+            "settings.sweepCallsPerMinute,5,30,0", "settings.sweepCallsPerMinute,5,30,6001"})
+    void sweepSettingsJustOutsideTheirRangeNameTheirField(String field, int list, int deep, int calls) {
+        assertThat(sweeps(list, deep, calls)).containsOnlyKeys(field);
+    }
+
+    @Test
+    void settingsStoredBeforeTheSweepsReadAsTheirDefaults() {
+        IntegrationSettings old = new SettingsPatch(true, null, null, null, null, 60, 5, null, null, null)
+                .applyTo(IntegrationSettings.defaults());
+        assertThat(List.of(old.listSweepIntervalMinutes(), old.deepSweepIntervalMinutes(), old.sweepCallsPerMinute()))
+                .containsExactly(4, 30, 120);
     }
 
     @Test
@@ -92,7 +120,7 @@ class IntegrationSettingsTest {
     void aNullAddressIsKeptForTheCheckInsteadOfFailing() {
         List<String> withNull = new ArrayList<>();
         withNull.add(null);
-        IntegrationSettings settings = new SettingsPatch(null, null, withNull, null, null, null, null)
+        IntegrationSettings settings = new SettingsPatch(null, null, withNull, null, null, null, null, null, null, null)
                 .applyTo(IntegrationSettings.defaults());
         assertThat(settings.problems()).containsOnlyKeys("settings.excludedEmails[0]");
     }

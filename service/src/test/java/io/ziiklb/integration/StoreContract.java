@@ -169,7 +169,7 @@ abstract class StoreContract {
             assertThat(sealed).doesNotContain(secret);
         }
 
-        Integration changed = a.withSettings(new SettingsPatch(true, null, List.of("owner@x.com"), null, null, null, null)
+        Integration changed = a.withSettings(new SettingsPatch(true, null, List.of("owner@x.com"), null, null, null, null, null, null, null)
                 .applyTo(a.settings()), now.plusSeconds(60)).withEnabled(false, now.plusSeconds(60));
         store.update(changed);
         store.updateSecrets("int-s1", new IntegrationSecrets("new-pw", "shared", "lb-pw", "lb-token", "hook", "sso"));

@@ -36,7 +36,7 @@ class PeriodicFullSyncsTest {
     }
 
     private void integration(String id, boolean enabled, int intervalMinutes, Instant lastSync) {
-        IntegrationSettings settings = new SettingsPatch(null, null, null, null, null, intervalMinutes, intervalMinutes)
+        IntegrationSettings settings = new SettingsPatch(null, null, null, null, null, intervalMinutes, intervalMinutes, null, null, null)
                 .applyTo(IntegrationSettings.defaults());
         integrations.insert(new Integration(id, enabled, "http://z", "a", "http://lb", "l", settings, T0, T0),
                 new IntegrationSecrets("p", null, "p", "t", "w", "s"));

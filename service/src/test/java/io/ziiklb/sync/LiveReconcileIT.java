@@ -44,7 +44,8 @@ class LiveReconcileIT {
             LearningbankState.Snapshot original = h.learningbankNow();
             IntegrationSettings defaults = IntegrationSettings.defaults(); // the deletion guard on, at 20% and 10
             IntegrationSettings settings = new IntegrationSettings(unique, true, List.of(RandomOrganisation.EXCLUDED),
-                    defaults.deletionGuardPercent(), defaults.deletionGuardMinimum(), 0, 0);
+                    defaults.deletionGuardPercent(), defaults.deletionGuardMinimum(), 0, 0, 0, 0,
+                    defaults.sweepCallsPerMinute());
             try (LiveService service = new LiveService(h.ziik, h.learningbank, settings)) {
                 service.fullSync();
                 org.synchronised();

@@ -20,6 +20,7 @@ import io.ziiklb.integration.Metrics;
 import io.ziiklb.integration.PeerClients;
 import io.ziiklb.audit.ProblemStore;
 import io.ziiklb.integration.SecretBox;
+import io.ziiklb.integration.SweepStore;
 import io.ziiklb.integration.SyncRunStore;
 import io.ziiklb.integration.SyncService;
 import io.ziiklb.integration.TestDatabase;
@@ -109,7 +110,7 @@ final class LiveService implements AutoCloseable {
         FullSyncRunner fullSyncs = new FullSyncRunner(integrations,
                 new FullSyncRunner.RunRecords(runs, activity, problems, new Metrics(new SimpleMeterRegistry())), connections,
                 signal, clock);
-        live = LiveJobs.create(new LiveJobs.Stores(integrations, runs, problems, activity),
+        live = LiveJobs.create(new LiveJobs.Stores(integrations, runs, problems, activity, new SweepStore(jdbc, template)),
                 new LiveJobs.Queueing(queue, hints, signal), connections, syncs, clock, Duration.ofSeconds(30));
         handlers = WorkHandlers.of(fullSyncs, live.work());
         if (existing != null) {

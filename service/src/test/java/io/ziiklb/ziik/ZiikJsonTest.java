@@ -52,7 +52,7 @@ class ZiikJsonTest {
     @Test
     void userListRow() {
         ZiikUserSummary row = ZiikJson.userSummary(fixture("users-list.json").path("data").path(0));
-        assertThat(row).isEqualTo(new ZiikUserSummary(3, "Tyson", "Cronin", true));
+        assertThat(row).isEqualTo(new ZiikUserSummary(3, "Tyson", "Cronin", true, 1L));
     }
 
     @Test
