@@ -21,8 +21,9 @@ final class LaravelPages {
      * Reads every page, handing each page's items to {@code each} as soon as it is in.
      *
      * @param get reads one page, given the query with its page and limit
+     * @return how many items the last page's {@code meta.total} says the list holds, -1 when it does not say
      */
-    static <T> void read(Function<Map<String, String>, JsonNode> get, Map<String, String> query, int pageSize,
+    static <T> int read(Function<Map<String, String>, JsonNode> get, Map<String, String> query, int pageSize,
                          Function<JsonNode, T> reader, Consumer<List<T>> each) {
         for (int page = 1; ; page++) {
             Map<String, String> pageQuery = new LinkedHashMap<>(query);
@@ -36,7 +37,7 @@ final class LaravelPages {
             }
             each.accept(items);
             if (!hasNextPage(answer, page) || data.isEmpty()) {
-                return;
+                return answer.path("meta").path("total").asInt(-1);
             }
         }
     }

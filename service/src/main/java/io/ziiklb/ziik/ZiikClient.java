@@ -58,15 +58,17 @@ public final class ZiikClient implements ZiikReads {
     }
 
     /**
-     * Every unit, the top unit included, each once. Asks for the flattened tree, and also reads any
-     * nested {@code children}, so a tree answered nested is read whole.
+     * Every unit, the top unit included, each once, from one whole read ({@link WholeTree}). Asks for
+     * the flattened tree, and also reads any nested {@code children}, so a tree answered nested is read whole.
      */
     public List<ZiikUnit> units() {
-        Map<Long, ZiikUnit> units = new java.util.LinkedHashMap<>();
-        for (JsonNode node : list("/units/tree", Map.of("all", "true", "flatten", "true"), n -> n)) {
-            ZiikJson.unitWithChildren(node, units);
-        }
-        return List.copyOf(units.values());
+        return WholeTree.read(() -> {
+            Map<Long, ZiikUnit> units = new java.util.LinkedHashMap<>();
+            int total = LaravelPages.read(page -> call(HttpMethod.GET, url("/units/tree", page), null),
+                    Map.of("all", "true", "flatten", "true"), policy.pageSize(), n -> n,
+                    nodes -> nodes.forEach(node -> ZiikJson.unitWithChildren(node, units)));
+            return new WholeTree.Read(List.copyOf(units.values()), total);
+        });
     }
 
     /** @throws ZiikNotFoundException when the unit does not exist */
