@@ -12,8 +12,8 @@ import java.time.Duration;
  * <pre>
  * GET    /_sim/deliveries        {"switches": {...}, "pending": n, "counts": {DeliveryCounts}, "log": [Delivery...]}
  * PUT    /_sim/deliveries        {"dropRate", "duplicateRate", "delayMillis", "reorder",
- *                                 "membershipChangesFireUserUpdate"} replaces the switches; a missing
- *                                 field is off (0 or false), as PUT /_sim/faults does
+ *                                 "membershipChangesFireUserUpdate", "senders"} replaces the switches; a
+ *                                 missing field is off (0 or false; senders 1), as PUT /_sim/faults does
  * DELETE /_sim/deliveries        clears the log
  * POST   /_sim/deliveries/idle   {"timeoutMillis"? (default 5000)} waits until nothing is pending:
  *                                 {"idle": true|false, "pending": n}
@@ -34,7 +34,8 @@ final class DeliveryControlRoutes {
             BodyFields b = BodyFields.of(r);
             try {
                 dispatcher.setSwitches(new DeliverySwitches(b.decimal("dropRate"), b.decimal("duplicateRate"),
-                        b.longInteger("delayMillis", 0), b.flag("reorder"), b.flag("membershipChangesFireUserUpdate")));
+                        b.longInteger("delayMillis", 0), b.flag("reorder"), b.flag("membershipChangesFireUserUpdate"),
+                        (int) b.longInteger("senders", 1)));
             } catch (IllegalArgumentException e) {
                 throw new SimProblem(422, "validation", e.getMessage());
             }

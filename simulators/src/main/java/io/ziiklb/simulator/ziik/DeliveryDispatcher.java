@@ -19,7 +19,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Sends webhook deliveries from one background virtual thread, one at a time, in the order they
- * were queued unless {@link DeliverySwitches#reorder()} is on. No retries: a failed send is only
+ * were queued unless {@link DeliverySwitches#reorder()} is on; with {@link DeliverySwitches#senders()}
+ * above 1, that many at once, each on a virtual thread of its own. No retries: a failed send is only
  * logged, as a delivery "may not arrive at all". The drop, duplicate and shuffle decisions come
  * from a seeded random. The log keeps the last {@value #LOG_CAPACITY} entries.
  */
@@ -41,6 +42,7 @@ final class DeliveryDispatcher implements AutoCloseable {
     private final ArrayDeque<Pending> queue = new ArrayDeque<>();
     private final ArrayDeque<Delivery> log = new ArrayDeque<>();
     private final Thread worker;
+    private final InFlight inFlight = new InFlight();
     private volatile DeliverySwitches switches = DeliverySwitches.reliable();
     private volatile FaultTiming timing = FaultTiming.REAL;
     private long lastSequence;
@@ -146,15 +148,34 @@ final class DeliveryDispatcher implements AutoCloseable {
         try {
             for (List<Pending> batch = nextBatch(); batch != null; batch = nextBatch()) {
                 for (Pending pending : batch) {
-                    deliver(pending);
-                    synchronized (lock) {
-                        unfinished--;
-                        lock.notifyAll();
+                    int senders = switches.senders();
+                    if (senders == 1) {
+                        deliver(pending);
+                        finished();
+                    } else {
+                        inFlight.acquire(senders);
+                        Thread.ofVirtual().name("ziik-webhook-delivery").start(() -> {
+                            try {
+                                deliver(pending);
+                            } catch (InterruptedException closing) {
+                                Thread.currentThread().interrupt();
+                            } finally {
+                                finished();
+                                inFlight.release();
+                            }
+                        });
                     }
                 }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt(); // closing
+        }
+    }
+
+    private void finished() {
+        synchronized (lock) {
+            unfinished--;
+            lock.notifyAll();
         }
     }
 
@@ -243,6 +264,23 @@ final class DeliveryDispatcher implements AutoCloseable {
             if (log.size() > LOG_CAPACITY) {
                 log.poll();
             }
+        }
+    }
+
+    /** Deliveries being sent side by side, at most as many as the senders switch says at the time. */
+    private static final class InFlight {
+        private int sending;
+
+        synchronized void acquire(int limit) throws InterruptedException {
+            while (sending >= limit) {
+                wait();
+            }
+            sending++;
+        }
+
+        synchronized void release() {
+            sending--;
+            notifyAll();
         }
     }
 }

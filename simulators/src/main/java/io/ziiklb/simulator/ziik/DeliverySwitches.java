@@ -14,9 +14,13 @@ package io.ziiklb.simulator.ziik;
  * @param membershipChangesFireUserUpdate whether adding, changing or removing a membership fires
  *                      {@code user.update}; Ziik does not document it, so it is off by default and
  *                      the product must cope with membership changes firing nothing
+ * @param senders       deliveries in flight at once: 1 sends them one at a time, each after the one
+ *                      before was answered (in order unless reordered); more send them side by side, as a
+ *                      webhook sender with several workers does, so their order is not kept and a
+ *                      slow receiver does not hold up the rest
  */
 public record DeliverySwitches(double dropRate, double duplicateRate, long delayMillis, boolean reorder,
-                               boolean membershipChangesFireUserUpdate) {
+                               boolean membershipChangesFireUserUpdate, int senders) {
 
     public DeliverySwitches {
         if (dropRate < 0 || dropRate > 1 || duplicateRate < 0 || duplicateRate > 1) {
@@ -25,30 +29,37 @@ public record DeliverySwitches(double dropRate, double duplicateRate, long delay
         if (delayMillis < 0) {
             throw new IllegalArgumentException("delayMillis cannot be negative");
         }
+        if (senders < 1 || senders > 64) {
+            throw new IllegalArgumentException("senders must be between 1 and 64");
+        }
     }
 
-    /** Every delivery sent once, at once, in order; membership changes fire nothing. */
+    /** Every delivery sent once, at once, in order, one at a time; membership changes fire nothing. */
     public static DeliverySwitches reliable() {
-        return new DeliverySwitches(0, 0, 0, false, false);
+        return new DeliverySwitches(0, 0, 0, false, false, 1);
     }
 
     public DeliverySwitches withDropRate(double rate) {
-        return new DeliverySwitches(rate, duplicateRate, delayMillis, reorder, membershipChangesFireUserUpdate);
+        return new DeliverySwitches(rate, duplicateRate, delayMillis, reorder, membershipChangesFireUserUpdate, senders);
     }
 
     public DeliverySwitches withDuplicateRate(double rate) {
-        return new DeliverySwitches(dropRate, rate, delayMillis, reorder, membershipChangesFireUserUpdate);
+        return new DeliverySwitches(dropRate, rate, delayMillis, reorder, membershipChangesFireUserUpdate, senders);
     }
 
     public DeliverySwitches withDelayMillis(long millis) {
-        return new DeliverySwitches(dropRate, duplicateRate, millis, reorder, membershipChangesFireUserUpdate);
+        return new DeliverySwitches(dropRate, duplicateRate, millis, reorder, membershipChangesFireUserUpdate, senders);
     }
 
     public DeliverySwitches withReorder(boolean on) {
-        return new DeliverySwitches(dropRate, duplicateRate, delayMillis, on, membershipChangesFireUserUpdate);
+        return new DeliverySwitches(dropRate, duplicateRate, delayMillis, on, membershipChangesFireUserUpdate, senders);
     }
 
     public DeliverySwitches withMembershipChangesFiringUserUpdate(boolean on) {
-        return new DeliverySwitches(dropRate, duplicateRate, delayMillis, reorder, on);
+        return new DeliverySwitches(dropRate, duplicateRate, delayMillis, reorder, on, senders);
+    }
+
+    public DeliverySwitches withSenders(int count) {
+        return new DeliverySwitches(dropRate, duplicateRate, delayMillis, reorder, membershipChangesFireUserUpdate, count);
     }
 }

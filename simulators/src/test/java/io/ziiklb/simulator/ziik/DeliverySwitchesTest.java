@@ -141,6 +141,27 @@ class DeliverySwitchesTest {
     }
 
     @Test
+    void oneSenderSendsOneDeliveryAtATime() {
+        hooks.holdMillis = 50;
+        createUnits(4);
+        awaitIdle();
+
+        assertThat(hooks.mostAtOnce()).isEqualTo(1);
+    }
+
+    @Test
+    void severalSendersSendThatManyDeliveriesAtOnceAndNoMore() {
+        sim.setDeliveries(DeliverySwitches.reliable().withSenders(4));
+        hooks.holdMillis = 300;
+        List<Integer> fired = createUnits(12);
+        awaitIdle();
+
+        assertThat(hooks.mostAtOnce()).isEqualTo(4);
+        assertThat(receivedIds()).containsExactlyInAnyOrderElementsOf(fired);
+        assertThat(sim.deliveryLog()).hasSize(12).allSatisfy(d -> assertThat(d.status()).isEqualTo(200));
+    }
+
+    @Test
     void aFailingReceiverIsLoggedWithItsStatusAndNotRetried() {
         hooks.status = 503;
         createUnits(1);
@@ -173,9 +194,10 @@ class DeliverySwitchesTest {
     @Test
     void switchesAndLogOverHttp() {
         ApiClient.Answer put = client.control("PUT", "/_sim/deliveries",
-                "{\"duplicateRate\":1,\"membershipChangesFireUserUpdate\":true}");
+                "{\"duplicateRate\":1,\"membershipChangesFireUserUpdate\":true,\"senders\":3}");
         assertThat(put.status()).isEqualTo(200);
-        assertThat(sim.deliveries()).isEqualTo(DeliverySwitches.reliable().withDuplicateRate(1).withMembershipChangesFiringUserUpdate(true));
+        assertThat(sim.deliveries()).isEqualTo(DeliverySwitches.reliable().withDuplicateRate(1).withMembershipChangesFiringUserUpdate(true)
+                .withSenders(3));
 
         createUnits(1);
         JsonNode idle = client.control("POST", "/_sim/deliveries/idle", "{\"timeoutMillis\":5000}").json();
@@ -191,6 +213,7 @@ class DeliverySwitchesTest {
         assertThat(client.control("DELETE", "/_sim/deliveries", null).status()).isEqualTo(204);
         assertThat(sim.deliveryLog()).isEmpty();
         assertThat(client.control("PUT", "/_sim/deliveries", "{\"dropRate\":2}").status()).isEqualTo(422);
+        assertThat(client.control("PUT", "/_sim/deliveries", "{\"senders\":0}").status()).isEqualTo(422);
     }
 
     private List<Integer> createUnits(int count) {

@@ -15,6 +15,10 @@ final class HookReceiver implements AutoCloseable {
     private final HttpServer server;
     private final List<Received> received = new CopyOnWriteArrayList<>();
     volatile int status = 200;
+    /** How long each delivery is held before it is answered. */
+    volatile long holdMillis;
+    private final java.util.concurrent.atomic.AtomicInteger inside = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicInteger mostInside = new java.util.concurrent.atomic.AtomicInteger();
 
     /** One delivery as received; {@code event} is the query's {@code event} parameter. */
     record Received(String path, String event, String signature, String contentType, String body, long nanoTime) {
@@ -35,6 +39,14 @@ final class HookReceiver implements AutoCloseable {
                         query != null && query.startsWith("event=") ? query.substring(6) : null,
                         exchange.getRequestHeaders().getFirst("X-Ziik-Signature"),
                         exchange.getRequestHeaders().getFirst("Content-Type"), body, System.nanoTime()));
+                mostInside.accumulateAndGet(inside.incrementAndGet(), Math::max);
+                try {
+                    Thread.sleep(holdMillis);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } finally {
+                    inside.decrementAndGet();
+                }
                 exchange.sendResponseHeaders(status, -1);
             }
         });
@@ -44,6 +56,11 @@ final class HookReceiver implements AutoCloseable {
     /** A hook URI as the product registers it: the event in the query string. */
     String uri(String event) {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/hooks/ziik/7/s3cret?event=" + event;
+    }
+
+    /** The most deliveries that were being received at the same time. */
+    int mostAtOnce() {
+        return mostInside.get();
     }
 
     List<Received> received() {
