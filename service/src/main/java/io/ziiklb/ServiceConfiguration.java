@@ -63,6 +63,12 @@ class ServiceConfiguration {
         return Clock.systemUTC();
     }
 
+    /** Static: a post-processor runs before this configuration's other beans exist. */
+    @Bean
+    static H2QueryCache h2QueryCache() {
+        return new H2QueryCache();
+    }
+
     /** The one source of time and chance everything below runs by: the clock bean, real sleeping, one randomness. */
     @Bean
     Timing timing(Clock clock) {
