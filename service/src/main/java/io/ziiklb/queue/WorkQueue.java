@@ -155,9 +155,9 @@ public final class WorkQueue {
     public List<WorkItem> claim(String worker, int limit, Duration lease, int backgroundLimit) {
         return tx.execute(status -> {
             List<Long> ids = new java.util.ArrayList<>();
-            if (background.isEmpty() || backgroundLimit >= limit) {
+            if (background.isEmpty()) {
                 ids.addAll(leaseFairlyThenAny(worker, limit, lease, ""));
-            } else {
+            } else { // changes first, then background work: each pass in the index's order
                 ids.addAll(leaseFairlyThenAny(worker, limit, lease, " AND kind NOT IN (:background)"));
                 int more = Math.min(limit - ids.size(), backgroundLimit);
                 if (more > 0) {
@@ -198,8 +198,21 @@ public final class WorkQueue {
         return integrations > 1;
     }
 
-    /** Locks and leases up to {@code limit} due items; within the caller's transaction. */
+    /**
+     * Locks and leases up to {@code limit} due items, oldest first; within the caller's transaction.
+     * Ready items and items whose lease expired are looked for apart, each in the order of the
+     * index on {@code (state, not_before, id)}: the query stops at {@code limit} rows instead of
+     * sorting every waiting item, so a claim costs the same however long the queue has grown.
+     */
     private List<Long> lease(String worker, int limit, Duration lease, boolean capInFlight, String kinds) {
+        List<Long> leased = leaseWhere(worker, limit, lease, capInFlight, kinds, "state = 'ready' AND not_before <= :now");
+        if (leased.size() < limit) { // work whose worker died (rare): as many rows as workers at most
+            leased.addAll(leaseWhere(worker, limit - leased.size(), lease, capInFlight, kinds, "state = 'leased' AND lease_until < :now"));
+        }
+        return leased;
+    }
+
+    private List<Long> leaseWhere(String worker, int limit, Duration lease, boolean capInFlight, String kinds, String state) {
         OffsetDateTime now = utc(clock.instant());
         // the due conditions stand at the outer level: a row another worker leased meanwhile is
         // re-checked once locked (PostgreSQL), and the UPDATE below checks again (any database)
@@ -209,8 +222,8 @@ public final class WorkQueue {
                 + " FROM work_item WHERE " + due + ") waiting WHERE place <= :perClaim"
                 + " AND integration_id NOT IN (SELECT integration_id FROM work_item WHERE state = 'leased'"
                 + " AND lease_until >= :now GROUP BY integration_id HAVING COUNT(*) >= :inFlight))";
-        JdbcClient.StatementSpec select = jdbc.sql("SELECT id FROM work_item WHERE " + due + kinds + (capInFlight ? fairly : "")
-                        + " ORDER BY " + order() + " LIMIT :limit FOR UPDATE SKIP LOCKED")
+        JdbcClient.StatementSpec select = jdbc.sql("SELECT id FROM work_item WHERE " + state + kinds + (capInFlight ? fairly : "")
+                        + " ORDER BY not_before, id LIMIT :limit FOR UPDATE SKIP LOCKED")
                 .param("now", now).param("perClaim", PER_INTEGRATION_PER_CLAIM).param("inFlight", PER_INTEGRATION_IN_FLIGHT)
                 .param("limit", limit);
         List<Long> candidates = (background.isEmpty() ? select : select.param("background", background))
