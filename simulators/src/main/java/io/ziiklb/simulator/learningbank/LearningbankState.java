@@ -5,8 +5,10 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -28,6 +30,7 @@ public final class LearningbankState {
 
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
     private final Clock clock;
+    private final List<Consumer<Object>> watchers = new CopyOnWriteArrayList<>();
     private Platform platform;
 
     LearningbankState(Clock clock) {
@@ -160,12 +163,12 @@ public final class LearningbankState {
     }
 
     Department createDepartment(String name, String parentId) {
-        return write(p -> p.departments.create(name, parentId));
+        return told(write(p -> p.departments.create(name, parentId)));
     }
 
     /** Null {@code name} / {@code parentId} mean "leave as is". */
     Department updateDepartment(String id, String name, String parentId) {
-        return write(p -> p.departments.update(id, name, parentId));
+        return told(write(p -> p.departments.update(id, name, parentId)));
     }
 
     void deleteDepartment(String id) {
@@ -217,11 +220,27 @@ public final class LearningbankState {
     }
 
     User createUser(UserInput input) {
-        return write(p -> p.users.create(input, p, now()));
+        return told(write(p -> p.users.create(input, p, now())));
     }
 
     User updateUser(String id, UserInput input) {
-        return write(p -> p.users.update(id, input, p, now()));
+        return told(write(p -> p.users.update(id, input, p, now())));
+    }
+
+    /**
+     * Tells {@code watcher} of every department and user the API creates or updates, as written,
+     * right after the write and on the thread that wrote it (so it must be quick): a benchmark
+     * times each change's arrival with it instead of polling the state.
+     */
+    public void watchWrites(Consumer<Object> watcher) {
+        watchers.add(watcher);
+    }
+
+    private <T> T told(T written) {
+        for (Consumer<Object> watcher : watchers) {
+            watcher.accept(written);
+        }
+        return written;
     }
 
     void deleteUser(String id) {
