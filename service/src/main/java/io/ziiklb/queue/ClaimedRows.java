@@ -18,6 +18,10 @@ final class ClaimedRows {
     /** A claimed row as stored: its kind still the stored string. */
     record Row(long id, String integrationId, String kind, long ziikId, String payload, int generation,
                int attempts, Instant enqueuedAt, Instant dueAt) {
+        /** The row as its lease left it: one attempt more. */
+        Row leased() {
+            return new Row(id, integrationId, kind, ziikId, payload, generation, attempts + 1, enqueuedAt, dueAt);
+        }
     }
 
     private ClaimedRows() {
