@@ -63,7 +63,22 @@ public final class Connections {
 
     /** @throws SecretBox.CannotOpen when this instance's keys do not open the integration's credentials */
     public Connected open(Integration integration) {
-        IntegrationSecrets secrets = integrations.secrets(integration.id());
+        return open(integration, integrations.secrets(integration.id()));
+    }
+
+    /**
+     * For queued live work, with the integration and its secrets read in one go
+     * ({@link IntegrationStore#findForWork}); as {@link #openForWork(Integration)} otherwise.
+     */
+    public Connected openForWork(IntegrationStore.ForWork work) {
+        try {
+            return open(work.integration(), integrations.open(work));
+        } catch (SecretBox.CannotOpen e) {
+            throw new RetryLater("this instance's ZIIKLB_SECRET_KEY does not open the stored credentials", UNOPENED_CREDENTIALS_WAIT);
+        }
+    }
+
+    private Connected open(Integration integration, IntegrationSecrets secrets) {
         return new Connected(clients.ziik(integration, secrets),
                 clients.learningbank(integration, secrets, policy.concurrency()),
                 new JdbcLinkStore(jdbc, integration.id()), policy, timing, permits.gate(integration.id()));

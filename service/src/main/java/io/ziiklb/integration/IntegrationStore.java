@@ -17,6 +17,11 @@ public final class IntegrationStore {
 
     private final JdbcClient jdbc;
     private final SecretBox box;
+    /** Each integration's secrets as last opened, with the sealed text they came from: opened again only when it changes. */
+    private final java.util.concurrent.ConcurrentHashMap<String, Opened> opened = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private record Opened(String sealed, IntegrationSecrets secrets) {
+    }
 
     public IntegrationStore(JdbcClient jdbc, SecretBox box) {
         this.jdbc = jdbc;
@@ -87,12 +92,51 @@ public final class IntegrationStore {
     }
 
     public IntegrationSecrets secrets(String id) {
-        String sealed = jdbc.sql("SELECT secrets FROM integration WHERE id = ?").param(id).query(String.class).single();
-        return JSON.readValue(box.open(id, sealed), IntegrationSecrets.class);
+        return open(id, jdbc.sql("SELECT secrets FROM integration WHERE id = ?").param(id).query(String.class).single());
+    }
+
+    /**
+     * The integration as a piece of work needs it, in one read: the row, whether it is failing, and
+     * its secrets still sealed ({@link Connections#openForWork(ForWork)} opens them, only when they
+     * changed since this instance last did: every live change reads them).
+     */
+    public Optional<ForWork> findForWork(String id) {
+        return jdbc.sql("SELECT " + COLUMNS + ", failing_reason, failing_since, secrets FROM integration WHERE id = ?").param(id)
+                .query((rs, n) -> new ForWork(row(rs, n), failing(rs), rs.getString("secrets"))).optional();
+    }
+
+    /** An integration with what work needs of it beside the row: see {@link #findForWork}. */
+    public record ForWork(Integration integration, Optional<Failing> failing, String sealedSecrets) {
+        @Override
+        public String toString() { // the sealed text is no secret without the key, but nothing prints it
+            return "ForWork[" + integration.id() + "]";
+        }
+    }
+
+    /** @throws SecretBox.CannotOpen when this instance's keys do not open them */
+    IntegrationSecrets open(ForWork work) {
+        return open(work.integration().id(), work.sealedSecrets());
+    }
+
+    private IntegrationSecrets open(String id, String sealed) {
+        Opened last = opened.get(id);
+        if (last != null && last.sealed().equals(sealed)) {
+            return last.secrets();
+        }
+        IntegrationSecrets secrets = JSON.readValue(box.open(id, sealed), IntegrationSecrets.class);
+        opened.put(id, new Opened(sealed, secrets));
+        return secrets;
+    }
+
+    private static Optional<Failing> failing(ResultSet rs) throws SQLException {
+        String reason = rs.getString("failing_reason");
+        return reason == null ? Optional.empty()
+                : Optional.of(new Failing(reason, rs.getObject("failing_since", OffsetDateTime.class).toInstant()));
     }
 
     /** Removes the integration and, by cascade, its links, runs, activity and problems. */
     public boolean delete(String id) {
+        opened.remove(id);
         return jdbc.sql("DELETE FROM integration WHERE id = ?").param(id).update() > 0;
     }
 

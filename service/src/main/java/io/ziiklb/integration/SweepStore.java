@@ -159,8 +159,16 @@ public final class SweepStore {
 
     /** Records the memberships read of users the list sweep knows (others are left alone: the list sweep adds them). */
     public void saveMemberships(String integrationId, Map<Long, Long> fingerprints) {
-        template.batchUpdate("UPDATE sweep_seen SET memberships = ? WHERE integration_id = ? AND ziik_user_id = ?",
-                fingerprints.entrySet().stream().map(e -> new Object[] {e.getValue(), integrationId, e.getKey()}).toList());
+        // a row already holding the fingerprint is not written again: every live change of a user comes here
+        String sql = "UPDATE sweep_seen SET memberships = ? WHERE integration_id = ? AND ziik_user_id = ?"
+                + " AND (memberships IS NULL OR memberships <> ?)";
+        if (fingerprints.size() == 1) { // one live change: a plain statement, no batch around it
+            Map.Entry<Long, Long> only = fingerprints.entrySet().iterator().next();
+            jdbc.sql(sql).params(only.getValue(), integrationId, only.getKey(), only.getValue()).update();
+            return;
+        }
+        template.batchUpdate(sql, fingerprints.entrySet().stream()
+                .map(e -> new Object[] {e.getValue(), integrationId, e.getKey(), e.getValue()}).toList());
     }
 
     /** Up to {@code limit} active users after {@code cursor}, in id order, each with its memberships' fingerprint (or null). */

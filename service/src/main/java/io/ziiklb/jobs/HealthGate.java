@@ -36,13 +36,13 @@ final class HealthGate {
     }
 
     /**
-     * While the integration fails, one item per pause probes Learningbank; the others wait without
-     * calling it.
+     * While the integration fails ({@code failing}, as read with it), one item per pause probes
+     * Learningbank; the others wait without calling it.
      *
      * @throws RetryLater when this item is one of the others
      */
-    void holdBackWhileFailing(Integration integration) {
-        if (integrations.failing(integration.id()).isEmpty()) {
+    void holdBackWhileFailing(Integration integration, boolean failing) {
+        if (!failing) {
             return;
         }
         Instant now = clock.instant();

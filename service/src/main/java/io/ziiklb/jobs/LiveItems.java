@@ -3,6 +3,7 @@ package io.ziiklb.jobs;
 import io.ziiklb.audit.ActivityLog;
 import io.ziiklb.integration.Connections;
 import io.ziiklb.integration.Integration;
+import io.ziiklb.integration.IntegrationStore;
 import java.time.Clock;
 
 /** Opens a {@link LiveItem}: for a queued item and for an admin's reconcile of one object alike. */
@@ -25,5 +26,10 @@ final class LiveItems {
      */
     LiveItem open(Integration integration) {
         return new LiveItem(integration, connections.openForWork(integration), activity, health, clock);
+    }
+
+    /** As {@link #open(Integration)}, for queued work: the integration and its secrets read in one go. */
+    LiveItem open(IntegrationStore.ForWork work) {
+        return new LiveItem(work.integration(), connections.openForWork(work), activity, health, clock);
     }
 }

@@ -39,12 +39,13 @@ public final class LiveWork implements WorkHandler {
 
     @Override
     public void handle(WorkItem item) throws Exception {
-        Integration integration = integrations.find(item.integrationId()).orElse(null);
-        if (integration == null || !integration.enabled()) {
+        IntegrationStore.ForWork found = integrations.findForWork(item.integrationId()).orElse(null);
+        if (found == null || !found.integration().enabled()) {
             return; // removed, or disabled: nothing is written (rule L4)
         }
-        health.holdBackWhileFailing(integration);
-        LiveItem work = items.open(integration);
+        Integration integration = found.integration();
+        health.holdBackWhileFailing(integration, found.failing().isPresent());
+        LiveItem work = items.open(found);
         try {
             switch (item.kind()) {
                 case USER -> handlers.user().work(work, item.ziikId());
