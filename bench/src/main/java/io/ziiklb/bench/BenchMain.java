@@ -24,7 +24,7 @@ public final class BenchMain {
         if (args.length == 0 || !List.of("full-sync", "live", "intake", "many", "sign-in", "soak").contains(args[0])) {
             System.err.println("usage: ./ziiklb bench full-sync [--users 10000] [--latency-ms 5] [--ziik-latency-ms 0] [--concurrency 8]"
                     + " [--lb-rate 0] [--ziik-rate 0] [--passes 1]");
-            System.err.println("       ./ziiklb bench live [--users 2000] [--latency-ms 5] [--rate 50] [--seconds 20] [--warmup-seconds 20]"
+            System.err.println("       ./ziiklb bench live [--users 2000] [--latency-ms 5] [--rate 50] [--seconds 20] [--warmup-seconds 60]"
                     + " [--unit-every 10] [--db h2|postgres]");
             System.err.println("       ./ziiklb bench live --unannounced [--users 10000] [--minutes 16] [--changes-per-minute 6]"
                     + " [--list-minutes N] [--deep-minutes N] [--sweep-calls N]");
@@ -62,7 +62,7 @@ public final class BenchMain {
         String db = null;
         int workers = 8;
         int unitEvery = 10;
-        int warmupSeconds = 20;
+        int warmupSeconds = 60;
         double lbRate = 0;
         double ziikRate = 0;
         int passes = 1;

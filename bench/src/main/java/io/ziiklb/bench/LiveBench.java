@@ -25,16 +25,17 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
- * Change latency: the service (its packaged jar, in a JVM of its own, on an H2 file database, or a
- * fresh PostgreSQL schema with {@code --db postgres}) against the two simulators. After the first
- * synchronisation, changes are made in Ziik at a steady rate (user email changes; every
- * {@code unitEvery}-th a unit rename, none when it is 0). The first {@code warmupSeconds} of them
- * are not timed: until the JIT has compiled the delivery paths of the Ziik simulator and the
- * service (the first sync warms only the read paths), Ziik's one-at-a-time deliveries fall behind
- * by up to 1.7 s on the 2-core machine. The rest are each timed from the change until
- * Learningbank holds it. The Learningbank simulator runs in this JVM so that one checker can watch
- * its state every 2 ms without loading its API; timing includes Ziik's delivery, so it bounds
- * "delivery received → Learningbank updated" from above.
+ * Change latency and the capacity of one instance: the service (its packaged jar, in a JVM of its
+ * own, on an H2 file database, or a fresh PostgreSQL schema with {@code --db postgres}) against
+ * the two simulators. After the first synchronisation, changes are made in Ziik at a steady rate
+ * (user email changes; every {@code unitEvery}-th a unit rename, none when it is 0). The first
+ * {@code warmupSeconds} of them, at {@value #WARMUP_RATE}/s at most, are not timed: the JIT
+ * compiles the service's live paths for about a minute of changes (the first sync warms only the
+ * read paths), and until then the service spends half a core compiling. Once they have arrived,
+ * the rest are each timed from the change until Learningbank holds it: the Learningbank
+ * simulator runs in this JVM and tells the bench of each write as it makes it. Timing includes
+ * Ziik's delivery, so it bounds "delivery received → Learningbank updated" from above; how late
+ * Ziik's sender was, and the CPU each process spent, are printed apart.
  */
 final class LiveBench {
     private final Path home;
@@ -73,45 +74,24 @@ final class LiveBench {
                     .ziik(ziik.origin() + "/api", "integration@ziik.test", "ziik-secret");
             List<ZiikUserSummary> people = ziikClient.activeUsers();
             List<ZiikUnit> units = ziikClient.units().stream().filter(u -> u.mirrored() && !u.isTop()).toList();
+            Awaited warming = new Awaited();
             Awaited awaited = new Awaited();
-            lb.state().watchWrites(written -> arrived(awaited, written));
-            int warmup = perSecond * warmupSeconds;
-            int total = perSecond * seconds;
-            long intervalNanos = 1_000_000_000L / perSecond;
-            long start = System.nanoTime();
-            ProcessCpu cpu = null; // the three processes' CPU from the first timed change
-            try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-                for (int n = 0; n < warmup + total; n++) {
-                    long due = start + n * intervalNanos;
-                    long wait = due - System.nanoTime();
-                    if (wait > 0) {
-                        Thread.sleep(Duration.ofNanos(wait));
-                    }
-                    boolean timed = n >= warmup; // warm-up changes are made alike, not timed
-                    cpu = n == warmup ? ProcessCpu.from(world.service, ziik) : cpu;
-                    int change = n;
-                    if (unitEvery > 0 && n % unitEvery == unitEvery - 1) {
-                        ZiikUnit unit = units.get(n / unitEvery % units.size());
-                        pool.submit(() -> {
-                            if (timed) {
-                                awaited.await("unit:" + unit.id(), change, System.currentTimeMillis());
-                            }
-                            LiveWorld.call("PATCH", ziik.origin() + "/_sim/units/" + unit.id(), Map.of("name", "Bench unit " + change));
-                            return null;
-                        });
-                        continue;
-                    }
-                    ZiikUserSummary person = people.get(1 + n % (people.size() - 1));
-                    pool.submit(() -> {
-                        if (timed) {
-                            awaited.await("user:" + person.id(), change, System.currentTimeMillis());
-                        }
-                        LiveWorld.call("PATCH", ziik.origin() + "/_sim/users/" + person.id(),
-                                Map.of("email", "bench." + change + "." + person.id() + "@example.com"));
-                        return null;
-                    });
-                }
+            lb.state().watchWrites(written -> {
+                arrived(warming, written);
+                arrived(awaited, written);
+            });
+            Changes changes = new Changes(ziik.origin(), people, units);
+            int warmupRate = Math.min(perSecond, WARMUP_RATE);
+            changes.make(0, warmupRate * warmupSeconds, warmupRate, warming);
+            long drainedBy = System.nanoTime() + 60_000_000_000L;
+            while (warming.stillAwaited() > 0 && System.nanoTime() < drainedBy) {
+                Thread.sleep(50);
             }
+            out.printf("warm-up: %,d changes at %d/s, %,d not arrived; timing %,d changes at %d/s%n",
+                    warmupRate * warmupSeconds, warmupRate, warming.stillAwaited(), perSecond * seconds, perSecond);
+            int total = perSecond * seconds;
+            ProcessCpu cpu = ProcessCpu.from(world.service, ziik); // the three processes' CPU from the first timed change
+            changes.make(warmupRate * warmupSeconds, total, perSecond, awaited);
             long deadline = System.nanoTime() + 30_000_000_000L;
             while (awaited.stillAwaited() > 0 && System.nanoTime() < deadline) {
                 Thread.sleep(50);
@@ -131,6 +111,55 @@ final class LiveBench {
 
     /** The Ziik simulator's senders in the bench: one at a time falls behind at 200 changes/s on 2 cores. */
     private static final int SENDERS = 4;
+    /**
+     * The warm-up's rate at most: the JIT compiles the service's live paths for the first minute
+     * of changes, taking half a core meanwhile, so a warm-up at 200/s would leave a backlog behind.
+     */
+    private static final int WARMUP_RATE = 100;
+
+    /** The bench's changes in Ziik: user email changes, every {@code unitEvery}-th a unit rename. */
+    private final class Changes {
+        private final String ziikOrigin;
+        private final List<ZiikUserSummary> people;
+        private final List<ZiikUnit> units;
+
+        Changes(String ziikOrigin, List<ZiikUserSummary> people, List<ZiikUnit> units) {
+            this.ziikOrigin = ziikOrigin;
+            this.people = people;
+            this.units = units;
+        }
+
+        /** Changes {@code first} to {@code first + count - 1} at {@code rate} a second, each awaited in {@code awaited}. */
+        void make(int first, int count, int rate, Awaited awaited) throws InterruptedException {
+            long intervalNanos = 1_000_000_000L / rate;
+            long start = System.nanoTime();
+            try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+                for (int i = 0; i < count; i++) {
+                    long wait = start + i * intervalNanos - System.nanoTime();
+                    if (wait > 0) {
+                        Thread.sleep(Duration.ofNanos(wait));
+                    }
+                    int n = first + i;
+                    pool.submit(() -> {
+                        change(n, awaited);
+                        return null;
+                    });
+                }
+            }
+        }
+
+        private void change(int n, Awaited awaited) throws Exception {
+            if (unitEvery > 0 && n % unitEvery == unitEvery - 1) {
+                ZiikUnit unit = units.get(n / unitEvery % units.size());
+                awaited.await("unit:" + unit.id(), n, System.currentTimeMillis());
+                LiveWorld.call("PATCH", ziikOrigin + "/_sim/units/" + unit.id(), Map.of("name", "Bench unit " + n));
+                return;
+            }
+            ZiikUserSummary person = people.get(1 + n % (people.size() - 1));
+            awaited.await("user:" + person.id(), n, System.currentTimeMillis());
+            LiveWorld.call("PATCH", ziikOrigin + "/_sim/users/" + person.id(), Map.of("email", "bench." + n + "." + person.id() + "@example.com"));
+        }
+    }
 
     /** A write the Learningbank simulator just made: a bench change to a user's email or a unit's name has arrived. */
     private static void arrived(Awaited awaited, Object written) {
