@@ -126,16 +126,32 @@ public final class JdbcLinkStore implements LinkStore {
                 .params(integrationId, userId).query(Long.class).optional();
     }
 
+    /**
+     * The unit and role links and the intents, in one query (every live change of a user reads
+     * them, so one round trip to the database instead of four).
+     */
     @Override
     public Links unitsAndRoles() {
-        Map<Long, String> units = pairs("SELECT ziik_id, department_id FROM unit_link WHERE integration_id = ?");
-        Map<Long, Links.RoleLink> roles = jdbc.sql(
-                        "SELECT ziik_id, permission_type_id, adopted FROM role_link WHERE integration_id = ?")
-                .param(integrationId)
-                .query((rs, n) -> Map.entry(rs.getLong(1), new Links.RoleLink(rs.getString(2), rs.getBoolean(3))))
-                .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-        return new Links(units, roles, Map.of(), pairs("SELECT ziik_id, name FROM department_intent WHERE integration_id = ?"),
-                pairs("SELECT ziik_id, name FROM role_intent WHERE integration_id = ?"));
+        Map<Long, String> units = new java.util.HashMap<>();
+        Map<Long, Links.RoleLink> roles = new java.util.HashMap<>();
+        Map<Long, String> createIntents = new java.util.HashMap<>();
+        Map<Long, String> typeIntents = new java.util.HashMap<>();
+        jdbc.sql("SELECT 'u', ziik_id, department_id, CAST(NULL AS BOOLEAN) FROM unit_link WHERE integration_id = :id"
+                        + " UNION ALL SELECT 'r', ziik_id, permission_type_id, adopted FROM role_link WHERE integration_id = :id"
+                        + " UNION ALL SELECT 'd', ziik_id, name, CAST(NULL AS BOOLEAN) FROM department_intent WHERE integration_id = :id"
+                        + " UNION ALL SELECT 't', ziik_id, name, CAST(NULL AS BOOLEAN) FROM role_intent WHERE integration_id = :id")
+                .param("id", integrationId)
+                .query(rs -> {
+                    long ziikId = rs.getLong(2);
+                    String value = rs.getString(3);
+                    switch (rs.getString(1)) {
+                        case "u" -> units.put(ziikId, value);
+                        case "r" -> roles.put(ziikId, new Links.RoleLink(value, rs.getBoolean(4)));
+                        case "d" -> createIntents.put(ziikId, value);
+                        default -> typeIntents.put(ziikId, value);
+                    }
+                });
+        return new Links(units, roles, Map.of(), createIntents, typeIntents);
     }
 
     /** How many links of each kind: for the status API. */

@@ -77,6 +77,24 @@ abstract class StoreContract {
     }
 
     @Test
+    void unitsAndRolesReadsTheUnitAndRoleLinksAndBothIntentsTogetherButNoUsers() {
+        JdbcLinkStore store = newIntegration("int-links");
+        store.linkDepartment(1, "d-1");
+        store.linkDepartment(2, "d-2");
+        store.linkPermissionType(10, "pt-10", true);
+        store.linkPermissionType(11, "pt-11", false);
+        store.linkUser(100, "u-1");
+        store.intendDepartment(3, "Bar");
+        store.intendPermissionType(12, "Chef");
+        JdbcLinkStore other = newIntegration("int-links-other");
+        other.linkDepartment(1, "d-other");
+
+        assertThat(store.unitsAndRoles()).isEqualTo(new Links(java.util.Map.of(1L, "d-1", 2L, "d-2"),
+                java.util.Map.of(10L, new Links.RoleLink("pt-10", true), 11L, new Links.RoleLink("pt-11", false)),
+                java.util.Map.of(), java.util.Map.of(3L, "Bar"), java.util.Map.of(12L, "Chef")));
+    }
+
+    @Test
     void aCreateIntentLastsUntilTheUnitIsLinkedOrItIsDropped() {
         JdbcLinkStore store = newIntegration("int-i");
         store.intendDepartment(2, "Kitchen");
