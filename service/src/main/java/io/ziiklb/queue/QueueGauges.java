@@ -29,15 +29,19 @@ public final class QueueGauges {
         this.clock = clock;
     }
 
-    /** Registers the three gauges; they read the database only when scraped. */
+    /**
+     * Registers the three gauges; they read the database only when scraped. The registry holds
+     * them strongly: a gauge holds its object weakly by default, and reads NaN once it is
+     * collected, whether or not the caller kept what this returns.
+     */
     public static QueueGauges register(MeterRegistry meters, JdbcClient jdbc, Clock clock) {
         QueueGauges gauges = new QueueGauges(jdbc, clock);
-        Gauge.builder("ziiklb.queue.pending", gauges, g -> g.current().pending())
+        Gauge.builder("ziiklb.queue.pending", gauges, g -> g.current().pending()).strongReference(true)
                 .description("Work items waiting or being worked on, all integrations").register(meters);
-        Gauge.builder("ziiklb.queue.dead.letters", gauges, g -> g.current().dead())
+        Gauge.builder("ziiklb.queue.dead.letters", gauges, g -> g.current().dead()).strongReference(true)
                 .description("Work items that failed every attempt and wait for a retry (POST .../queue/retry)")
                 .register(meters);
-        Gauge.builder("ziiklb.queue.oldest.pending.age", gauges, g -> g.current().oldestPendingSeconds())
+        Gauge.builder("ziiklb.queue.oldest.pending.age", gauges, g -> g.current().oldestPendingSeconds()).strongReference(true)
                 .baseUnit("seconds").description("How long the oldest pending work item has waited").register(meters);
         return gauges;
     }
