@@ -112,6 +112,7 @@ public final class QueueWorker {
                 .record(waited.isNegative() ? Duration.ZERO : waited);
         Thread renewer = Thread.ofVirtual().start(() -> renewWhileRunning(item));
         String outcome = "retry";
+        boolean readyAgain = false;
         try {
             WorkHandler handler = handlers.get(item.kind());
             if (handler == null) {
@@ -120,7 +121,7 @@ public final class QueueWorker {
                 return;
             }
             handler.handle(item);
-            queue.complete(item, name);
+            readyAgain = queue.complete(item, name);
             outcome = "done";
         } catch (RetryLater e) { // the peer's health, not the item's fault: never a dead letter
             queue.fail(item, name, e.getMessage(), e.waitFor(), false);
@@ -143,7 +144,13 @@ public final class QueueWorker {
                 signal.changeFinished();
             }
             free.release();
-            signal.nudge();
+            // the dispatcher claims again as soon as a worker is free, and waits for a nudge only after
+            // a claim found nothing; new work nudges by itself. So a change done for good needs no
+            // nudge (it was an empty claim per change); one that is ready again, failed (its retry
+            // may be due at once) or freed a background worker does
+            if (readyAgain || !outcome.equals("done") || queue.isBackground(item.kind())) {
+                signal.nudge();
+            }
         }
     }
 

@@ -165,15 +165,18 @@ public final class WorkQueue {
     /**
      * The item's work is done. It is removed, unless hints came in since it was claimed (a newer
      * generation): then it is ready again at once, attempts reset.
+     *
+     * @return whether it is ready again (to be claimed at once)
      */
-    public void complete(WorkItem item, String worker) {
+    public boolean complete(WorkItem item, String worker) {
         int deleted = jdbc.sql("DELETE FROM work_item WHERE id = ? AND leased_by = ? AND generation = ?")
                 .params(item.id(), worker, item.generation()).update();
         if (deleted == 0) {
-            jdbc.sql("UPDATE work_item SET state = 'ready', leased_by = NULL, lease_until = NULL, attempts = 0,"
+            return jdbc.sql("UPDATE work_item SET state = 'ready', leased_by = NULL, lease_until = NULL, attempts = 0,"
                     + " not_before = ?, last_error = NULL WHERE id = ? AND leased_by = ?")
-                    .params(utc(clock.instant()), item.id(), worker).update();
+                    .params(utc(clock.instant()), item.id(), worker).update() == 1;
         }
+        return false;
     }
 
     /**
