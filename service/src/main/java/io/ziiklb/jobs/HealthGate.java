@@ -62,17 +62,20 @@ final class HealthGate {
     }
 
     /**
-     * Judges the integration's health by what a reconcile did: clears the mark when it worked.
+     * Judges the integration's health by what a reconcile did: clears the mark when it worked (and
+     * there may be one: {@code mayBeFailing} is false when it was read unmarked as the work began).
      *
      * @throws RetryLater when it aborted or a step failed for Learningbank's health (then marked failing)
      */
-    void judge(Integration integration, ExecutionReport report) {
+    void judge(Integration integration, ExecutionReport report, boolean mayBeFailing) {
         String trouble = report.aborted() ? report.abortReason() : report.problems().stream()
                 .filter(p -> ProblemCode.of(p).transientFailure()) // Learningbank unwell, not the object wrong
                 .map(p -> "Learningbank kept failing: " + p.message())
                 .findFirst().orElse(null);
         if (trouble == null) {
-            integrations.clearFailing(integration.id());
+            if (mayBeFailing) {
+                integrations.clearFailing(integration.id());
+            }
             return;
         }
         unwell(integration, trouble);

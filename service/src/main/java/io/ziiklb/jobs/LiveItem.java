@@ -30,10 +30,17 @@ final class LiveItem {
     private final List<ActivityEntry> entries = new ArrayList<>();
     private final PlanExecutor.StepListener record;
     private final Clock clock;
+    /** Whether the integration may be marked failing: false only when read unmarked with this item's work. */
+    private final boolean mayBeFailing;
 
+    /**
+     * @param mayBeFailing false when the integration was read not failing as the work began: then a
+     *                     piece of work that went well has no mark to clear (one statement fewer a change)
+     */
     LiveItem(Integration integration, Connections.Connected connected, ActivityLog activity, HealthGate health,
-             Clock clock) {
+             Clock clock, boolean mayBeFailing) {
         this.integration = integration;
+        this.mayBeFailing = mayBeFailing;
         this.connected = connected;
         this.settings = integration.settings().toSyncSettings();
         this.activity = activity;
@@ -83,7 +90,7 @@ final class LiveItem {
     /** Records the activity so far, and judges the integration's health by what was done. */
     void settle(ExecutionReport report) {
         recordActivity();
-        health.judge(integration, report);
+        health.judge(integration, report, mayBeFailing);
     }
 
     void recordActivity() {

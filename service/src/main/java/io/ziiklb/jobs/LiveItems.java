@@ -25,11 +25,12 @@ final class LiveItems {
      * work failed for a key would leave the integration "failing" after a restart with the right one.
      */
     LiveItem open(Integration integration) {
-        return new LiveItem(integration, connections.openForWork(integration), activity, health, clock);
+        return new LiveItem(integration, connections.openForWork(integration), activity, health, clock, true);
     }
 
     /** As {@link #open(Integration)}, for queued work: the integration and its secrets read in one go. */
     LiveItem open(IntegrationStore.ForWork work) {
-        return new LiveItem(work.integration(), connections.openForWork(work), activity, health, clock);
+        return new LiveItem(work.integration(), connections.openForWork(work), activity, health, clock,
+                work.failing().isPresent());
     }
 }
