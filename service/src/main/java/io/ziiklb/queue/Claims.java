@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -15,7 +16,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 final class Claims {
     private static final String COLUMNS = "id, integration_id, kind, ziik_id, payload, generation, attempts, enqueued_at, not_before";
-    private static final Duration EXPIRED_LEASES_EVERY = Duration.ofSeconds(1);
+    private static final Duration EVERY_SECOND = Duration.ofSeconds(1);
 
     /** Items one claim takes from one integration at most, so others' items come in the same round. */
     static final int PER_INTEGRATION_PER_CLAIM = 2;
@@ -29,7 +30,8 @@ final class Claims {
     private final List<String> background;
     private volatile int integrations;
     private volatile Instant integrationsCountedAt;
-    private volatile Instant expiredLookedForAt;
+    private final AtomicReference<Instant> expiredLookedForAt = new AtomicReference<>();
+    private final AtomicReference<Instant> backgroundLookedForAt = new AtomicReference<>();
 
     Claims(JdbcClient jdbc, TransactionTemplate tx, Clock clock, List<String> background) {
         this.jdbc = jdbc;
@@ -42,13 +44,15 @@ final class Claims {
     List<WorkItem> claim(String worker, int limit, Duration lease, int backgroundLimit) {
         return tx.execute(status -> {
             List<ClaimedRows.Row> rows = new java.util.ArrayList<>();
-            boolean lookForExpired = expiredLeasesDue();
+            boolean lookForExpired = onceASecond(expiredLookedForAt);
             if (background.isEmpty()) {
                 rows.addAll(leaseFairlyThenAny(worker, limit, lease, "", lookForExpired));
             } else { // changes first, then background work: each pass in the index's order
                 rows.addAll(leaseFairlyThenAny(worker, limit, lease, " AND kind NOT IN (:background)", lookForExpired));
                 int more = Math.min(limit - rows.size(), backgroundLimit);
-                if (more > 0) {
+                // background work is looked for when no change was due, and else once a second: under a
+                // stream of changes (a claim for nearly each) it waits a second at most, a query saved a claim
+                if (more > 0 && (rows.isEmpty() || onceASecond(backgroundLookedForAt))) {
                     rows.addAll(leaseFairlyThenAny(worker, more, lease, " AND kind IN (:background)", lookForExpired));
                 }
             }
@@ -57,18 +61,17 @@ final class Claims {
     }
 
     /**
-     * Whether this claim also looks for items whose lease expired: at most once a second, as they
-     * appear only when a worker died, and a second more before another takes its work over is nothing
-     * beside the lease; the query saved is half of every claim's.
+     * Whether a look that {@code last} times is due: at most once a second. Items whose lease expired
+     * are looked for so (they appear only when a worker died, and a second more before another takes
+     * its work over is nothing beside the lease), and background work while changes keep coming.
      */
-    private boolean expiredLeasesDue() {
+    private boolean onceASecond(AtomicReference<Instant> last) {
         Instant now = clock.instant();
-        Instant last = expiredLookedForAt;
-        if (last != null && now.isBefore(last.plus(EXPIRED_LEASES_EVERY)) && !now.isBefore(last)) {
+        Instant then = last.get();
+        if (then != null && now.isBefore(then.plus(EVERY_SECOND)) && !now.isBefore(then)) {
             return false;
         }
-        expiredLookedForAt = now;
-        return true;
+        return last.compareAndSet(then, now);
     }
 
     /** Fair claims first, then any due item to fill {@code limit}; {@code kinds} narrows the items (SQL). */

@@ -265,6 +265,16 @@ abstract class WorkQueueContract {
         withBackground.hint(integration, WorkKind.USER, 2);
         assertThat(withBackground.claim("w3", 5, LEASE, 1)).as("at most one background item, the change besides")
                 .extracting(WorkItem::kind).containsExactly(WorkKind.USER, WorkKind.ROLES);
+
+        withBackground.hint(integration, WorkKind.USER, 3);
+        assertThat(withBackground.claim("w3", 5, LEASE)).as("while changes keep coming, background work once a second")
+                .extracting(WorkItem::kind).containsExactly(WorkKind.USER);
+        clock.advance(Duration.ofSeconds(1));
+        withBackground.hint(integration, WorkKind.USER, 4);
+        assertThat(withBackground.claim("w3", 2, LEASE)).as("a second later, background work beside the change again")
+                .extracting(WorkItem::kind).containsExactly(WorkKind.USER, WorkKind.ROLES);
+        assertThat(withBackground.claim("w3", 2, LEASE)).as("no change due: background work at once")
+                .extracting(WorkItem::kind).containsExactly(WorkKind.ROLES, WorkKind.ROLES);
     }
 
     @Test
