@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -193,23 +192,17 @@ final class LiveBench {
     /**
      * Every 2 ms until interrupted: which pending changes has Learningbank now? Each sweep asks
      * {@code sweep} for a test of one change (by its key); a change that passes is timed and no
-     * longer pending.
+     * longer pending. For {@link ManyBench}, which watches many Learningbank simulators; this bench
+     * is told of each write instead ({@link Awaited}).
      */
     static void watch(Map<String, Pending> pending, List<Long> latencies,
                       Supplier<Predicate<Map.Entry<String, Pending>>> sweep) {
-        watch(pending, latencies, sweep, (key, at) -> { });
-    }
-
-    /** {@link #watch}, also telling {@code arrived} each change's key and when (epoch ms) it arrived. */
-    static void watch(Map<String, Pending> pending, List<Long> latencies,
-                      Supplier<Predicate<Map.Entry<String, Pending>>> sweep, java.util.function.BiConsumer<String, Long> arrivedAt) {
         while (!Thread.currentThread().isInterrupted()) {
             if (!pending.isEmpty()) {
                 Predicate<Map.Entry<String, Pending>> arrived = sweep.get();
                 for (Map.Entry<String, Pending> change : pending.entrySet()) {
                     if (arrived.test(change) && pending.remove(change.getKey()) != null) {
                         latencies.add((System.nanoTime() - change.getValue().changedAt()) / 1_000_000);
-                        arrivedAt.accept(change.getKey(), System.currentTimeMillis());
                     }
                 }
             }
