@@ -10,7 +10,7 @@ import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
  * sets {@code QUERY_CACHE_SIZE} itself is left alone; other databases (PostgreSQL keeps its
  * prepared statements in the driver) too.
  */
-final class H2QueryCache implements BeanPostProcessor {
+public final class H2QueryCache implements BeanPostProcessor {
     static final int STATEMENTS = 128;
 
     @Override
@@ -21,7 +21,8 @@ final class H2QueryCache implements BeanPostProcessor {
         return bean;
     }
 
-    static String withQueryCache(String url) {
+    /** The URL as the service opens it: an H2 URL with {@code QUERY_CACHE_SIZE}, unless it sets it. */
+    public static String withQueryCache(String url) {
         if (!url.startsWith("jdbc:h2:") || url.toUpperCase(java.util.Locale.ROOT).contains(";QUERY_CACHE_SIZE=")) {
             return url;
         }

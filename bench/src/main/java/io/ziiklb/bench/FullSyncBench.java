@@ -105,7 +105,9 @@ final class FullSyncBench {
                              + String.join(",", JOB_PROFILES.subList(1, JOB_PROFILES.size()))));
              HikariDataSource db = new HikariDataSource()) {
             db.setMaximumPoolSize(concurrency * 2);
-            db.setJdbcUrl("jdbc:h2:file:" + dbDir.resolve("ziiklb") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+            // as the service opens it (io.ziiklb.H2QueryCache)
+            db.setJdbcUrl(io.ziiklb.H2QueryCache.withQueryCache(
+                    "jdbc:h2:file:" + dbDir.resolve("ziiklb") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"));
             db.setUsername("sa");
             Flyway.configure().dataSource(db).load().migrate();
             limit(lb.origin(), latencyMillis, lbRate);
