@@ -27,6 +27,7 @@ final class LiveItem {
     private final SyncSettings settings;
     private final ActivityLog activity;
     private final HealthGate health;
+    /** Guarded by itself: steps of one plan end side by side, each telling {@link #record} on its own thread. */
     private final List<ActivityEntry> entries = new ArrayList<>();
     private final PlanExecutor.StepListener record;
     private final Clock clock;
@@ -46,7 +47,7 @@ final class LiveItem {
         this.activity = activity;
         this.health = health;
         this.clock = clock;
-        this.record = step -> entries.add(ActivityEntries.of(step, clock.instant()));
+        this.record = step -> add(ActivityEntries.of(step, clock.instant()));
     }
 
     Integration integration() {
@@ -84,7 +85,13 @@ final class LiveItem {
      * nothing (or was not allowed to), so that the log shows it was asked for and what came of it.
      */
     void note(String kind, long ziikId, String learningbankId, String action, String outcome, String message) {
-        entries.add(new ActivityEntry(0, clock.instant(), kind, ziikId, learningbankId, action, outcome, message));
+        add(new ActivityEntry(0, clock.instant(), kind, ziikId, learningbankId, action, outcome, message));
+    }
+
+    private void add(ActivityEntry entry) {
+        synchronized (entries) {
+            entries.add(entry);
+        }
     }
 
     /** Records the activity so far, and judges the integration's health by what was done. */
@@ -94,8 +101,12 @@ final class LiveItem {
     }
 
     void recordActivity() {
-        activity.append(integration.id(), List.copyOf(entries));
-        entries.clear();
+        List<ActivityEntry> taken;
+        synchronized (entries) {
+            taken = List.copyOf(entries);
+            entries.clear();
+        }
+        activity.append(integration.id(), taken);
     }
 
     /** What planning and applying found wrong. */

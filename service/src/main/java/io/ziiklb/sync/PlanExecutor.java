@@ -251,7 +251,10 @@ public final class PlanExecutor {
         }
     }
 
-    /** Hears of each step as it ends. */
+    /**
+     * Hears of each step as it ends, on the thread that ran it and outside the executor's lock:
+     * steps ending side by side tell it at the same time, so it must be thread-safe.
+     */
     @FunctionalInterface
     public interface StepListener {
         void finished(StepResult result);
