@@ -28,13 +28,15 @@ final class Claims {
     private final Clock clock;
     /** The background kinds' wire names, for SQL. */
     private final List<String> background;
+    private final LazyFlush lazyFlush;
     private volatile int integrations;
     private volatile Instant integrationsCountedAt;
     private final AtomicReference<Instant> expiredLookedForAt = new AtomicReference<>();
     private final AtomicReference<Instant> backgroundLookedForAt = new AtomicReference<>();
 
-    Claims(JdbcClient jdbc, TransactionTemplate tx, Clock clock, List<String> background) {
+    Claims(JdbcClient jdbc, TransactionTemplate tx, Clock clock, List<String> background, LazyFlush lazyFlush) {
         this.jdbc = jdbc;
+        this.lazyFlush = lazyFlush;
         this.tx = tx;
         this.clock = clock;
         this.background = background;
@@ -43,6 +45,7 @@ final class Claims {
     /** See {@link WorkQueue#claim(String, int, Duration, int)}. */
     List<WorkItem> claim(String worker, int limit, Duration lease, int backgroundLimit) {
         return tx.execute(status -> {
+            lazyFlush.thisTransaction(jdbc); // a lease lost in a database crash: claimable again, as when it expires
             List<ClaimedRows.Row> rows = new java.util.ArrayList<>();
             boolean lookForExpired = onceASecond(expiredLookedForAt);
             if (background.isEmpty()) {

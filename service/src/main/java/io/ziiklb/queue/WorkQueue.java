@@ -27,6 +27,7 @@ public final class WorkQueue {
     /** Kinds claimed only after every other kind that is due: bulk and periodic work (their wire names, for SQL). */
     private final List<String> background;
     private final Claims claims;
+    private final LazyFlush lazyFlush;
 
     /** A queue that claims every kind alike: oldest first, fairly between integrations. */
     public WorkQueue(JdbcClient jdbc, JdbcTemplate template, TransactionTemplate tx, Clock clock) {
@@ -46,7 +47,8 @@ public final class WorkQueue {
         this.tx = tx;
         this.clock = clock;
         this.background = background.stream().map(WorkKind::wireName).sorted().toList();
-        this.claims = new Claims(jdbc, tx, clock, this.background);
+        this.lazyFlush = LazyFlush.of(template);
+        this.claims = new Claims(jdbc, tx, clock, this.background, lazyFlush);
     }
 
     /** Now, by the clock the queue stamps its items' due times with. */
@@ -169,14 +171,17 @@ public final class WorkQueue {
      * @return whether it is ready again (to be claimed at once)
      */
     public boolean complete(WorkItem item, String worker) {
-        int deleted = jdbc.sql("DELETE FROM work_item WHERE id = ? AND leased_by = ? AND generation = ?")
-                .params(item.id(), worker, item.generation()).update();
-        if (deleted == 0) {
-            return jdbc.sql("UPDATE work_item SET state = 'ready', leased_by = NULL, lease_until = NULL, attempts = 0,"
-                    + " not_before = ?, last_error = NULL WHERE id = ? AND leased_by = ?")
-                    .params(utc(clock.instant()), item.id(), worker).update() == 1;
-        }
-        return false;
+        return Boolean.TRUE.equals(tx.execute(status -> {
+            lazyFlush.thisTransaction(jdbc); // lost in a database crash, the item runs once more
+            int deleted = jdbc.sql("DELETE FROM work_item WHERE id = ? AND leased_by = ? AND generation = ?")
+                    .params(item.id(), worker, item.generation()).update();
+            if (deleted == 0) {
+                return jdbc.sql("UPDATE work_item SET state = 'ready', leased_by = NULL, lease_until = NULL, attempts = 0,"
+                        + " not_before = ?, last_error = NULL WHERE id = ? AND leased_by = ?")
+                        .params(utc(clock.instant()), item.id(), worker).update() == 1;
+            }
+            return false;
+        }));
     }
 
     /**

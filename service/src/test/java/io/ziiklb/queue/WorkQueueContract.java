@@ -29,7 +29,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 abstract class WorkQueueContract {
     private static final Duration LEASE = Duration.ofSeconds(30);
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T10:00:00Z"));
-    private TestDatabase db;
+    TestDatabase db;
     private WorkQueue queue;
     private String integration;
 
