@@ -15,6 +15,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * saying why: no handler could ever work it, and it must not pass for work of another kind.
  */
 final class ClaimedRows {
+    /** The columns {@link #read} reads, for the queries that claim rows. */
+    static final String COLUMNS = "id, integration_id, kind, ziik_id, payload, generation, attempts, enqueued_at, not_before";
+
     /** A claimed row as stored: its kind still the stored string. */
     record Row(long id, String integrationId, String kind, long ziikId, String payload, int generation,
                int attempts, Instant enqueuedAt, Instant dueAt) {

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -15,7 +14,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  * first, fairly between integrations, in the index's order. Thread-safe.
  */
 final class Claims {
-    private static final String COLUMNS = "id, integration_id, kind, ziik_id, payload, generation, attempts, enqueued_at, not_before";
     private static final Duration EVERY_SECOND = Duration.ofSeconds(1);
 
     /** Items one claim takes from one integration at most, so others' items come in the same round. */
@@ -115,7 +113,7 @@ final class Claims {
     /** The rows as they are once leased: locked and read in one query, then each leased (attempts counted). */
     private List<ClaimedRows.Row> leaseWhere(String worker, int limit, Duration lease, boolean capInFlight, String kinds,
                                              String state) {
-        OffsetDateTime now = utc(clock.instant());
+        OffsetDateTime now = WorkQueue.utc(clock.instant());
         // the due conditions stand at the outer level: a row another worker leased meanwhile is
         // re-checked once locked (PostgreSQL), and the UPDATE below checks again (any database)
         String due = "((state = 'ready' AND not_before <= :now) OR (state = 'leased' AND lease_until < :now))";
@@ -124,13 +122,13 @@ final class Claims {
                 + " FROM work_item WHERE " + due + ") waiting WHERE place <= :perClaim"
                 + " AND integration_id NOT IN (SELECT integration_id FROM work_item WHERE state = 'leased'"
                 + " AND lease_until >= :now GROUP BY integration_id HAVING COUNT(*) >= :inFlight))";
-        JdbcClient.StatementSpec select = jdbc.sql("SELECT " + COLUMNS + " FROM work_item WHERE " + state + kinds
+        JdbcClient.StatementSpec select = jdbc.sql("SELECT " + ClaimedRows.COLUMNS + " FROM work_item WHERE " + state + kinds
                         + (capInFlight ? fairly : "") + " ORDER BY not_before, id LIMIT :limit FOR UPDATE SKIP LOCKED")
                 .param("now", now).param("perClaim", PER_INTEGRATION_PER_CLAIM).param("inFlight", PER_INTEGRATION_IN_FLIGHT)
                 .param("limit", limit);
         List<ClaimedRows.Row> candidates = (background.isEmpty() ? select : select.param("background", background))
                 .query(ClaimedRows::read).list();
-        OffsetDateTime until = utc(clock.instant().plus(lease));
+        OffsetDateTime until = WorkQueue.utc(clock.instant().plus(lease));
         List<ClaimedRows.Row> leased = new java.util.ArrayList<>();
         for (ClaimedRows.Row row : candidates) {
             int updated = jdbc.sql("UPDATE work_item SET state = 'leased', leased_by = ?, lease_until = ?, attempts = attempts + 1"
@@ -146,9 +144,5 @@ final class Claims {
     /** The order of claims: background kinds last, then oldest first. */
     private String order() {
         return background.isEmpty() ? "not_before, id" : "CASE WHEN kind IN (:background) THEN 1 ELSE 0 END, not_before, id";
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
     }
 }

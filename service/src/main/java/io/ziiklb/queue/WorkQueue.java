@@ -18,7 +18,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  * one worker at a time, and a lease that is not renewed expires so another worker takes the item.
  */
 public final class WorkQueue {
-    private static final String COLUMNS = "id, integration_id, kind, ziik_id, payload, generation, attempts, enqueued_at, not_before";
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
@@ -241,7 +240,7 @@ public final class WorkQueue {
     public record QueueStatus(int pending, int dead, long oldestPendingSeconds) {
     }
 
-    private static OffsetDateTime utc(Instant instant) {
+    static OffsetDateTime utc(Instant instant) {
         return instant.atOffset(ZoneOffset.UTC);
     }
 }
